@@ -1,0 +1,203 @@
+package org.polyplex.accounts;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.transaction.Transactional;
+
+import org.polyplex.platform.ApiException;
+import org.polyplex.platform.DbConstraints;
+import org.polyplex.platform.Page;
+import org.polyplex.platform.Queries;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Entry point of the accounts feature: user administration, the published
+ * {@link AccountsSnapshot}, and password checks for Xtream logins that do not touch the database.
+ */
+@ApplicationScoped
+public class AccountService {
+
+    private final Clock clock;
+    private final AuthConfig authConfig;
+    private final Event<AccountsChanged> changed;
+    private final CredentialVerifier verifier = new CredentialVerifier();
+
+    // Replaced whole by rebuild(); volatile so readers on any thread see the latest one.
+    private volatile AccountsSnapshot snapshot = AccountsSnapshot.EMPTY;
+
+    AccountService(Clock clock, AuthConfig authConfig, Event<AccountsChanged> changed) {
+        this.clock = clock;
+        this.authConfig = authConfig;
+        this.changed = changed;
+    }
+
+    /** The current immutable view of all accounts. */
+    public AccountsSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /**
+     * Checks an Xtream-style login against the snapshot: no database access, bcrypt once per
+     * distinct credential. Returns the account whatever its status; callers decide what an
+     * expired or disabled line may still do.
+     */
+    public Optional<Account> authenticate(String username, String password) {
+        return snapshot.byUsername(username).filter(account -> verifier.verify(account, password));
+    }
+
+    public Page<User> list(UserFilter filter, int page, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.q != null && !filter.q.isBlank()) {
+            where.append(" and lower(username) like :q");
+            params.put("q", Queries.contains(filter.q));
+        }
+        if (filter.admin != null) {
+            where.append(" and admin = :admin");
+            params.put("admin", filter.admin);
+        }
+        if (filter.enabled != null) {
+            where.append(" and enabled = :enabled");
+            params.put("enabled", filter.enabled);
+        }
+        var query = User.<User> find(where.toString(), Sort.by("id"), params);
+        return new Page<>(query.page(page, size).list(), query.count());
+    }
+
+    public User get(long id) {
+        return User.<User> findByIdOptional(id).orElseThrow(() -> ApiException.notFound("user", id));
+    }
+
+    @Transactional
+    public User create(UserInput input) {
+        if (input.password() == null) {
+            throw ApiException.invalid("password", "is required");
+        }
+        requireFreeUsername(input.username(), null);
+        User user = new User();
+        user.createdAt = clock.instant();
+        apply(user, input);
+        user.persist();
+        flush();
+        Log.infof("user created id=%d username=%s admin=%s", user.id, user.username, user.admin);
+        return user;
+    }
+
+    @Transactional
+    public User update(long id, UserInput input) {
+        User user = get(id);
+        requireFreeUsername(input.username(), user.id);
+        boolean staysAdmin = Boolean.TRUE.equals(input.admin()) && !Boolean.FALSE.equals(input.enabled());
+        if (user.admin && user.enabled && !staysAdmin) {
+            requireAnotherAdmin(user.id);
+        }
+        apply(user, input);
+        flush();
+        Log.infof("user updated id=%d username=%s", user.id, user.username);
+        return user;
+    }
+
+    @Transactional
+    public void delete(long id) {
+        User user = get(id);
+        if (user.admin && user.enabled) {
+            requireAnotherAdmin(user.id);
+        }
+        user.delete();
+        changed.fire(new AccountsChanged());
+        flush();
+        Log.infof("user deleted id=%d", id);
+    }
+
+    /** Creates the first admin when no user exists at all; returns true when it did. */
+    @Transactional
+    boolean createFirstAdmin(String username, String password) {
+        if (User.count() > 0) {
+            return false;
+        }
+        create(new UserInput(username, password, 1, null, false, true, true, Set.of()));
+        return true;
+    }
+
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountsChanged event) {
+        rebuild();
+    }
+
+    /** Picks up changes made through other nodes sharing the database. */
+    @Scheduled(every = "{polyplex.cluster.snapshot-refresh}", delayed = "{polyplex.cluster.snapshot-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        rebuild();
+    }
+
+    /**
+     * Reads every account and publishes a new snapshot. Serialised so that the last rebuild to
+     * run, which read the newest committed state, is also the last one published.
+     */
+    synchronized void rebuild() {
+        List<Account> accounts = QuarkusTransaction.requiringNew().call(() -> User
+                .<User> find("select distinct u from User u left join fetch u.bouquetIds")
+                .stream()
+                .map(AccountService::toAccount)
+                .toList());
+        snapshot = new AccountsSnapshot(accounts, snapshot.version() + 1);
+        verifier.retain(accounts.stream().map(Account::id).collect(Collectors.toSet()));
+    }
+
+    private void apply(User user, UserInput input) {
+        user.username = input.username();
+        if (input.password() != null) {
+            user.passwordHash = BcryptUtil.bcryptHash(input.password(), authConfig.bcryptCost());
+        }
+        user.maxConnections = input.maxConnections() == null ? 1 : input.maxConnections();
+        user.expiresAt = input.expiresAt();
+        user.trial = Boolean.TRUE.equals(input.trial());
+        user.enabled = !Boolean.FALSE.equals(input.enabled());
+        user.admin = Boolean.TRUE.equals(input.admin());
+        user.bouquetIds.clear();
+        if (input.bouquetIds() != null) {
+            user.bouquetIds.addAll(input.bouquetIds());
+        }
+        user.updatedAt = clock.instant();
+        changed.fire(new AccountsChanged());
+    }
+
+    private void requireFreeUsername(String username, Long self) {
+        Optional<User> holder = User.find("username", username).firstResultOptional();
+        if (holder.isPresent() && !holder.get().id.equals(self)) {
+            throw ApiException.conflict("username", "username '" + username + "' is taken");
+        }
+    }
+
+    private void requireAnotherAdmin(long self) {
+        if (User.count("admin = true and enabled = true and id <> ?1", self) == 0) {
+            throw ApiException.conflict("admin", "at least one enabled admin must remain");
+        }
+    }
+
+    private static void flush() {
+        DbConstraints.flush(kind -> switch (kind) {
+            case UNIQUE -> ApiException.conflict("username", "username is taken");
+            case FOREIGN_KEY -> ApiException.invalid("bouquetIds", "refers to a bouquet that does not exist");
+        });
+    }
+
+    private static Account toAccount(User user) {
+        return new Account(user.id, user.username, user.maxConnections, user.expiresAt, user.trial, user.enabled,
+                user.admin, Set.copyOf(user.bouquetIds), user.createdAt, user.passwordHash);
+    }
+}

@@ -1,0 +1,68 @@
+package org.polyplex.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+
+/**
+ * Checks passwords against bcrypt hashes with a per-user memo, so that bcrypt (tens of
+ * milliseconds by design) runs once per distinct credential rather than once per request:
+ * IPTV apps send the password with every playlist, EPG and stream request.
+ *
+ * <p>
+ * The memo stores SHA-256(pepper, hash, password), never the password. The pepper is random per
+ * process, and the hash is part of the digest, so a password change invalidates the memo on its
+ * own. One accepted and one rejected digest per user: bounded by the number of accounts, and a
+ * client retrying a stale password costs one bcrypt, not one per retry.
+ */
+final class CredentialVerifier {
+
+    private final byte[] pepper = new byte[32];
+    private final Map<Long, byte[]> accepted = new ConcurrentHashMap<>();
+    private final Map<Long, byte[]> rejected = new ConcurrentHashMap<>();
+
+    CredentialVerifier() {
+        new SecureRandom().nextBytes(pepper);
+    }
+
+    boolean verify(Account account, String password) {
+        if (password == null || password.isEmpty()) {
+            return false;
+        }
+        byte[] digest = digest(account.passwordHash(), password);
+        if (MessageDigest.isEqual(digest, accepted.get(account.id()))) {
+            return true;
+        }
+        if (MessageDigest.isEqual(digest, rejected.get(account.id()))) {
+            return false;
+        }
+        boolean matches = BcryptUtil.matches(password, account.passwordHash());
+        (matches ? accepted : rejected).put(account.id(), digest);
+        return matches;
+    }
+
+    /** Drops the memo of accounts that no longer exist. */
+    void retain(Set<Long> ids) {
+        accepted.keySet().retainAll(ids);
+        rejected.keySet().retainAll(ids);
+    }
+
+    private byte[] digest(String hash, String password) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(pepper);
+            sha.update(hash.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(password.getBytes(StandardCharsets.UTF_8));
+            return sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

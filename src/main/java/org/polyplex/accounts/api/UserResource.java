@@ -1,0 +1,74 @@
+package org.polyplex.accounts.api;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.polyplex.accounts.AccountService;
+import org.polyplex.accounts.Role;
+import org.polyplex.accounts.UserFilter;
+import org.polyplex.accounts.UserInput;
+import org.polyplex.platform.ApiConfig;
+import org.polyplex.platform.PageRequest;
+
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** {@code /api/users}: subscribers and admins. Passwords are write-only. */
+@Path("/api/users")
+@RolesAllowed(Role.ADMIN)
+@SecurityRequirement(name = "SecurityScheme")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+    private final AccountService accounts;
+    private final ApiConfig api;
+
+    UserResource(AccountService accounts, ApiConfig api) {
+        this.accounts = accounts;
+        this.api = api;
+    }
+
+    @GET
+    public Response list(@BeanParam UserFilter filter, @BeanParam PageRequest page) {
+        return accounts.list(filter, page.page(), page.size(api)).map(UserView::of).toResponse();
+    }
+
+    @GET
+    @Path("{id}")
+    public UserView get(@PathParam("id") long id) {
+        return UserView.of(accounts.get(id));
+    }
+
+    @POST
+    public Response create(@Valid @NotNull UserInput input) {
+        UserView created = UserView.of(accounts.create(input));
+        return Response.created(URI.create("/api/users/" + created.id())).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public UserView update(@PathParam("id") long id, @Valid @NotNull UserInput input) {
+        return UserView.of(accounts.update(id, input));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") long id) {
+        accounts.delete(id);
+        return Response.noContent().build();
+    }
+}

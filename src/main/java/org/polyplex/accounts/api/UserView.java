@@ -1,0 +1,16 @@
+package org.polyplex.accounts.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.polyplex.accounts.User;
+
+/** A user as the admin API shows it: everything but the password. */
+public record UserView(long id, String username, int maxConnections, Instant expiresAt, boolean trial,
+        boolean enabled, boolean admin, List<Long> bouquetIds, Instant createdAt, Instant updatedAt) {
+
+    static UserView of(User user) {
+        return new UserView(user.id, user.username, user.maxConnections, user.expiresAt, user.trial, user.enabled,
+                user.admin, user.bouquetIds.stream().sorted().toList(), user.createdAt, user.updatedAt);
+    }
+}

@@ -1,0 +1,96 @@
+package org.polyplex.accounts.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.polyplex.accounts.Account;
+import org.polyplex.accounts.AccountService;
+import org.polyplex.accounts.AuthConfig;
+import org.polyplex.accounts.Role;
+import org.polyplex.platform.ApiError;
+
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.credential.PasswordCredential;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.vertx.core.http.HttpServerRequest;
+
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * {@code POST /api/auth/token}: exchanges an admin's username and password for a bearer token.
+ * Credentials are checked by Security JPA against the database; failures are throttled per
+ * username and per client address.
+ */
+@Path("/api/auth/token")
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TokenResource {
+
+    private final IdentityProviderManager identities;
+    private final AccountService accounts;
+    private final LoginRateLimiter limiter;
+    private final AuthConfig config;
+    private final Clock clock;
+
+    TokenResource(IdentityProviderManager identities, AccountService accounts, LoginRateLimiter limiter,
+            AuthConfig config, Clock clock) {
+        this.clock = clock;
+        this.identities = identities;
+        this.accounts = accounts;
+        this.limiter = limiter;
+        this.config = config;
+    }
+
+    @POST
+    public Response token(@Valid @NotNull TokenRequest request, HttpServerRequest http) {
+        String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        Duration wait = limiter.retryAfter(request.username(), address);
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, wait.toSeconds());
+            return error(429, "too_many_requests", "too many failed logins; retry in " + seconds + " s")
+                    .header("Retry-After", seconds).build();
+        }
+        try {
+            identities.authenticateBlocking(new UsernamePasswordAuthenticationRequest(
+                    request.username(), new PasswordCredential(request.password().toCharArray())));
+        } catch (AuthenticationFailedException e) {
+            limiter.failed(request.username(), address);
+            Log.infof("admin login failed username=%s address=%s", request.username(), address);
+            return error(401, "invalid_credentials", "invalid username or password").build();
+        }
+        limiter.succeeded(request.username());
+        Account account = accounts.snapshot().byUsername(request.username()).orElse(null);
+        if (account == null || !account.admin()) {
+            return error(403, "forbidden", "only admins can obtain API tokens").build();
+        }
+        Account.Status status = account.status(clock.instant());
+        if (status != Account.Status.ACTIVE) {
+            return error(403, "forbidden", "this account is " + status.xtream().toLowerCase()).build();
+        }
+        String token = Jwt.issuer(config.issuer())
+                .upn(account.username())
+                .subject(Long.toString(account.id()))
+                .groups(Set.of(Role.ADMIN))
+                .expiresIn(config.tokenTtl())
+                .sign();
+        return Response.ok(new TokenResponse(token, "Bearer", config.tokenTtl().toSeconds())).build();
+    }
+
+    private static Response.ResponseBuilder error(int status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(status, code, message));
+    }
+}

@@ -1,0 +1,5 @@
+package org.polyplex.catalog;
+
+/** Fired inside a transaction that changed the catalog; the snapshot is rebuilt after it commits. */
+public record CatalogChanged() {
+}

@@ -1,0 +1,133 @@
+package org.polyplex.catalog;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.polyplex.catalog.model.CategoryKind;
+
+/**
+ * The enabled catalog as one immutable value, for readers that must not touch the database:
+ * the stream proxy on the event loop, and the Xtream and playlist endpoints on every request.
+ */
+public final class CatalogSnapshot {
+
+    /** A category as apps list it. */
+    public record Category(long id, String name, CategoryKind kind, Long parentId, int sortOrder) {
+    }
+
+    /** One upstream of a channel, in failover order. */
+    public record Source(long id, String url, int priority, Integer maxConnections) {
+    }
+
+    /** An enabled live channel with its sources in failover order. */
+    public record LiveChannel(long id, Integer number, String name, String logoUrl, String epgId, Long categoryId,
+            List<Source> sources, Instant createdAt) {
+    }
+
+    /** What a bouquet grants: whole categories and single channels. */
+    public record Bouquet(long id, Set<Long> categoryIds, Set<Long> channelIds) {
+    }
+
+    private static final Comparator<LiveChannel> DISPLAY_ORDER = Comparator
+            .comparing(LiveChannel::number, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(LiveChannel::name, String.CASE_INSENSITIVE_ORDER)
+            .thenComparingLong(LiveChannel::id);
+
+    static final CatalogSnapshot EMPTY = new CatalogSnapshot(List.of(), List.of(), List.of(), 0);
+
+    private final List<LiveChannel> channels;
+    private final Map<Long, LiveChannel> channelsById;
+    private final List<Category> categories;
+    private final Map<Long, Bouquet> bouquets;
+    private final long version;
+
+    CatalogSnapshot(List<LiveChannel> channels, List<Category> categories, List<Bouquet> bouquets, long version) {
+        this.channels = channels.stream().sorted(DISPLAY_ORDER).toList();
+        this.channelsById = channels.stream().collect(Collectors.toUnmodifiableMap(LiveChannel::id, Function.identity()));
+        this.categories = categories.stream()
+                .sorted(Comparator.comparingInt(Category::sortOrder).thenComparing(Category::name).thenComparingLong(Category::id))
+                .toList();
+        this.bouquets = bouquets.stream().collect(Collectors.toUnmodifiableMap(Bouquet::id, Function.identity()));
+        this.version = version;
+    }
+
+    /** Enabled channels in display order: number (unnumbered last), then name. */
+    public List<LiveChannel> channels() {
+        return channels;
+    }
+
+    public Optional<LiveChannel> channel(long id) {
+        return Optional.ofNullable(channelsById.get(id));
+    }
+
+    /** Categories of one kind in their sort order. */
+    public List<Category> categories(CategoryKind kind) {
+        return categories.stream().filter(c -> c.kind() == kind).toList();
+    }
+
+    /** What a holder of these bouquets may see; no bouquets means the whole catalog. */
+    public Access access(Set<Long> bouquetIds) {
+        if (bouquetIds.isEmpty()) {
+            return Access.EVERYTHING;
+        }
+        Set<Long> categoryIds = new HashSet<>();
+        Set<Long> channelIds = new HashSet<>();
+        for (Long id : bouquetIds) {
+            Bouquet bouquet = bouquets.get(id);
+            if (bouquet != null) {
+                categoryIds.addAll(bouquet.categoryIds());
+                channelIds.addAll(bouquet.channelIds());
+            }
+        }
+        Set<Long> listedCategories = new HashSet<>(categoryIds);
+        for (Long channelId : channelIds) {
+            LiveChannel channel = channelsById.get(channelId);
+            if (channel != null && channel.categoryId() != null) {
+                listedCategories.add(channel.categoryId());
+            }
+        }
+        return new Access(Set.copyOf(categoryIds), Set.copyOf(channelIds), Set.copyOf(listedCategories));
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /** Visibility rules of one set of bouquets, computed once per request. */
+    public static final class Access {
+
+        static final Access EVERYTHING = new Access(null, null, null);
+
+        private final Set<Long> categoryIds;
+        private final Set<Long> channelIds;
+        private final Set<Long> listedCategoryIds;
+
+        private Access(Set<Long> categoryIds, Set<Long> channelIds, Set<Long> listedCategoryIds) {
+            this.categoryIds = categoryIds;
+            this.channelIds = channelIds;
+            this.listedCategoryIds = listedCategoryIds;
+        }
+
+        public boolean canSee(LiveChannel channel) {
+            return categoryIds == null || channelIds.contains(channel.id())
+                    || (channel.categoryId() != null && categoryIds.contains(channel.categoryId()));
+        }
+
+        /** A category is listed when granted whole or when it holds a granted channel. */
+        public boolean canSee(Category category) {
+            return listedCategoryIds == null || listedCategoryIds.contains(category.id());
+        }
+
+        /** True for a movie or series category granted whole (VOD has no single-item grants). */
+        public boolean canSeeCategory(Long categoryId) {
+            return categoryIds == null || (categoryId != null && categoryIds.contains(categoryId));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.polyplex.catalog;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A channel as written by admins, with its sources in failover order. A source without a
+ * priority takes its position in the list.
+ */
+public record ChannelInput(
+        @NotBlank @Size(max = 300) String name,
+        @Min(1) @Max(9_999_999) Integer number,
+        Long categoryId,
+        @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String logoUrl,
+        @Size(max = 300) String epgId,
+        Boolean enabled,
+        @Size(max = 32) List<@Valid @NotNull SourceInput> sources) {
+
+    /** One upstream: {@code http(s)://...} (MPEG-TS or HLS) or {@code acestream://<40 hex digits>}. */
+    public record SourceInput(
+            @NotBlank @Size(max = 4096) String url,
+            @Min(0) @Max(10_000) Integer priority,
+            @Min(1) @Max(10_000) Integer maxConnections) {
+    }
+}

@@ -1,0 +1,165 @@
+package org.polyplex.catalog;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import org.polyplex.catalog.ChannelInput.SourceInput;
+import org.polyplex.catalog.model.Category;
+import org.polyplex.catalog.model.CategoryKind;
+import org.polyplex.catalog.model.Channel;
+import org.polyplex.catalog.model.ChannelSource;
+import org.polyplex.platform.ApiException;
+import org.polyplex.platform.DbConstraints;
+import org.polyplex.platform.Page;
+import org.polyplex.platform.Queries;
+
+import io.quarkus.panache.common.Sort;
+
+/** Channel administration, sources included. */
+@ApplicationScoped
+public class ChannelService {
+
+    private final Clock clock;
+    private final Event<CatalogChanged> changed;
+
+    ChannelService(Clock clock, Event<CatalogChanged> changed) {
+        this.clock = clock;
+        this.changed = changed;
+    }
+
+    public Page<Channel> list(Long categoryId, Boolean enabled, String q, int page, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (categoryId != null) {
+            where.append(" and categoryId = :categoryId");
+            params.put("categoryId", categoryId);
+        }
+        if (enabled != null) {
+            where.append(" and enabled = :enabled");
+            params.put("enabled", enabled);
+        }
+        if (q != null && !q.isBlank()) {
+            where.append(" and lower(name) like :q");
+            params.put("q", Queries.contains(q));
+        }
+        var query = Channel.<Channel> find(where.toString(), Sort.by("number", Sort.NullPrecedence.NULLS_LAST)
+                .and("name").and("id"), params);
+        return new Page<>(query.page(page, size).list(), query.count());
+    }
+
+    public Channel get(long id) {
+        return Channel.<Channel> findByIdOptional(id).orElseThrow(() -> ApiException.notFound("channel", id));
+    }
+
+    @Transactional
+    public Channel create(ChannelInput input) {
+        Channel channel = new Channel();
+        channel.createdAt = clock.instant();
+        apply(channel, input);
+        channel.persist();
+        flush();
+        return channel;
+    }
+
+    @Transactional
+    public Channel update(long id, ChannelInput input) {
+        Channel channel = get(id);
+        apply(channel, input);
+        flush();
+        return channel;
+    }
+
+    @Transactional
+    public void delete(long id) {
+        get(id).delete();
+        changed.fire(new CatalogChanged());
+        flush();
+    }
+
+    private void apply(Channel channel, ChannelInput input) {
+        if (input.number() != null) {
+            Channel holder = Channel.<Channel> find("number", input.number()).firstResult();
+            if (holder != null && !holder.id.equals(channel.id)) {
+                throw ApiException.conflict("number", "channel number " + input.number() + " is taken by channel " + holder.id);
+            }
+        }
+        if (input.categoryId() != null) {
+            Category category = Category.findById(input.categoryId());
+            if (category == null) {
+                throw ApiException.invalid("categoryId", "category " + input.categoryId() + " does not exist");
+            }
+            if (category.kind != CategoryKind.LIVE) {
+                throw ApiException.invalid("categoryId", "must be a live category");
+            }
+        }
+        channel.name = input.name().strip();
+        channel.number = input.number();
+        channel.categoryId = input.categoryId();
+        channel.logoUrl = blankToNull(input.logoUrl());
+        channel.epgId = blankToNull(input.epgId());
+        channel.enabled = !Boolean.FALSE.equals(input.enabled());
+        channel.updatedAt = clock.instant();
+        reconcileSources(channel, input.sources() == null ? List.of() : input.sources());
+        changed.fire(new CatalogChanged());
+    }
+
+    /**
+     * Makes the channel's sources equal the input while keeping the rows (and ids) of URLs that
+     * stay, so that state keyed by source id survives an edit.
+     */
+    private static void reconcileSources(Channel channel, List<SourceInput> inputs) {
+        record Wanted(String url, int priority, Integer maxConnections, int position) {
+        }
+        List<Wanted> wanted = new ArrayList<>();
+        Set<String> urls = new HashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            SourceInput in = inputs.get(i);
+            String url = SourceUrls.normalize(in.url());
+            if (url == null) {
+                throw ApiException.invalid("sources[" + i + "].url",
+                        "must be an http(s) URL or acestream:// with a 40-hex content id");
+            }
+            if (!urls.add(url)) {
+                throw ApiException.invalid("sources[" + i + "].url", "is listed twice");
+            }
+            wanted.add(new Wanted(url, in.priority() == null ? i : in.priority(), in.maxConnections(), i));
+        }
+        wanted.sort(Comparator.comparingInt(Wanted::priority).thenComparingInt(Wanted::position));
+        Map<String, ChannelSource> existing = new HashMap<>();
+        channel.sources.forEach(s -> existing.put(s.url, s));
+        channel.sources.removeIf(s -> !urls.contains(s.url));
+        for (Wanted w : wanted) {
+            ChannelSource source = existing.get(w.url());
+            if (source == null) {
+                source = new ChannelSource();
+                source.channel = channel;
+                source.url = w.url();
+                channel.sources.add(source);
+            }
+            source.priority = w.priority();
+            source.maxConnections = w.maxConnections();
+        }
+        channel.sources.sort(Comparator.comparingInt((ChannelSource s) -> s.priority));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static void flush() {
+        DbConstraints.flush(kind -> switch (kind) {
+            case UNIQUE -> ApiException.conflict("number", "channel number is taken");
+            case FOREIGN_KEY -> ApiException.invalid("categoryId", "refers to a category that does not exist");
+        });
+    }
+}

@@ -1,0 +1,58 @@
+package org.polyplex.catalog.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A live channel and its upstream sources, tried in priority order. */
+@Entity
+@Table(name = "channels")
+public class Channel extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "channels_seq")
+    @SequenceGenerator(name = "channels_seq", sequenceName = "channels_seq", allocationSize = 50)
+    public Long id;
+
+    /** Channel number shown by apps ({@code num}, {@code tvg-chno}); unique when set. */
+    public Integer number;
+
+    @Column(nullable = false, length = 300)
+    public String name;
+
+    @Column(name = "logo_url", length = 2048)
+    public String logoUrl;
+
+    /** XMLTV channel id ({@code epg_channel_id}, {@code tvg-id}). */
+    @Column(name = "epg_id", length = 300)
+    public String epgId;
+
+    @Column(name = "category_id")
+    public Long categoryId;
+
+    @Column(nullable = false)
+    public boolean enabled = true;
+
+    @OneToMany(mappedBy = "channel", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("priority, id")
+    public List<ChannelSource> sources = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,40 @@
+package org.polyplex.catalog.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/**
+ * One upstream of a channel: {@code http(s)://...} (MPEG-TS or HLS) or {@code acestream://<id>}.
+ * Lower priority is tried first.
+ */
+@Entity
+@Table(name = "channel_sources")
+public class ChannelSource {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "channel_sources_seq")
+    @SequenceGenerator(name = "channel_sources_seq", sequenceName = "channel_sources_seq", allocationSize = 50)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "channel_id")
+    public Channel channel;
+
+    @Column(nullable = false, length = 4096)
+    public String url;
+
+    @Column(nullable = false)
+    public int priority;
+
+    /** Concurrent upstreams the provider allows on this source; null means no cap. */
+    @Column(name = "max_connections")
+    public Integer maxConnections;
+}

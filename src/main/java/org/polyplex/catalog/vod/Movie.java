@@ -1,0 +1,75 @@
+package org.polyplex.catalog.vod;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A video on demand, served 1:1 from {@link #sourceUrl} with its container extension. */
+@Entity
+@Table(name = "movies")
+public class Movie extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "movies_seq")
+    @SequenceGenerator(name = "movies_seq", sequenceName = "movies_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(nullable = false, length = 300)
+    public String name;
+
+    @Column(name = "category_id")
+    public Long categoryId;
+
+    @Column(name = "source_url", nullable = false, length = 4096)
+    public String sourceUrl;
+
+    /** File extension the apps append to the stream URL ({@code mp4}, {@code mkv}, ...). */
+    @Column(name = "container_extension", nullable = false, length = 10)
+    public String containerExtension;
+
+    @Column(name = "poster_url", length = 2048)
+    public String posterUrl;
+
+    @Column(length = 4000)
+    public String plot;
+
+    @Column(name = "cast_names", length = 1000)
+    public String cast;
+
+    @Column(length = 300)
+    public String director;
+
+    @Column(length = 300)
+    public String genre;
+
+    @Column(name = "release_date")
+    public LocalDate releaseDate;
+
+    @Column(name = "duration_seconds")
+    public Integer durationSeconds;
+
+    @Column(precision = 4, scale = 2)
+    public BigDecimal rating;
+
+    @Column(name = "tmdb_id", length = 32)
+    public String tmdbId;
+
+    @Column(length = 300)
+    public String trailer;
+
+    @Column(nullable = false)
+    public boolean enabled = true;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

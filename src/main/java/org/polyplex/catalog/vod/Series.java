@@ -1,0 +1,84 @@
+package org.polyplex.catalog.vod;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A series with its seasons and episodes. */
+@Entity
+@Table(name = "series")
+public class Series extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "series_seq")
+    @SequenceGenerator(name = "series_seq", sequenceName = "series_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(nullable = false, length = 300)
+    public String name;
+
+    @Column(name = "category_id")
+    public Long categoryId;
+
+    @Column(name = "cover_url", length = 2048)
+    public String coverUrl;
+
+    @Column(name = "backdrop_url", length = 2048)
+    public String backdropUrl;
+
+    @Column(length = 4000)
+    public String plot;
+
+    @Column(name = "cast_names", length = 1000)
+    public String cast;
+
+    @Column(length = 300)
+    public String director;
+
+    @Column(length = 300)
+    public String genre;
+
+    @Column(name = "release_date")
+    public LocalDate releaseDate;
+
+    @Column(precision = 4, scale = 2)
+    public BigDecimal rating;
+
+    @Column(name = "tmdb_id", length = 32)
+    public String tmdbId;
+
+    @Column(length = 300)
+    public String trailer;
+
+    @Column(nullable = false)
+    public boolean enabled = true;
+
+    @OneToMany(mappedBy = "series", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("seasonNumber")
+    public List<Season> seasons = new ArrayList<>();
+
+    @OneToMany(mappedBy = "series", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("seasonNumber, episodeNumber")
+    public List<Episode> episodes = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

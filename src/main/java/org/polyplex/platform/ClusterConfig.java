@@ -1,0 +1,19 @@
+package org.polyplex.platform;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings for several nodes sharing one PostgreSQL database. */
+@ConfigMapping(prefix = "polyplex.cluster")
+public interface ClusterConfig {
+
+    /**
+     * How often the in-memory catalog and accounts snapshots are rebuilt even without a local
+     * change: this is how a node learns of changes made through another node. Local changes are
+     * published at once, whatever this says.
+     */
+    @WithDefault("60s")
+    Duration snapshotRefresh();
+}
