@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
@@ -26,8 +27,15 @@ final class CredentialVerifier {
     private final byte[] pepper = new byte[32];
     private final Map<Long, byte[]> accepted = new ConcurrentHashMap<>();
     private final Map<Long, byte[]> rejected = new ConcurrentHashMap<>();
+    private final BiPredicate<String, String> bcrypt;
 
     CredentialVerifier() {
+        this(BcryptUtil::matches);
+    }
+
+    /** @param bcrypt (password, hash) -> matches; replaceable so tests can count the calls */
+    CredentialVerifier(BiPredicate<String, String> bcrypt) {
+        this.bcrypt = bcrypt;
         new SecureRandom().nextBytes(pepper);
     }
 
@@ -42,7 +50,7 @@ final class CredentialVerifier {
         if (MessageDigest.isEqual(digest, rejected.get(account.id()))) {
             return false;
         }
-        boolean matches = BcryptUtil.matches(password, account.passwordHash());
+        boolean matches = bcrypt.test(password, account.passwordHash());
         (matches ? accepted : rejected).put(account.id(), digest);
         return matches;
     }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** Validates and normalises channel source URLs. Pure. */
 public final class SourceUrls {
 
-    private static final Pattern ACESTREAM = Pattern.compile("acestream://([0-9a-fA-F]{40})");
+    private static final Pattern ACESTREAM = Pattern.compile("acestream://([0-9a-f]{40})", Pattern.CASE_INSENSITIVE);
 
     private SourceUrls() {
     }

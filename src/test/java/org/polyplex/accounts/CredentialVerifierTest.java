@@ -1,0 +1,59 @@
+package org.polyplex.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+
+class CredentialVerifierTest {
+
+    private final CredentialVerifier verifier = new CredentialVerifier();
+
+    @Test
+    void acceptsTheRightPasswordAndRejectsOthers() {
+        Account account = account(1, BcryptUtil.bcryptHash("right-pass", 4));
+        assertThat(verifier.verify(account, "right-pass")).isTrue();
+        assertThat(verifier.verify(account, "right-pass")).isTrue();
+        assertThat(verifier.verify(account, "wrong-pass")).isFalse();
+        assertThat(verifier.verify(account, "wrong-pass")).isFalse();
+        assertThat(verifier.verify(account, "right-pass")).isTrue();
+        assertThat(verifier.verify(account, "")).isFalse();
+        assertThat(verifier.verify(account, null)).isFalse();
+    }
+
+    @Test
+    void aNewHashInvalidatesTheMemo() {
+        Account before = account(2, BcryptUtil.bcryptHash("old-pass", 4));
+        assertThat(verifier.verify(before, "old-pass")).isTrue();
+        Account after = account(2, BcryptUtil.bcryptHash("new-pass", 4));
+        assertThat(verifier.verify(after, "old-pass")).isFalse();
+        assertThat(verifier.verify(after, "new-pass")).isTrue();
+    }
+
+    @Test
+    void bcryptRunsOncePerDistinctCredential() {
+        AtomicInteger calls = new AtomicInteger();
+        CredentialVerifier counting = new CredentialVerifier((password, hash) -> {
+            calls.incrementAndGet();
+            return BcryptUtil.matches(password, hash);
+        });
+        Account account = account(3, BcryptUtil.bcryptHash("app-pass", 4));
+        for (int i = 0; i < 50; i++) {
+            assertThat(counting.verify(account, "app-pass")).isTrue();
+            assertThat(counting.verify(account, "stale-pass")).isFalse();
+        }
+        assertThat(calls).hasValue(2);
+        counting.retain(Set.of());
+        assertThat(counting.verify(account, "app-pass")).isTrue();
+        assertThat(calls).hasValue(3);
+    }
+
+    private static Account account(long id, String hash) {
+        return new Account(id, "user" + id, 1, null, false, true, false, Set.of(), Instant.EPOCH, hash);
+    }
+}

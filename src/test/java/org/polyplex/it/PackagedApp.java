@@ -1,0 +1,99 @@
+package org.polyplex.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged application ({@code target/quarkus-app}) run as a separate process, the way a
+ * user runs it: its own working directory (so {@code data/} lands there) and its own port.
+ * With {@code polyplex.it.jdbc-url} set (the postgresql Maven profile), it uses that database.
+ */
+final class PackagedApp implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final List<String> output = new ArrayList<>();
+
+    private PackagedApp(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static PackagedApp start(Path workDir, Map<String, String> env) throws Exception {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("package the application first: " + jar + " is missing");
+        }
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(env);
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        String jdbcUrl = System.getProperty("polyplex.it.jdbc-url");
+        if (jdbcUrl != null && !jdbcUrl.isBlank()) {
+            builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+            builder.environment().put("QUARKUS_DATASOURCE_USERNAME", System.getProperty("polyplex.it.db-username"));
+            builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", System.getProperty("polyplex.it.db-password"));
+        }
+        PackagedApp app = new PackagedApp(builder.start(), port);
+        app.awaitStarted();
+        return app;
+    }
+
+    int port() {
+        return port;
+    }
+
+    synchronized String log() {
+        return String.join("\n", output);
+    }
+
+    private void awaitStarted() throws Exception {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    synchronized (this) {
+                        output.add(line);
+                    }
+                    if (line.contains("Listening on")) {
+                        started.complete(null);
+                    }
+                }
+                started.completeExceptionally(new IllegalStateException("application exited:\n" + log()));
+            } catch (IOException e) {
+                started.completeExceptionally(e);
+            }
+        }, "packaged-app-output");
+        reader.setDaemon(true);
+        reader.start();
+        started.get(90, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.polyplex.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Starts the packaged application, writes through the admin API, stops it, starts it again in
+ * the same working directory and reads everything back: the data, the admin's password and the
+ * token signing keys all survive a restart.
+ */
+class RestartPersistenceIT {
+
+    private static final String PASSWORD = "it-admin-password";
+
+    @Test
+    void dataAndCredentialsSurviveARestart(@TempDir Path workDir) throws Exception {
+        Map<String, String> env = Map.of("POLYPLEX_ADMIN_PASSWORD", PASSWORD);
+        // Unique per run: on PostgreSQL the database outlives the run.
+        int run = (int) (System.nanoTime() % 1_000_000);
+        String viewer = "restart-viewer-" + run;
+        long userId;
+        long channelId;
+        String tokenBefore;
+        try (PackagedApp app = PackagedApp.start(workDir, env)) {
+            tokenBefore = token(app);
+            long categoryId = api(app, tokenBefore).body(Map.of("name", "Restart News " + run, "kind", "live"))
+                    .post("/api/categories").then().statusCode(201).extract().jsonPath().getLong("id");
+            channelId = api(app, tokenBefore).body(Map.of("name", "Restart 24", "number", 1_000_000 + run, "categoryId", categoryId,
+                    "sources", List.of(Map.of("url", "http://127.0.0.1:9/restart.ts"))))
+                    .post("/api/channels").then().statusCode(201).extract().jsonPath().getLong("id");
+            userId = api(app, tokenBefore).body(Map.of("username", viewer, "password", "viewer-pass",
+                    "maxConnections", 3)).post("/api/users").then().statusCode(201).extract().jsonPath().getLong("id");
+            assertThat(app.log()).doesNotContain(PASSWORD).doesNotContain("viewer-pass");
+        }
+        try (PackagedApp app = PackagedApp.start(workDir, env)) {
+            api(app, tokenBefore).get("/api/channels/" + channelId).then().statusCode(200)
+                    .body("name", equalTo("Restart 24"))
+                    .body("number", equalTo(1_000_000 + run))
+                    .body("sources[0].url", equalTo("http://127.0.0.1:9/restart.ts"));
+            api(app, token(app)).get("/api/users/" + userId).then().statusCode(200)
+                    .body("username", equalTo(viewer))
+                    .body("maxConnections", equalTo(3));
+            assertThat(app.log()).doesNotContain("generated password");
+        }
+    }
+
+    private static String token(PackagedApp app) {
+        return given().port(app.port()).contentType(ContentType.JSON)
+                .body(Map.of("username", "admin", "password", PASSWORD))
+                .post("/api/auth/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    private static RequestSpecification api(PackagedApp app, String token) {
+        return given().port(app.port()).auth().oauth2(token).contentType(ContentType.JSON);
+    }
+}
