@@ -1,0 +1,17 @@
+# Polyplex, PostgreSQL variant. db-kind is fixed at build time, so the image is built with it.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline -Ppostgresql
+COPY src src
+RUN ./mvnw -B -q package -DskipTests -Ppostgresql
+
+FROM eclipse-temurin:17-jre
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends ffmpeg && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /src/target/quarkus-app/ /app/
+RUN mkdir -p /app/data /app/config
+VOLUME ["/app/data"]
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/quarkus-run.jar"]
