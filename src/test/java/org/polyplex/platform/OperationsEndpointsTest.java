@@ -3,6 +3,7 @@ package org.polyplex.platform;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.polyplex.testsupport.AdminApi.adminToken;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,9 @@ class OperationsEndpointsTest {
 
     @Test
     void metricsArePrometheusText() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        adminToken();
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"))
+                .body(containsString("polyplex_admin_logins_total{outcome=\"issued\"}"));
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.polyplex.accounts.AuthConfig;
 import org.polyplex.accounts.Role;
 import org.polyplex.platform.ApiError;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
@@ -45,10 +46,12 @@ public class TokenResource {
     private final LoginRateLimiter limiter;
     private final AuthConfig config;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
     TokenResource(IdentityProviderManager identities, AccountService accounts, LoginRateLimiter limiter,
-            AuthConfig config, Clock clock) {
+            AuthConfig config, Clock clock, MeterRegistry metrics) {
         this.clock = clock;
+        this.metrics = metrics;
         this.identities = identities;
         this.accounts = accounts;
         this.limiter = limiter;
@@ -60,6 +63,7 @@ public class TokenResource {
         String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         Duration wait = limiter.retryAfter(request.username(), address);
         if (!wait.isZero()) {
+            count("throttled");
             long seconds = Math.max(1, wait.toSeconds());
             return error(429, "too_many_requests", "too many failed logins; retry in " + seconds + " s")
                     .header("Retry-After", seconds).build();
@@ -69,16 +73,19 @@ public class TokenResource {
                     request.username(), new PasswordCredential(request.password().toCharArray())));
         } catch (AuthenticationFailedException e) {
             limiter.failed(request.username(), address);
+            count("failed");
             Log.infof("admin login failed username=%s address=%s", request.username(), address);
             return error(401, "invalid_credentials", "invalid username or password").build();
         }
         limiter.succeeded(request.username());
         Account account = accounts.snapshot().byUsername(request.username()).orElse(null);
         if (account == null || !account.admin()) {
+            count("forbidden");
             return error(403, "forbidden", "only admins can obtain API tokens").build();
         }
         Account.Status status = account.status(clock.instant());
         if (status != Account.Status.ACTIVE) {
+            count("forbidden");
             return error(403, "forbidden", "this account is " + status.xtream().toLowerCase()).build();
         }
         String token = Jwt.issuer(config.issuer())
@@ -87,7 +94,12 @@ public class TokenResource {
                 .groups(Set.of(Role.ADMIN))
                 .expiresIn(config.tokenTtl())
                 .sign();
+        count("issued");
         return Response.ok(new TokenResponse(token, "Bearer", config.tokenTtl().toSeconds())).build();
+    }
+
+    private void count(String outcome) {
+        metrics.counter("polyplex_admin_logins", "outcome", outcome).increment();
     }
 
     private static Response.ResponseBuilder error(int status, String code, String message) {
