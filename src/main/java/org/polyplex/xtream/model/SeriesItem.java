@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record SeriesItem(long num, String name, String title, String year, String streamType, long seriesId,
-        String cover, String plot, String cast, String director, String genre, String releaseDate,
+        String cover, String plot, String cast, String director, String genre,
+        @JsonProperty("release_date") String releaseDate,
         @JsonProperty("releaseDate") String releaseDateCamel, String lastModified, String rating,
         @JsonProperty("rating_5based") double rating5based, List<String> backdropPath, String youtubeTrailer,
         String episodeRunTime, String categoryId, List<Long> categoryIds) {
