@@ -39,8 +39,8 @@ public final class StreamUrls {
         return base + "/xmltv.php?" + query;
     }
 
-    /** Percent-encodes one path segment (URLEncoder is for forms: it writes spaces as '+'). */
+    /** Percent-encodes one path segment (URLEncoder is for forms: it writes spaces as "+" and escapes the unreserved "~"). */
     static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("%7E", "~");
     }
 }
