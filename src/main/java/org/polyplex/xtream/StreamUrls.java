@@ -40,7 +40,7 @@ public final class StreamUrls {
     }
 
     /** Percent-encodes one path segment (URLEncoder is for forms: it writes spaces as "+" and escapes the unreserved "~"). */
-    static String segment(String value) {
+    public static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("%7E", "~");
     }
 }
