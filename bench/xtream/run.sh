@@ -44,14 +44,15 @@ pct() { awk -v p="$2" '$1==p {print $2}' "$1"; }
 wrk -t1 -c1 -d"$DURATION" --latency "$LIVE_URL" >"$WORK/live.txt"
 wrk -t1 -c1 -d"$DURATION" --latency "$M3U_URL" >"$WORK/m3u.txt"
 
-heap() { curl -sf "$BASE/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$2} END {printf "%d", s}'; }
+# used heap in bytes, from the JVM itself (G1: "garbage-first heap total NK, used NK")
+heap() { jcmd "$JPID" GC.heap_info | awk 'match($0, /used [0-9]+K/) {print substr($0, RSTART+5, RLENGTH-6)*1024; exit}'; }
 jcmd "$JPID" GC.run >/dev/null
 IDLE=$(heap)
 CONC=8
 wrk -t2 -c$CONC -d10s "$LIVE_URL" >"$WORK/live-conc.txt" &
 WRK=$!
 PEAK=$IDLE
-while kill -0 $WRK 2>/dev/null; do h=$(heap); (( h > PEAK )) && PEAK=$h; sleep 0.2; done
+while kill -0 $WRK 2>/dev/null; do h=$(heap); (( h > PEAK )) && PEAK=$h; sleep 0.1; done
 jcmd "$JPID" GC.run >/dev/null
 AFTER=$(heap)
 

@@ -22,14 +22,18 @@ final class JsonArrayOutput implements StreamingOutput {
     private final ObjectWriter writer;
     private final Stream<?> elements;
 
-    private JsonArrayOutput(ObjectMapper mapper, Stream<?> elements) {
-        // the default flushes after each value: one network write per element
-        this.writer = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    private JsonArrayOutput(ObjectWriter writer, Stream<?> elements) {
+        this.writer = writer;
         this.elements = elements;
     }
 
-    static JsonArrayOutput of(ObjectMapper mapper, Stream<?> elements) {
-        return new JsonArrayOutput(mapper, elements);
+    /**
+     * @param type the element type: its serializer is resolved once, not once per element
+     */
+    static <T> JsonArrayOutput of(ObjectMapper mapper, Class<T> type, Stream<? extends T> elements) {
+        // the default flushes after each value: one network write per element
+        return new JsonArrayOutput(mapper.writerFor(type).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE),
+                elements);
     }
 
     @Override

@@ -38,11 +38,13 @@ public class PanelApiResource {
     private final XtreamGate gate;
     private final AccountInfos infos;
     private final ObjectWriter writer;
+    private final ObjectWriter streamWriter;
 
     PanelApiResource(XtreamGate gate, AccountInfos infos, ObjectMapper mapper) {
         this.gate = gate;
         this.infos = infos;
         this.writer = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        this.streamWriter = mapper.writerFor(LiveStream.class).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     }
 
     @GET
@@ -83,7 +85,7 @@ public class PanelApiResource {
             while (streams.hasNext()) {
                 LiveStream stream = streams.next();
                 gen.writeFieldName(Long.toString(stream.streamId()));
-                writer.writeValue(gen, stream);
+                streamWriter.writeValue(gen, stream);
             }
             gen.writeEndObject();
             gen.writeEndObject();

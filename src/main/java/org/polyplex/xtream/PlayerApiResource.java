@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.xtream.XtreamGate.XtreamParams;
+import org.polyplex.xtream.model.LiveStream;
+import org.polyplex.xtream.model.SeriesItem;
+import org.polyplex.xtream.model.VodStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -65,9 +68,9 @@ public class PlayerApiResource {
             case GET_LIVE_CATEGORIES -> json(XtreamCatalog.categories(session, CategoryKind.LIVE));
             case GET_VOD_CATEGORIES -> json(XtreamCatalog.categories(session, CategoryKind.MOVIE));
             case GET_SERIES_CATEGORIES -> json(XtreamCatalog.categories(session, CategoryKind.SERIES));
-            case GET_LIVE_STREAMS -> array(XtreamCatalog.liveStreams(session, categoryId, paging));
-            case GET_VOD_STREAMS -> array(XtreamCatalog.vodStreams(session, categoryId, paging));
-            case GET_SERIES -> array(XtreamCatalog.series(session, categoryId, paging));
+            case GET_LIVE_STREAMS -> array(LiveStream.class, XtreamCatalog.liveStreams(session, categoryId, paging));
+            case GET_VOD_STREAMS -> array(VodStream.class, XtreamCatalog.vodStreams(session, categoryId, paging));
+            case GET_SERIES -> array(SeriesItem.class, XtreamCatalog.series(session, categoryId, paging));
             case GET_VOD_INFO -> json(XtreamDetails.vodInfo(session, params.get("vod_id")));
             case GET_SERIES_INFO -> json(XtreamDetails.seriesInfo(session, params.get("series_id")));
             case GET_SHORT_EPG, GET_SIMPLE_DATA_TABLE -> epgListings(session, params);
@@ -84,7 +87,7 @@ public class PlayerApiResource {
         return Response.ok(entity, MediaType.APPLICATION_JSON).build();
     }
 
-    private Response array(Stream<?> elements) {
-        return Response.ok(JsonArrayOutput.of(mapper, elements), MediaType.APPLICATION_JSON).build();
+    private <T> Response array(Class<T> type, Stream<T> elements) {
+        return Response.ok(JsonArrayOutput.of(mapper, type, elements), MediaType.APPLICATION_JSON).build();
     }
 }
