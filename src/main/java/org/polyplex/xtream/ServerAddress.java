@@ -1,12 +1,15 @@
 package org.polyplex.xtream;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Where apps reach this server: scheme, host (no port) and port, from configuration or else from
  * the request's {@code Host} header. Pure.
  */
 public record ServerAddress(String scheme, String host, int port) {
+
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]{1,255}");
 
     /**
      * @param requestScheme scheme the request arrived with
@@ -29,7 +32,7 @@ public record ServerAddress(String scheme, String host, int port) {
                 host = h;
             }
         }
-        if (!host.matches("[A-Za-z0-9.\\-\\[\\]:]{1,255}")) {
+        if (!HOST.matcher(host).matches()) {
             // a Host header is client input: never echo anything but a host name into playlists
             host = "localhost";
         }

@@ -14,24 +14,24 @@ import io.vertx.core.http.HttpServerRequest;
  * single-range support and HEAD), {@code /redirect} (302 to the file), anything else 404. Counts
  * the requests it receives, so tests can assert that refused requests never reached it.
  */
-final class FileUpstream implements AutoCloseable {
+public final class FileUpstream implements AutoCloseable {
 
-    static final int SIZE = 1000;
+    public static final int SIZE = 1000;
 
-    final AtomicInteger requests = new AtomicInteger();
+    public final AtomicInteger requests = new AtomicInteger();
     private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
 
-    FileUpstream() throws Exception {
+    public FileUpstream() throws Exception {
         server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    int port() {
+    public int port() {
         return server.actualPort();
     }
 
-    static byte[] content() {
+    public static byte[] content() {
         byte[] bytes = new byte[SIZE];
         for (int i = 0; i < SIZE; i++) {
             bytes[i] = (byte) (i * 7);
