@@ -51,7 +51,7 @@ public class CatalogService {
     }
 
     /**
-     * Reads the enabled catalog in four queries and publishes it. Serialised so that the last
+     * Reads the enabled catalog (live in four queries, VOD in three) and publishes it. Serialised so that the last
      * rebuild to run, which read the newest committed state, is the last one published.
      */
     public synchronized void rebuild() {
@@ -80,6 +80,6 @@ public class CatalogService {
                 .stream()
                 .map(b -> new CatalogSnapshot.Bouquet(b.id, Set.copyOf(b.categoryIds), Set.copyOf(b.channelIds)))
                 .toList();
-        return new CatalogSnapshot(channels, categories, bouquets, snapshot.version() + 1);
+        return new CatalogSnapshot(channels, categories, bouquets, VodReader.read(), snapshot.version() + 1);
     }
 }

@@ -47,8 +47,15 @@ public final class CatalogSnapshot {
     private final List<Category> categories;
     private final Map<Long, Bouquet> bouquets;
     private final long version;
+    private final VodCatalog vod;
 
     CatalogSnapshot(List<LiveChannel> channels, List<Category> categories, List<Bouquet> bouquets, long version) {
+        this(channels, categories, bouquets, VodCatalog.EMPTY, version);
+    }
+
+    CatalogSnapshot(List<LiveChannel> channels, List<Category> categories, List<Bouquet> bouquets, VodCatalog vod,
+            long version) {
+        this.vod = vod;
         this.channels = channels.stream().sorted(DISPLAY_ORDER).toList();
         this.channelsById = channels.stream().collect(Collectors.toUnmodifiableMap(LiveChannel::id, Function.identity()));
         this.categories = categories.stream()
@@ -94,6 +101,11 @@ public final class CatalogSnapshot {
             }
         }
         return new Access(Set.copyOf(categoryIds), Set.copyOf(channelIds), Set.copyOf(listedCategories));
+    }
+
+    /** Enabled movies and series. */
+    public VodCatalog vod() {
+        return vod;
     }
 
     public long version() {

@@ -1,0 +1,48 @@
+package org.polyplex.catalog.vod;
+
+import java.util.Locale;
+
+import org.polyplex.catalog.SourceUrls;
+import org.polyplex.catalog.model.Category;
+import org.polyplex.catalog.model.CategoryKind;
+import org.polyplex.platform.ApiException;
+
+/** Checks shared by movie and series writes. */
+final class VodInputs {
+
+    /** Container extensions end up in stream URLs: letters and digits only. */
+    static final String EXTENSION = "[A-Za-z0-9]{1,10}";
+
+    private VodInputs() {
+    }
+
+    /** A VOD source is a plain http(s) file: the movie routes proxy it 1:1 with Range. */
+    static String sourceUrl(String field, String url) {
+        String normalized = SourceUrls.normalize(url);
+        if (normalized == null || normalized.startsWith("acestream://")) {
+            throw ApiException.invalid(field, "must be an http(s) URL");
+        }
+        return normalized;
+    }
+
+    static void requireCategory(Long categoryId, CategoryKind kind) {
+        if (categoryId == null) {
+            return;
+        }
+        Category category = Category.findById(categoryId);
+        if (category == null) {
+            throw ApiException.invalid("categoryId", "category " + categoryId + " does not exist");
+        }
+        if (category.kind != kind) {
+            throw ApiException.invalid("categoryId", "must be a " + kind.wire() + " category");
+        }
+    }
+
+    static String extension(String value) {
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

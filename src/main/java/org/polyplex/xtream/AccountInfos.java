@@ -1,0 +1,50 @@
+package org.polyplex.xtream;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.polyplex.accounts.Account;
+import org.polyplex.xtream.model.AccountInfo;
+import org.polyplex.xtream.model.ServerInfo;
+import org.polyplex.xtream.model.UserInfo;
+
+/** Builds {@code user_info} and {@code server_info} with the types panels use. */
+@ApplicationScoped
+class AccountInfos {
+
+    private static final DateTimeFormatter TIME_NOW = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final XtreamConfig config;
+    private final ZoneId zone;
+
+    AccountInfos(XtreamConfig config) {
+        this.config = config;
+        this.zone = ZoneId.of(config.timezone());
+    }
+
+    AccountInfo of(XtreamSession session) {
+        return new AccountInfo(user(session.account(), session.password(), session.now()),
+                server(session.address(), session.now()));
+    }
+
+    UserInfo user(Account account, String password, Instant now) {
+        Account.Status status = account.status(now);
+        return new UserInfo(account.username(), password, "", 1, status.xtream(),
+                account.expiresAt() == null ? null : Long.toString(account.expiresAt().getEpochSecond()),
+                account.trial() ? "1" : "0",
+                // live connection counting belongs to the stream proxy; the panel field stays "0" until it reports here
+                "0",
+                Long.toString(account.createdAt().getEpochSecond()),
+                Integer.toString(account.maxConnections()),
+                config.allowedOutputFormats());
+    }
+
+    ServerInfo server(ServerAddress address, Instant now) {
+        return new ServerInfo(address.host(), Integer.toString(address.port()), Integer.toString(config.httpsPort()),
+                address.scheme(), Integer.toString(config.rtmpPort()), zone.getId(), now.getEpochSecond(),
+                TIME_NOW.format(now.atZone(zone)), true);
+    }
+}

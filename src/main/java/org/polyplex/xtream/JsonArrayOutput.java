@@ -1,0 +1,50 @@
+package org.polyplex.xtream;
+
+import java.io.OutputStream;
+import java.util.Iterator;
+import java.util.stream.Stream;
+
+import jakarta.ws.rs.core.StreamingOutput;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Writes a JSON array element by element straight to the response, so that a 50,000-channel
+ * list never exists as one string or tree: memory per request is one element plus the
+ * generator's buffer.
+ */
+final class JsonArrayOutput implements StreamingOutput {
+
+    private final ObjectWriter writer;
+    private final Stream<?> elements;
+
+    private JsonArrayOutput(ObjectWriter writer, Stream<?> elements) {
+        this.writer = writer;
+        this.elements = elements;
+    }
+
+    /**
+     * @param type the element type: its serializer is resolved once, not once per element
+     */
+    static <T> JsonArrayOutput of(ObjectMapper mapper, Class<T> type, Stream<? extends T> elements) {
+        // the default flushes after each value: one network write per element
+        return new JsonArrayOutput(mapper.writerFor(type).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE),
+                elements);
+    }
+
+    @Override
+    public void write(OutputStream out) throws java.io.IOException {
+        try (JsonGenerator gen = writer.getFactory().createGenerator(out, JsonEncoding.UTF8); elements) {
+            gen.writeStartArray();
+            Iterator<?> it = elements.iterator();
+            while (it.hasNext()) {
+                writer.writeValue(gen, it.next());
+            }
+            gen.writeEndArray();
+        }
+    }
+}

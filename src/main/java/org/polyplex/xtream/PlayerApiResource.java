@@ -1,0 +1,93 @@
+package org.polyplex.xtream;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.polyplex.catalog.model.CategoryKind;
+import org.polyplex.xtream.XtreamGate.XtreamParams;
+import org.polyplex.xtream.model.LiveStream;
+import org.polyplex.xtream.model.SeriesItem;
+import org.polyplex.xtream.model.VodStream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Entry point of the Xtream feature: {@code /player_api.php}, GET or POST form, dispatching on
+ * {@code action=}. Lists are streamed element by element; see {@code docs/xtream.md} for the
+ * contract of every action.
+ */
+@Path("/player_api.php")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlayerApiResource {
+
+    private static final Map<String, List<Object>> NO_EPG = Map.of("epg_listings", List.of());
+
+    private final XtreamGate gate;
+    private final AccountInfos infos;
+    private final ObjectMapper mapper;
+
+    PlayerApiResource(XtreamGate gate, AccountInfos infos, ObjectMapper mapper) {
+        this.gate = gate;
+        this.infos = infos;
+        this.mapper = mapper;
+    }
+
+    @GET
+    public Response get(@Context UriInfo uri, @Context HttpServerRequest request) {
+        XtreamParams params = new XtreamParams(uri.getQueryParameters(), null);
+        return gate.handle(params, request, session -> dispatch(session, params));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response post(MultivaluedMap<String, String> form, @Context UriInfo uri,
+            @Context HttpServerRequest request) {
+        XtreamParams params = new XtreamParams(uri.getQueryParameters(), form);
+        return gate.handle(params, request, session -> dispatch(session, params));
+    }
+
+    private Response dispatch(XtreamSession session, XtreamParams params) {
+        Paging paging = Paging.of(params.get("offset"), params.get("items_per_page"));
+        String categoryId = params.get("category_id");
+        return switch (XtreamAction.parse(params.get("action"))) {
+            case ACCOUNT_INFO, GET_ACCOUNT_INFO, GET_PROFILE, GET_SERVER_INFO -> json(infos.of(session));
+            case GET_LIVE_CATEGORIES -> json(XtreamCatalog.categories(session, CategoryKind.LIVE));
+            case GET_VOD_CATEGORIES -> json(XtreamCatalog.categories(session, CategoryKind.MOVIE));
+            case GET_SERIES_CATEGORIES -> json(XtreamCatalog.categories(session, CategoryKind.SERIES));
+            case GET_LIVE_STREAMS -> array(LiveStream.class, XtreamCatalog.liveStreams(session, categoryId, paging));
+            case GET_VOD_STREAMS -> array(VodStream.class, XtreamCatalog.vodStreams(session, categoryId, paging));
+            case GET_SERIES -> array(SeriesItem.class, XtreamCatalog.series(session, categoryId, paging));
+            case GET_VOD_INFO -> json(XtreamDetails.vodInfo(session, params.get("vod_id")));
+            case GET_SERIES_INFO -> json(XtreamDetails.seriesInfo(session, params.get("series_id")));
+            case GET_SHORT_EPG, GET_SIMPLE_DATA_TABLE -> epgListings(session, params);
+        };
+    }
+
+    /** {@code get_short_epg} and {@code get_simple_data_table}. */
+    Response epgListings(XtreamSession session, XtreamParams params) {
+        // the EPG feature (org.polyplex.epg) wires in here: stream_id, limit -> epg_listings
+        return json(NO_EPG);
+    }
+
+    private static Response json(Object entity) {
+        return Response.ok(entity, MediaType.APPLICATION_JSON).build();
+    }
+
+    private <T> Response array(Class<T> type, Stream<T> elements) {
+        return Response.ok(JsonArrayOutput.of(mapper, type, elements), MediaType.APPLICATION_JSON).build();
+    }
+}

@@ -1,0 +1,71 @@
+package org.polyplex.xtream;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.polyplex.catalog.CatalogService;
+import org.polyplex.catalog.CatalogSnapshot;
+
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Authenticates a {@code player_api.php} or {@code panel_api.php} request and hands the
+ * resulting session to the action. Bad credentials answer {@code {"user_info":{"auth":0}}} with
+ * HTTP 200: that is what panels do, and what apps test for (most show "invalid login" only on
+ * {@code auth == 0} and a generic network error on any non-200 status).
+ */
+@ApplicationScoped
+class XtreamGate {
+
+    static final Map<String, Map<String, Integer>> AUTH_FAILED = Map.of("user_info", Map.of("auth", 0));
+
+    private final XtreamAuthenticator authenticator;
+    private final CatalogService catalog;
+    private final XtreamConfig config;
+    private final Clock clock;
+
+    XtreamGate(XtreamAuthenticator authenticator, CatalogService catalog, XtreamConfig config, Clock clock) {
+        this.authenticator = authenticator;
+        this.catalog = catalog;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    Response handle(XtreamParams params, HttpServerRequest request, Function<XtreamSession, Response> action) {
+        String username = params.get("username");
+        String password = params.get("password");
+        XtreamLogin login = authenticator.login(username, password, address(request));
+        if (login instanceof XtreamLogin.Throttled throttled) {
+            return Response.status(429).type(MediaType.APPLICATION_JSON)
+                    .header("Retry-After", Math.max(1, throttled.retryAfter().toSeconds()))
+                    .entity(AUTH_FAILED).build();
+        }
+        if (!(login instanceof XtreamLogin.Accepted accepted)) {
+            return Response.ok(AUTH_FAILED, MediaType.APPLICATION_JSON).build();
+        }
+        CatalogSnapshot snapshot = catalog.snapshot();
+        XtreamSession session = new XtreamSession(accepted.account(), password, snapshot,
+                snapshot.access(accepted.account().bouquetIds()),
+                ServerAddress.of(config, request.scheme(), request.getHeader("Host")), clock.instant());
+        return action.apply(session);
+    }
+
+    static String address(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+
+    /** Query parameters merged with form parameters; the form wins, as PHP's {@code $_REQUEST} does by default. */
+    record XtreamParams(MultivaluedMap<String, String> query, MultivaluedMap<String, String> form) {
+
+        String get(String name) {
+            String value = form == null ? null : form.getFirst(name);
+            return value != null ? value : query.getFirst(name);
+        }
+    }
+}

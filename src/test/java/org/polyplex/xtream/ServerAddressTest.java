@@ -1,0 +1,32 @@
+package org.polyplex.xtream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ServerAddressTest {
+
+    private final XtreamConfig config = TestConfigs.defaults();
+
+    @Test
+    void takesHostAndPortFromTheHostHeader() {
+        assertThat(ServerAddress.of(config, "http", "tv.example:8080")).isEqualTo(new ServerAddress("http", "tv.example", 8080));
+        assertThat(ServerAddress.of(config, "https", "tv.example")).isEqualTo(new ServerAddress("https", "tv.example", 443));
+        assertThat(ServerAddress.of(config, "http", "[::1]:81")).isEqualTo(new ServerAddress("http", "[::1]", 81));
+    }
+
+    @Test
+    void neverEchoesGarbageFromTheHostHeader() {
+        assertThat(ServerAddress.of(config, "http", "evil\"\n#EXTINF:80").host()).isEqualTo("localhost");
+        assertThat(ServerAddress.of(config, "http", null).baseUrl()).isEqualTo("http://localhost:80");
+    }
+
+    @Test
+    void streamUrlsEncodeCredentialsAsPathSegments() {
+        StreamUrls urls = new StreamUrls(new ServerAddress("http", "h", 1), "a b", "p/q");
+        assertThat(urls.live(5, "ts")).isEqualTo("http://h:1/live/a%20b/p%2Fq/5.ts");
+        assertThat(urls.movie(6, "mp4")).isEqualTo("http://h:1/movie/a%20b/p%2Fq/6.mp4");
+        assertThat(urls.episode(7, "mkv")).isEqualTo("http://h:1/series/a%20b/p%2Fq/7.mkv");
+        assertThat(urls.xmltv()).isEqualTo("http://h:1/xmltv.php?username=a+b&password=p%2Fq");
+    }
+}

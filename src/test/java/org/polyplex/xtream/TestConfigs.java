@@ -1,0 +1,62 @@
+package org.polyplex.xtream;
+
+import java.util.List;
+import java.util.Optional;
+
+/** {@link XtreamConfig} with its documented defaults, for plain unit tests. */
+final class TestConfigs {
+
+    private TestConfigs() {
+    }
+
+    static XtreamConfig defaults() {
+        return withThrottle(null);
+    }
+
+    static XtreamConfig withThrottle(XtreamConfig.Throttle throttle) {
+        return new FixedConfig(throttle);
+    }
+
+    private record FixedConfig(Throttle throttle) implements XtreamConfig {
+
+        @Override
+        public String timezone() {
+            return "UTC";
+        }
+
+        @Override
+        public Optional<String> publicHost() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Integer> publicPort() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> publicScheme() {
+            return Optional.empty();
+        }
+
+        @Override
+        public int httpsPort() {
+            return 443;
+        }
+
+        @Override
+        public int rtmpPort() {
+            return 1935;
+        }
+
+        @Override
+        public List<String> allowedOutputFormats() {
+            return List.of("m3u8", "ts");
+        }
+
+        @Override
+        public Vod vod() {
+            return null;
+        }
+    }
+}
