@@ -40,7 +40,8 @@ public class EpgService {
     private static final int MAX_SHORT_LIMIT = 100;
     private static final int MAX_TABLE_ROWS = 10_000;
     private static final int MAX_XMLTV_ROWS_PER_CHANNEL = 20_000;
-    private static final Duration FAR_FUTURE = Duration.ofDays(366);
+    // "The end of the guide": the listings are bounded by row counts, not by time.
+    private static final Duration FAR_FUTURE = Duration.ofDays(36_500);
 
     private final GuideStore store;
     private final CatalogService catalog;
