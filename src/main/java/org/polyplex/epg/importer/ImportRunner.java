@@ -1,7 +1,8 @@
 package org.polyplex.epg.importer;
 
 import java.time.Clock;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -41,7 +42,8 @@ public class ImportRunner {
     private final RunRecorder recorder;
     private final GuideFetcher fetcher;
     private final ExecutorService pool;
-    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    // source id -> completion of its current run; an entry exists exactly while the source runs
+    private final Map<Long, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
     ImportRunner(EpgConfig config, Clock clock, GuideStore store, RunRecorder recorder) {
         this.config = config;
@@ -72,7 +74,12 @@ public class ImportRunner {
     }
 
     public boolean isRunning(long sourceId) {
-        return running.contains(sourceId);
+        return running.containsKey(sourceId);
+    }
+
+    /** Completion of the source's current run, if it is running. */
+    public Optional<CompletableFuture<Void>> current(long sourceId) {
+        return Optional.ofNullable(running.get(sourceId));
     }
 
     /**
@@ -80,22 +87,31 @@ public class ImportRunner {
      * running or the queue is full.
      */
     public Started start(long sourceId, String trigger) {
-        if (!running.add(sourceId)) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (running.putIfAbsent(sourceId, done) != null) {
             throw ApiException.conflict("id", "epg source " + sourceId + " is already running");
         }
         RunRecorder.Begun begun = null;
         try {
             begun = recorder.begin(sourceId, trigger);
             RunRecorder.Begun queued = begun;
-            CompletableFuture<Void> done = CompletableFuture.runAsync(() -> execute(queued), pool);
-            done.whenComplete((ignored, failure) -> running.remove(sourceId));
+            pool.execute(() -> {
+                try {
+                    execute(queued);
+                } finally {
+                    running.remove(sourceId);
+                    done.complete(null);
+                }
+            });
             return new Started(begun.runId(), done);
         } catch (RejectedExecutionException e) {
             running.remove(sourceId);
+            done.complete(null);
             recorder.fail(begun, "too many EPG imports queued");
             throw ApiException.conflict("id", "too many EPG imports queued; try again later");
         } catch (RuntimeException e) {
             running.remove(sourceId);
+            done.complete(null);
             throw e;
         }
     }
