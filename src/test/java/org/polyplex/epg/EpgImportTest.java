@@ -83,6 +83,14 @@ class EpgImportTest {
                     assertThat(l.start()).isEqualTo("2099-01-01 20:00:00");
                 });
         assertThat(epg.dataTable(channel(none))).isEmpty();
+        asAdmin().get("/api/epg/channels/" + byId + "/listings?limit=1").then().statusCode(200)
+                .body("epg_listings.size()", equalTo(1))
+                .body("epg_listings[0].title", equalTo(news.get(0).title()))
+                .body("epg_listings[0].stream_id", equalTo(Long.toString(byId)))
+                .body("epg_listings[0].now_playing", equalTo(0));
+        asAdmin().get("/api/epg/channels/" + byId + "/listings").then().statusCode(200)
+                .body("epg_listings.size()", equalTo(3));
+        asAdmin().get("/api/epg/channels/999999999/listings").then().statusCode(404);
 
         List<Long> unmatched = asAdmin().when().get("/api/epg/unmatched-channels").then().statusCode(200)
                 .extract().jsonPath().getList("id", Long.class);
