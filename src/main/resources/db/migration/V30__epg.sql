@@ -71,6 +71,7 @@ create table epg_programmes (
     constraint pk_epg_programmes primary key (id),
     constraint fk_epg_programmes_source foreign key (source_id) references epg_sources (id) on delete cascade
 );
-create index ix_epg_programmes_channel_start on epg_programmes (xmltv_id, source_id, generation, start_time);
-create index ix_epg_programmes_stop on epg_programmes (stop_time);
-create index ix_epg_programmes_generation on epg_programmes (source_id, generation);
+-- One secondary index serves both the per-channel window queries (channel, start) and, by its
+-- prefix, the chunked deletes of a whole generation; every extra index slows the bulk import.
+-- Retention deletes by stop_time scan the table once per prune period, which is cheaper overall.
+create index ix_epg_programmes_channel_start on epg_programmes (source_id, generation, xmltv_id, start_time);

@@ -25,7 +25,7 @@ public interface EpgConfig {
     int maxConcurrentImports();
 
     /** Programmes written per transaction while importing. */
-    @WithDefault("2000")
+    @WithDefault("5000")
     int batchSize();
 
     /** Directory that local-file sources must lie under, relative to the working directory. */
