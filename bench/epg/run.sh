@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# EPG benchmark: packages Polyplex, generates a synthetic 2,000-channel x 14-day XMLTV (and .gz)
+# under data/bench/, starts the app with -Xmx512m on a free loopback port with its own H2 file,
+# runs org.polyplex.bench.EpgBench against it and prints a Markdown table. See README.md here.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+CHANNELS=${CHANNELS:-2000}
+DAYS=${DAYS:-14}
+WORK=data/bench
+mkdir -p "$WORK"
+
+./mvnw -q -B package -DskipTests
+./mvnw -q -B test-compile
+if [ ! -f "$WORK/guide.xml.gz" ] || [ "${REGENERATE:-}" = 1 ]; then
+  java -cp target/test-classes org.polyplex.bench.EpgBenchGenerator "$WORK/guide.xml" "$CHANNELS" "$DAYS"
+fi
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+rm -f "$WORK"/db.*.db
+QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:./$WORK/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
+POLYPLEX_ADMIN_PASSWORD=bench-admin-pass POLYPLEX_AUTH_KEY_DIR=$WORK/jwt \
+POLYPLEX_AUTH_LOGIN_LIMIT_PER_ADDRESS=100000 POLYPLEX_EPG_CHECK_EVERY=24h \
+QUARKUS_LOG_CATEGORY__ORG_POLYPLEX__LEVEL=INFO \
+  java -Xmx512m -XX:+UseG1GC -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$PORT/q/health/ready" > /dev/null && break
+  sleep 1
+done
+
+java -cp target/test-classes org.polyplex.bench.EpgBench "http://127.0.0.1:$PORT" bench-admin-pass \
+  "$WORK/guide.xml" "$CHANNELS"
+grep -E "epg:|OutOfMemory" "$WORK/app.log" || true

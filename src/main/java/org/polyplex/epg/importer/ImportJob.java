@@ -1,0 +1,102 @@
+package org.polyplex.epg.importer;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.polyplex.epg.store.GenerationWriter;
+import org.polyplex.epg.store.GuideStore;
+import org.polyplex.epg.xmltv.XmltvChannel;
+import org.polyplex.epg.xmltv.XmltvFormatException;
+import org.polyplex.epg.xmltv.XmltvProgramme;
+import org.polyplex.epg.xmltv.XmltvReader;
+import org.polyplex.epg.xmltv.XmltvSink;
+
+/**
+ * Downloads and parses one source into a new generation. It never touches the active guide:
+ * the caller flips to the new generation only when {@link #call()} returns, and deletes it
+ * otherwise.
+ */
+final class ImportJob implements XmltvSink {
+
+    /** What one import produced. */
+    record Result(long bytes, int channels, int programmes, int skipped, String skipSummary) {
+    }
+
+    private final GuideFetcher fetcher;
+    private final GenerationWriter writer;
+    private final String url;
+    private final Duration offset;
+    private final Map<String, Integer> skips = new TreeMap<>();
+    private int channels;
+    private int programmes;
+    private int skipped;
+
+    ImportJob(GuideFetcher fetcher, GuideStore store, long sourceId, long generation, String url, int offsetMinutes,
+            int batchSize) {
+        this.fetcher = fetcher;
+        this.writer = store.writer(sourceId, generation, batchSize);
+        this.url = url;
+        this.offset = Duration.ofMinutes(offsetMinutes);
+    }
+
+    /** Imports the whole source or throws with the reason the run records. */
+    Result call() throws IOException {
+        long bytes;
+        try (GuideFetcher.Body body = fetcher.open(url)) {
+            try {
+                new XmltvReader(offset).read(body.content(), this);
+            } catch (XmltvFormatException e) {
+                // A size or time limit surfaces from inside the parser: report the limit.
+                Throwable cause = rootCause(e);
+                if (cause instanceof LimitedInputStream.LimitExceededException limit) {
+                    throw limit;
+                }
+                throw e;
+            }
+            bytes = body.downloaded();
+        }
+        writer.finish();
+        if (channels == 0 && programmes == 0) {
+            throw new IOException("the guide holds no channels and no programmes");
+        }
+        return new Result(bytes, channels, programmes, skipped, summary());
+    }
+
+    @Override
+    public void channel(XmltvChannel channel) {
+        channels++;
+        writer.channel(channel);
+    }
+
+    @Override
+    public void programme(XmltvProgramme programme) {
+        programmes++;
+        writer.programme(programme);
+    }
+
+    @Override
+    public void skipped(String reason) {
+        skipped++;
+        skips.merge(reason, 1, Integer::sum);
+    }
+
+    private String summary() {
+        return skips.isEmpty() ? null
+                : "skipped " + skips.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                        .collect(Collectors.joining(", "));
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable cause = t;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+            if (cause instanceof LimitedInputStream.LimitExceededException) {
+                return cause;
+            }
+        }
+        return cause;
+    }
+}

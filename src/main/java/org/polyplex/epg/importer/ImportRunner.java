@@ -1,0 +1,152 @@
+package org.polyplex.epg.importer;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.polyplex.epg.EpgConfig;
+import org.polyplex.epg.model.EpgRun;
+import org.polyplex.epg.store.GuideStore;
+import org.polyplex.platform.ApiException;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Runs imports on a small pool of its own ({@code polyplex.epg.max-concurrent-imports} threads,
+ * low priority, bounded queue): never on the event loop, never on the HTTP worker pool, so a
+ * large guide cannot starve streaming or the API. A source runs at most once at a time.
+ */
+@ApplicationScoped
+public class ImportRunner {
+
+    /** A started run: its record id, and completion when the import has ended either way. */
+    public record Started(long runId, CompletableFuture<Void> done) {
+    }
+
+    private final EpgConfig config;
+    private final GuideStore store;
+    private final RunRecorder recorder;
+    private final GuideFetcher fetcher;
+    private final ExecutorService pool;
+    // source id -> completion of its current run; an entry exists exactly while the source runs
+    private final Map<Long, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
+
+    ImportRunner(EpgConfig config, Clock clock, GuideStore store, RunRecorder recorder) {
+        this.config = config;
+        this.store = store;
+        this.recorder = recorder;
+        this.fetcher = new GuideFetcher(config, clock);
+        AtomicInteger threads = new AtomicInteger();
+        int size = Math.max(1, config.maxConcurrentImports());
+        this.pool = new ThreadPoolExecutor(size, size, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(64), r -> {
+            Thread t = new Thread(r, "epg-import-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        int interrupted = recorder.failInterrupted();
+        if (interrupted > 0) {
+            Log.warnf("epg: %d runs were interrupted by a shutdown and are marked failed", interrupted);
+        }
+        store.reloadIndex();
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    public boolean isRunning(long sourceId) {
+        return running.containsKey(sourceId);
+    }
+
+    /** Completion of the source's current run, if it is running. */
+    public Optional<CompletableFuture<Void>> current(long sourceId) {
+        return Optional.ofNullable(running.get(sourceId));
+    }
+
+    /**
+     * Records a run and queues it. Throws a 409 {@link ApiException} when the source is already
+     * running or the queue is full.
+     */
+    public Started start(long sourceId, String trigger) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (running.putIfAbsent(sourceId, done) != null) {
+            throw ApiException.conflict("id", "epg source " + sourceId + " is already running");
+        }
+        RunRecorder.Begun begun = null;
+        try {
+            begun = recorder.begin(sourceId, trigger);
+            RunRecorder.Begun queued = begun;
+            pool.execute(() -> {
+                try {
+                    execute(queued);
+                } finally {
+                    running.remove(sourceId);
+                    done.complete(null);
+                }
+            });
+            return new Started(begun.runId(), done);
+        } catch (RejectedExecutionException e) {
+            running.remove(sourceId);
+            done.complete(null);
+            recorder.fail(begun, "too many EPG imports queued");
+            throw ApiException.conflict("id", "too many EPG imports queued; try again later");
+        } catch (RuntimeException e) {
+            running.remove(sourceId);
+            done.complete(null);
+            throw e;
+        }
+    }
+
+    private void execute(RunRecorder.Begun begun) {
+        long started = System.nanoTime();
+        try {
+            // Leftovers of an import that crashed before cleaning up.
+            store.deleteOtherGenerations(begun.sourceId(), begun.previousGeneration() == null ? -1
+                    : begun.previousGeneration());
+            ImportJob.Result result = new ImportJob(fetcher, store, begun.sourceId(), begun.generation(), begun.url(),
+                    begun.offsetMinutes(), config.batchSize()).call();
+            recorder.succeed(begun, result);
+            store.reloadIndex();
+            if (begun.previousGeneration() != null) {
+                store.deleteGeneration(begun.sourceId(), begun.previousGeneration());
+            }
+            Log.infof("epg: source=%d run=%d imported %d channels, %d programmes (%d skipped) in %d ms",
+                    begun.sourceId(), begun.runId(), result.channels(), result.programmes(), result.skipped(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (Exception | OutOfMemoryError e) {
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            Log.warnf("epg: source=%d run=%d failed, previous guide kept: %s", begun.sourceId(), begun.runId(), reason);
+            try {
+                store.deleteGeneration(begun.sourceId(), begun.generation());
+            } catch (RuntimeException cleanup) {
+                Log.warnf("epg: source=%d generation=%d not cleaned up: %s", begun.sourceId(), begun.generation(),
+                        cleanup.getMessage());
+            }
+            recorder.fail(begun, reason);
+        }
+    }
+
+    /** Exposed for the run endpoint: the run as it is now. */
+    public EpgRun run(long runId) {
+        return QuarkusTransaction.requiringNew().call(() -> EpgRun.<EpgRun> findById(runId));
+    }
+}

@@ -1,0 +1,164 @@
+package org.polyplex.epg.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.polyplex.epg.xmltv.XmltvProgramme;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The guide tables through plain JDBC: a million programmes are rows to stream, not entities to
+ * manage. Writes of an import go through {@link GenerationWriter}; deletions run in chunks of
+ * {@link #DELETE_CHUNK} rows per transaction so that no statement holds millions of row locks.
+ */
+@ApplicationScoped
+public class GuideStore {
+
+    static final int DELETE_CHUNK = 20_000;
+
+    private static final String COLUMNS = "id, source_id, xmltv_id, start_time, stop_time, title, title_lang, "
+            + "sub_title, description, categories, episode_nums, icon_url";
+
+    private final AgroalDataSource dataSource;
+
+    // Replaced whole by reloadIndex(); volatile so that readers on any thread see the latest one.
+    private volatile GuideIndex index = GuideIndex.EMPTY;
+
+    GuideStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The current channel-to-guide index. */
+    public GuideIndex index() {
+        return index;
+    }
+
+    /**
+     * Rebuilds the index from the active generations. Serialised so that the last reload to run,
+     * which read the newest committed state, is the last one published.
+     */
+    public synchronized GuideIndex reloadIndex() {
+        index = loadIndex();
+        return index;
+    }
+
+    public GenerationWriter writer(long sourceId, long generation, int batchSize) {
+        return new GenerationWriter(dataSource, sourceId, generation, batchSize);
+    }
+
+    /** The XMLTV channels of every enabled source's active generation, for {@link GuideIndex}. */
+    private GuideIndex loadIndex() {
+        List<GuideIndex.Row> rows = new ArrayList<>();
+        query("select c.source_id, c.generation, c.xmltv_id, c.display_names from epg_channels c "
+                + "join epg_sources s on s.id = c.source_id and s.active_generation = c.generation "
+                + "where s.enabled = true order by c.source_id, c.xmltv_id", ps -> {
+                }, rs -> rows.add(new GuideIndex.Row(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        Codec.displayNames(rs.getString(4)))));
+        return new GuideIndex(rows);
+    }
+
+    /**
+     * Programmes of one guide that end after {@code from} and start before {@code to}, in start
+     * order, at most {@code limit}.
+     */
+    public List<GuideEntry> programmes(GuideRef ref, Instant from, Instant to, int limit) {
+        List<GuideEntry> out = new ArrayList<>();
+        forEach(ref, from, to, limit, out::add);
+        return out;
+    }
+
+    /** Streams the same selection as {@link #programmes} without collecting it. */
+    public void forEach(GuideRef ref, Instant from, Instant to, int limit, Consumer<GuideEntry> consumer) {
+        // start_time > from - 1 day keeps the range scan on the (channel, start) index bounded;
+        // no programme lasts longer than that in practice.
+        query("select " + COLUMNS + " from epg_programmes where xmltv_id = ? and source_id = ? and generation = ? "
+                + "and start_time >= ? and start_time < ? and stop_time > ? order by start_time fetch first "
+                + limit + " rows only", ps -> {
+                    ps.setString(1, ref.xmltvId());
+                    ps.setLong(2, ref.sourceId());
+                    ps.setLong(3, ref.generation());
+                    ps.setLong(4, from.getEpochSecond() - 86_400);
+                    ps.setLong(5, to.getEpochSecond());
+                    ps.setLong(6, from.getEpochSecond());
+                }, rs -> consumer.accept(entry(rs)));
+    }
+
+    /** Deletes one generation of a source (a superseded or failed one), chunk by chunk. */
+    public long deleteGeneration(long sourceId, long generation) {
+        return deleteInChunks("source_id = " + sourceId + " and generation = " + generation);
+    }
+
+    /** Deletes every generation of a source but {@code keep} (leftovers of crashed imports too). */
+    public long deleteOtherGenerations(long sourceId, long keep) {
+        return deleteInChunks("source_id = " + sourceId + " and generation <> " + keep);
+    }
+
+    /** Deletes programmes that ended before {@code before}. */
+    public long pruneEndedBefore(Instant before) {
+        return deleteInChunks("stop_time < " + before.getEpochSecond());
+    }
+
+    private long deleteInChunks(String where) {
+        long total = 0;
+        while (true) {
+            int deleted = QuarkusTransaction.requiringNew().call(() -> update(
+                    "delete from epg_programmes where id in (select id from epg_programmes where " + where
+                            + " fetch first " + DELETE_CHUNK + " rows only)"));
+            total += deleted;
+            if (deleted < DELETE_CHUNK) {
+                break;
+            }
+        }
+        if (!where.startsWith("stop_time")) {
+            QuarkusTransaction.requiringNew().run(() -> update("delete from epg_channels where " + where));
+        }
+        return total;
+    }
+
+    private int update(String sql) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("guide update failed: " + e.getMessage(), e);
+        }
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, Binder binder, RowHandler handler) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            ps.setFetchSize(500);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.row(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("guide query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static GuideEntry entry(ResultSet rs) throws SQLException {
+        XmltvProgramme p = new XmltvProgramme(rs.getString(3), Instant.ofEpochSecond(rs.getLong(4)),
+                Instant.ofEpochSecond(rs.getLong(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(9), Codec.lines(rs.getString(10)), Codec.episodes(rs.getString(11)), rs.getString(12));
+        return new GuideEntry(rs.getLong(1), rs.getLong(2), p);
+    }
+}

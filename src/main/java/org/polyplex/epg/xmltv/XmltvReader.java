@@ -1,0 +1,232 @@
+package org.polyplex.epg.xmltv;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Streaming, hardened XMLTV reader. Pure: no CDI, no I/O beyond the given stream.
+ *
+ * <p>
+ * Memory stays constant whatever the file size: one {@code <programme>} is held at a time, text
+ * is cut at {@link #MAX_TEXT} characters, and the per-channel state is two longs per declared
+ * channel. DTDs are neither loaded nor processed, so external entities (XXE) and entity expansion
+ * (billion laughs) cannot happen: an entity reference other than the five predefined ones fails
+ * the document.
+ *
+ * <p>
+ * Records are validated here: a programme for an undeclared channel, with a bad time, without a
+ * title, stopping before it starts, or overlapping the previous programme of its channel is
+ * reported to {@link XmltvSink#skipped} and left out.
+ */
+public final class XmltvReader {
+
+    /** Longest text kept from one element; longer text is cut. */
+    public static final int MAX_TEXT = 8000;
+
+    private final XMLInputFactory factory;
+    private final Duration offset;
+
+    /** @param offset added to every programme time (the source's correction) */
+    public XmltvReader(Duration offset) {
+        this.offset = offset;
+        // The JDK's own implementation, whatever else is on the class path, so the hardening
+        // below always applies.
+        factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        factory.setXMLResolver((publicId, systemId, base, ns) -> {
+            throw new XMLStreamException("external resource refused: " + systemId);
+        });
+    }
+
+    /** Reads the whole document; throws {@link XmltvFormatException} when it is not well-formed. */
+    public void read(InputStream in, XmltvSink sink) {
+        XMLStreamReader r = null;
+        try {
+            r = factory.createXMLStreamReader(in);
+            new Pass(r, sink).run();
+        } catch (XMLStreamException e) {
+            throw new XmltvFormatException(describe(e), e);
+        } catch (RuntimeException e) {
+            if (e instanceof XmltvFormatException) {
+                throw e;
+            }
+            // The JDK parser wraps decoding errors (wrong encoding) in runtime exceptions.
+            throw new XmltvFormatException("unreadable XML: " + e.getMessage(), e);
+        } finally {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (XMLStreamException ignored) {
+                    // the stream is the caller's to close
+                }
+            }
+        }
+    }
+
+    private static String describe(XMLStreamException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return "malformed XML: " + message.replaceAll("\\s+", " ").strip();
+    }
+
+    /** One read of one document; holds the per-channel validation state. */
+    private final class Pass {
+
+        private final XMLStreamReader r;
+        private final XmltvSink sink;
+        // channel id -> {last start, last stop} in epoch seconds, for the overlap check
+        private final Map<String, long[]> channels = new HashMap<>();
+        private boolean sawTv;
+
+        Pass(XMLStreamReader r, XmltvSink sink) {
+            this.r = r;
+            this.sink = sink;
+        }
+
+        void run() throws XMLStreamException {
+            while (r.hasNext()) {
+                int event = r.next();
+                if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                    throw new XMLStreamException("entity reference &" + r.getLocalName() + "; refused");
+                }
+                if (event != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                switch (r.getLocalName()) {
+                    case "tv" -> sawTv = true;
+                    case "channel" -> channel();
+                    case "programme" -> programme();
+                    default -> skipElement();
+                }
+            }
+            if (!sawTv) {
+                throw new XMLStreamException("not an XMLTV document: no <tv> element");
+            }
+        }
+
+        private void channel() throws XMLStreamException {
+            String id = r.getAttributeValue(null, "id");
+            List<String> names = new ArrayList<>();
+            String icon = null;
+            while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+                switch (r.getLocalName()) {
+                    case "display-name" -> names.add(text());
+                    case "icon" -> {
+                        icon = icon == null ? r.getAttributeValue(null, "src") : icon;
+                        skipElement();
+                    }
+                    default -> skipElement();
+                }
+            }
+            if (id == null || id.isBlank()) {
+                sink.skipped("channel without id");
+                return;
+            }
+            channels.putIfAbsent(id.strip(), new long[] { Long.MIN_VALUE, Long.MIN_VALUE });
+            sink.channel(new XmltvChannel(id.strip(), List.copyOf(names), icon));
+        }
+
+        private void programme() throws XMLStreamException {
+            String channel = r.getAttributeValue(null, "channel");
+            String startText = r.getAttributeValue(null, "start");
+            String stopText = r.getAttributeValue(null, "stop");
+            ProgrammeBuilder b = new ProgrammeBuilder();
+            while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+                switch (r.getLocalName()) {
+                    case "title" -> b.title(r.getAttributeValue(null, "lang"), text());
+                    case "sub-title" -> b.subTitle(text());
+                    case "desc" -> b.description(text());
+                    case "category" -> b.category(text());
+                    case "episode-num" -> b.episode(r.getAttributeValue(null, "system"), text());
+                    case "icon" -> {
+                        b.icon(r.getAttributeValue(null, "src"));
+                        skipElement();
+                    }
+                    default -> skipElement();
+                }
+            }
+            String id = channel == null ? null : channel.strip();
+            long[] state = id == null ? null : channels.get(id);
+            if (state == null) {
+                sink.skipped("unknown channel");
+                return;
+            }
+            Instant start = XmltvTime.parse(startText).orElse(null);
+            Instant stop = XmltvTime.parse(stopText).orElse(null);
+            if (start == null || stop == null) {
+                sink.skipped(start == null ? "bad or missing start" : "bad or missing stop");
+                return;
+            }
+            if (!stop.isAfter(start)) {
+                sink.skipped("stop before start");
+                return;
+            }
+            if (b.title == null || b.title.isBlank()) {
+                sink.skipped("missing title");
+                return;
+            }
+            long startSecond = start.getEpochSecond();
+            // Files list each channel in time order; a programme starting inside the previous one
+            // of its channel is a duplicate or an overlap. Out-of-order records are accepted.
+            if (startSecond >= state[0] && startSecond < state[1]) {
+                sink.skipped("overlapping programme");
+                return;
+            }
+            state[0] = startSecond;
+            state[1] = stop.getEpochSecond();
+            sink.programme(b.build(id, start.plus(offset), stop.plus(offset)));
+        }
+
+        /** The element's text, cut at {@link #MAX_TEXT}; leaves the reader on its end tag. */
+        private String text() throws XMLStreamException {
+            StringBuilder out = new StringBuilder();
+            int depth = 1;
+            while (depth > 0) {
+                int event = r.next();
+                switch (event) {
+                    case XMLStreamConstants.START_ELEMENT -> depth++;
+                    case XMLStreamConstants.END_ELEMENT -> depth--;
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                        if (depth == 1 && out.length() < MAX_TEXT) {
+                            int room = MAX_TEXT - out.length();
+                            out.append(r.getTextCharacters(), r.getTextStart(), Math.min(room, r.getTextLength()));
+                        }
+                    }
+                    case XMLStreamConstants.ENTITY_REFERENCE -> throw new XMLStreamException(
+                            "entity reference &" + r.getLocalName() + "; refused");
+                    case XMLStreamConstants.END_DOCUMENT -> throw new XMLStreamException("document ends inside an element");
+                    default -> {
+                    }
+                }
+            }
+            return out.toString().strip();
+        }
+
+        private void skipElement() throws XMLStreamException {
+            int depth = 1;
+            while (depth > 0) {
+                int event = r.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                    throw new XMLStreamException("entity reference &" + r.getLocalName() + "; refused");
+                } else if (event == XMLStreamConstants.END_DOCUMENT) {
+                    throw new XMLStreamException("document ends inside an element");
+                }
+            }
+        }
+    }
+}

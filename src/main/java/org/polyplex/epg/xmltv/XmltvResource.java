@@ -1,0 +1,101 @@
+package org.polyplex.epg.xmltv;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.polyplex.accounts.Account;
+import org.polyplex.accounts.AccountService;
+import org.polyplex.catalog.CatalogSnapshot;
+import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
+import org.polyplex.epg.EpgConfig;
+import org.polyplex.epg.EpgService;
+
+/**
+ * {@code /xmltv.php?username=&password=[&past_days=&future_days=]}: the XMLTV guide of the
+ * channels the user may see, streamed (gzip when the client accepts it). 401 for unknown
+ * credentials, 403 for an expired or disabled line, 400 for a bad window.
+ */
+@Path("/xmltv.php")
+public class XmltvResource {
+
+    static final MediaType XML = MediaType.valueOf("application/xml; charset=UTF-8");
+
+    private final AccountService accounts;
+    private final EpgService epg;
+    private final EpgConfig config;
+    private final Clock clock;
+
+    XmltvResource(AccountService accounts, EpgService epg, EpgConfig config, Clock clock) {
+        this.accounts = accounts;
+        this.epg = epg;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @GET
+    public Response guide(@QueryParam("username") String username, @QueryParam("password") String password,
+            @QueryParam("past_days") Integer pastDays, @QueryParam("future_days") Integer futureDays,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        Optional<Account> account = username == null || password == null ? Optional.empty()
+                : accounts.authenticate(username, password);
+        if (account.isEmpty()) {
+            return plain(401, "invalid username or password");
+        }
+        Instant now = clock.instant();
+        if (account.get().status(now) != Account.Status.ACTIVE) {
+            return plain(403, "line " + account.get().status(now).xtream().toLowerCase());
+        }
+        int past = pastDays == null ? config.xmltv().pastDays() : pastDays;
+        int future = futureDays == null ? config.xmltv().futureDays() : futureDays;
+        int max = config.xmltv().maxDays();
+        if (past < 0 || future < 0) {
+            return plain(400, "past_days and future_days must be 0 or more");
+        }
+        Instant from = now.minus(Duration.ofDays(Math.min(past, max)));
+        Instant to = now.plus(Duration.ofDays(Math.min(future, max)));
+        CatalogSnapshot catalog = epg.catalog();
+        CatalogSnapshot.Access access = catalog.access(account.get().bouquetIds());
+        List<LiveChannel> channels = catalog.channels().stream().filter(access::canSee).toList();
+        boolean gzip = acceptEncoding != null && acceptEncoding.toLowerCase().contains("gzip");
+        StreamingOutput body = output -> write(output, gzip, channels, from, to);
+        Response.ResponseBuilder response = Response.ok(body, XML);
+        if (gzip) {
+            response.header("Content-Encoding", "gzip");
+        }
+        return response.header("Vary", "Accept-Encoding").build();
+    }
+
+    private void write(OutputStream output, boolean gzip, List<LiveChannel> channels, Instant from, Instant to)
+            throws IOException {
+        OutputStream target = gzip ? new GZIPOutputStream(output, 64 * 1024) : output;
+        Writer writer = new BufferedWriter(new OutputStreamWriter(target, StandardCharsets.UTF_8), 64 * 1024);
+        epg.writeXmltv(channels, from, to, writer);
+        writer.flush();
+        if (target instanceof GZIPOutputStream compressed) {
+            compressed.finish();
+        }
+    }
+
+    private static Response plain(int status, String message) {
+        return Response.status(status).type(MediaType.TEXT_PLAIN).entity(message).build();
+    }
+}

@@ -1,0 +1,323 @@
+package org.polyplex.bench;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * EPG benchmark client, run by {@code bench/epg/run.sh} against the packaged app on loopback:
+ * imports the synthetic guide (plain, then gzip while 50 clients query short EPGs), streams the
+ * full {@code xmltv.php}, and prints a table. Benchmark tooling, not a test.
+ *
+ * <p>
+ * Usage: {@code EpgBench <base-url> <admin-password> <guide.xml path as the app sees it> [channels]}
+ */
+public final class EpgBench {
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+    private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*}\\s+(\\S+)");
+    private static final int CLIENTS = 50;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private String token;
+
+    private EpgBench(String base) {
+        this.base = base;
+    }
+
+    public static void main(String[] args) throws Exception {
+        EpgBench bench = new EpgBench(args[0]);
+        int channels = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
+        bench.run(args[1], args[2], channels);
+    }
+
+    private void run(String adminPassword, String guide, int channelCount) throws Exception {
+        token = match(ID_TOKEN, send("POST", "/api/auth/token",
+                "{\"username\":\"admin\",\"password\":\"" + adminPassword + "\"}", false));
+        long t0 = System.nanoTime();
+        List<Long> channels = createChannels(channelCount);
+        log("created %d channels in %d s", channels.size(), (System.nanoTime() - t0) / 1_000_000_000);
+        send("POST", "/api/users", "{\"username\":\"bench\",\"password\":\"bench-pass\"}", true);
+        long source = Long.parseLong(match(ID, send("POST", "/api/epg-sources",
+                "{\"url\":\"" + guide + "\",\"intervalMinutes\":10080}", true)));
+
+        HeapSampler heap = new HeapSampler();
+        Thread sampler = new Thread(heap);
+        sampler.start();
+        Run plain = importNow(source);
+        long plainHeap = heap.takePeak();
+        log("plain import: %s", plain);
+
+        double[] xmltv = xmltv();
+        double[] xmltvGzip = xmltvGzip();
+
+        send("PUT", "/api/epg-sources/" + source, "{\"url\":\"" + guide + ".gz\",\"intervalMinutes\":10080}", true);
+        AtomicBoolean importing = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong errors = new AtomicLong();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            futures.add(clients.submit(() -> shortEpgLoop(channels, importing, latencies, errors)));
+        }
+        Run gzip = importNow(source);
+        importing.set(false);
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        clients.shutdown();
+        long gzipHeap = heap.takePeak();
+        heap.stop = true;
+        sampler.join();
+        List<Long> idle = new ArrayList<>();
+        importing.set(true);
+        long until = System.nanoTime() + 5_000_000_000L;
+        ExecutorService idleClients = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> idleFutures = new ArrayList<>();
+        List<Long> idleSync = Collections.synchronizedList(idle);
+        for (int i = 0; i < CLIENTS; i++) {
+            idleFutures.add(idleClients.submit(() -> {
+                while (System.nanoTime() < until) {
+                    shortEpgOnce(channels, idleSync, errors);
+                }
+            }));
+        }
+        for (Future<?> f : idleFutures) {
+            f.get();
+        }
+        idleClients.shutdown();
+
+        System.out.println();
+        System.out.println("| Metric | Result | Target |");
+        System.out.println("|---|---|---|");
+        row("Programmes imported (plain XML, %d MB)", plain.bytes >> 20, "%,d", plain.programmes, "~1,000,000");
+        row("Import time, plain XML", 0, "%.1f s", plain.seconds, "< 60 s");
+        row("Import rate, plain XML", 0, "%,.0f programmes/s", plain.programmes / plain.seconds, "");
+        row("Peak heap during plain import (-Xmx512m)", 0, "%d MB", plainHeap >> 20, "must succeed");
+        row("Import time, gzip (%d MB) with 50 short-EPG clients", gzip.bytes >> 20, "%.1f s", gzip.seconds, "< 60 s");
+        row("Import rate, gzip", 0, "%,.0f programmes/s", gzip.programmes / gzip.seconds, "");
+        row("Peak heap during gzip import", 0, "%d MB", gzipHeap >> 20, "must succeed");
+        row("xmltv.php full guide (%d MB), identity", (long) xmltv[0] >> 20, "%.0f MB/s", xmltv[1], "> 50 MB/s");
+        row("xmltv.php full guide, gzip (%d MB on the wire)", (long) xmltvGzip[0] >> 20, "%.0f MB/s of XML",
+                xmltvGzip[1], "");
+        row("Short EPG during import: requests (errors %d)", errors.get(), "%,d", latencies.size(), "");
+        row("Short EPG during import: p50 / p99", 0, "%s", pct(latencies, 50) + " / " + pct(latencies, 99),
+                "p99 < 20 ms");
+        row("Short EPG idle: p50 / p99", 0, "%s", pct(idle, 50) + " / " + pct(idle, 99), "");
+    }
+
+    private static final Pattern ID_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+
+    private static void row(String label, long arg, String format, Object value, String target) {
+        System.out.println("| " + String.format(label, arg) + " | " + String.format(format, value) + " | " + target + " |");
+    }
+
+    private static String pct(List<Long> nanos, int p) {
+        if (nanos.isEmpty()) {
+            return "n/a";
+        }
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        long v = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+        return String.format("%.1f ms", v / 1e6);
+    }
+
+    private void shortEpgLoop(List<Long> channels, AtomicBoolean importing, List<Long> latencies, AtomicLong errors) {
+        while (importing.get()) {
+            shortEpgOnce(channels, latencies, errors);
+        }
+    }
+
+    private void shortEpgOnce(List<Long> channels, List<Long> latencies, AtomicLong errors) {
+        long id = channels.get(ThreadLocalRandom.current().nextInt(channels.size()));
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> r = http.send(request("/api/epg/channels/" + id + "/listings?limit=4").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long elapsed = System.nanoTime() - start;
+            if (r.statusCode() == 200 && r.body().contains("now_playing")) {
+                latencies.add(elapsed);
+            } else {
+                errors.incrementAndGet();
+            }
+        } catch (IOException | InterruptedException e) {
+            errors.incrementAndGet();
+        }
+    }
+
+    private List<Long> createChannels(int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Long>> ids = new ArrayList<>();
+        for (int c = 1; c <= count; c++) {
+            int n = c;
+            ids.add(pool.submit(() -> Long.parseLong(match(ID, send("POST", "/api/channels",
+                    "{\"name\":\"Bench Channel " + n + "\",\"epgId\":\"ch" + n + ".bench\"}", true)))));
+        }
+        List<Long> out = new ArrayList<>();
+        for (Future<Long> f : ids) {
+            out.add(f.get());
+        }
+        pool.shutdown();
+        return out;
+    }
+
+    /** Runs a source and waits for the run to end (the API answers 202 for runs over 30 s). */
+    private Run importNow(long source) throws Exception {
+        String run = send("POST", "/api/epg-sources/" + source + "/run", "", true);
+        long runId = Long.parseLong(match(ID, run));
+        while (run.contains("\"running\"")) {
+            Thread.sleep(500);
+            run = send("GET", "/api/epg-sources/" + source + "/runs?size=1", null, true);
+            if (Long.parseLong(match(ID, run)) != runId) {
+                throw new IllegalStateException("unexpected run " + run);
+            }
+        }
+        if (!run.contains("\"success\"") && !run.contains("\"warning\"")) {
+            throw new IllegalStateException("import failed: " + run);
+        }
+        Instant started = Instant.parse(match(Pattern.compile("\"startedAt\"\\s*:\\s*\"([^\"]+)\""), run));
+        Instant finished = Instant.parse(match(Pattern.compile("\"finishedAt\"\\s*:\\s*\"([^\"]+)\""), run));
+        return new Run(Duration.between(started, finished).toMillis() / 1000.0,
+                Long.parseLong(match(Pattern.compile("\"programmes\"\\s*:\\s*(\\d+)"), run)),
+                Long.parseLong(match(Pattern.compile("\"bytesRead\"\\s*:\\s*(\\d+)"), run)));
+    }
+
+    private record Run(double seconds, long programmes, long bytes) {
+    }
+
+    /** Bytes of the full guide and MB/s, best of two. */
+    private double[] xmltv() throws Exception {
+        double best = 0;
+        long bytes = 0;
+        for (int i = 0; i < 2; i++) {
+            long start = System.nanoTime();
+            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(base
+                    + "/xmltv.php?username=bench&password=bench-pass&past_days=1&future_days=14")).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            bytes = drain(r.body());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            best = Math.max(best, bytes / 1048576.0 / seconds);
+            log("xmltv.php: %d MB in %.1f s", bytes >> 20, seconds);
+        }
+        return new double[] { bytes, best };
+    }
+
+    private double[] xmltvGzip() throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(base
+                + "/xmltv.php?username=bench&password=bench-pass&past_days=1&future_days=14"))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofInputStream());
+        long wire;
+        long xml;
+        try (CountingStream counting = new CountingStream(r.body());
+                InputStream inflated = new GZIPInputStream(counting, 1 << 16)) {
+            xml = drain(inflated);
+            wire = counting.count;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new double[] { wire, xml / 1048576.0 / seconds };
+    }
+
+    private static long drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long total = 0;
+        try (in) {
+            for (int n; (n = in.read(buffer)) > 0;) {
+                total += n;
+            }
+        }
+        return total;
+    }
+
+    private static final class CountingStream extends FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(n, 0);
+            return n;
+        }
+    }
+
+    /** Samples the app's used heap from /q/metrics; {@link #takePeak} returns and resets the peak. */
+    private final class HeapSampler implements Runnable {
+        volatile boolean stop;
+        private final AtomicLong peak = new AtomicLong();
+
+        @Override
+        public void run() {
+            while (!stop) {
+                try {
+                    String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+                            HttpResponse.BodyHandlers.ofString()).body();
+                    Matcher m = HEAP.matcher(metrics);
+                    long used = 0;
+                    while (m.find()) {
+                        used += (long) Double.parseDouble(m.group(1));
+                    }
+                    peak.accumulateAndGet(used, Math::max);
+                    Thread.sleep(200);
+                } catch (IOException | InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        long takePeak() {
+            return peak.getAndSet(0);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+    }
+
+    private String send(String method, String path, String body, boolean auth) throws IOException, InterruptedException {
+        HttpRequest.Builder b = auth ? request(path)
+                : HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    private static String match(Pattern p, String s) {
+        Matcher m = p.matcher(s);
+        if (!m.find()) {
+            throw new IllegalStateException(p + " not in " + s);
+        }
+        return m.group(1);
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf("[bench] " + format + "%n", args);
+    }
+}

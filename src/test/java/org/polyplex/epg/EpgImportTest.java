@@ -1,0 +1,205 @@
+package org.polyplex.epg;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.polyplex.epg.EpgTestSupport.createChannel;
+import static org.polyplex.epg.EpgTestSupport.createSource;
+import static org.polyplex.epg.EpgTestSupport.fixture;
+import static org.polyplex.epg.EpgTestSupport.liveGuide;
+import static org.polyplex.epg.EpgTestSupport.run;
+import static org.polyplex.epg.EpgTestSupport.tag;
+import static org.polyplex.epg.EpgTestSupport.write;
+import static org.polyplex.testsupport.AdminApi.asAdmin;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.polyplex.catalog.CatalogService;
+import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Imports from local files: matching, listings, the atomic swap, and every bad input. */
+@QuarkusTest
+class EpgImportTest {
+
+    @Inject
+    EpgService epg;
+
+    @Inject
+    CatalogService catalog;
+
+    private LiveChannel channel(long id) {
+        return catalog.snapshot().channel(id).orElseThrow();
+    }
+
+    private static String decode(String base64) {
+        return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void importsAGuideAndMatchesChannelsByIdThenName() {
+        String tag = tag();
+        long byId = createChannel("News " + tag, "NEWS.one-" + tag);
+        long byName = createChannel("Cine Etoile " + tag, null);
+        long none = createChannel("Nothing " + tag, "nothing-" + tag);
+        long source = createSource(write(tag + ".xml", fixture("good.xml", tag)));
+
+        JsonPath run = run(source);
+
+        assertThat(run.getString("status")).isEqualTo("success");
+        assertThat(run.getInt("channels")).isEqualTo(3);
+        assertThat(run.getInt("programmes")).isEqualTo(5);
+        assertThat(run.getInt("skipped")).isZero();
+        assertThat(run.getLong("bytesRead")).isPositive();
+
+        List<EpgListing> news = epg.dataTable(channel(byId));
+        assertThat(news).extracting(l -> decode(l.title())).containsExactly("Morning News", "Late Breakfast", "Business");
+        assertThat(news.get(0).channelId()).isEqualTo("News.One-" + tag);
+        assertThat(news.get(0).streamId()).isEqualTo(Long.toString(byId));
+        assertThat(news.get(0).start()).isEqualTo("2099-01-01 06:00:00");
+        assertThat(news.get(0).startTimestamp()).isEqualTo(Long.toString(Instant.parse("2099-01-01T06:00:00Z").getEpochSecond()));
+        assertThat(epg.shortEpg(channel(byId), 2)).hasSize(2);
+        assertThat(epg.shortEpg(channel(byId), 0)).hasSize(3);
+        assertThat(epg.dataTable(channel(byName), ZoneId.of("Europe/Paris"), Duration.ZERO))
+                .singleElement().satisfies(l -> {
+                    assertThat(decode(l.title())).isEqualTo("Le Grand Film");
+                    assertThat(decode(l.description())).isEqualTo("Un film très attendu — en version restaurée.");
+                    assertThat(l.lang()).isEqualTo("fr");
+                    assertThat(l.start()).isEqualTo("2099-01-01 20:00:00");
+                });
+        assertThat(epg.dataTable(channel(none))).isEmpty();
+        asAdmin().get("/api/epg/channels/" + byId + "/listings?limit=1").then().statusCode(200)
+                .body("epg_listings.size()", equalTo(1))
+                .body("epg_listings[0].title", equalTo(news.get(0).title()))
+                .body("epg_listings[0].stream_id", equalTo(Long.toString(byId)))
+                .body("epg_listings[0].now_playing", equalTo(0));
+        asAdmin().get("/api/epg/channels/" + byId + "/listings").then().statusCode(200)
+                .body("epg_listings.size()", equalTo(3));
+        asAdmin().get("/api/epg/channels/999999999/listings").then().statusCode(404);
+
+        List<Long> unmatched = asAdmin().when().get("/api/epg/unmatched-channels").then().statusCode(200)
+                .extract().jsonPath().getList("id", Long.class);
+        assertThat(unmatched).contains(none).doesNotContain(byId, byName);
+    }
+
+    @Test
+    void shortEpgStartsWithTheProgrammeOnAirAndTheTableMarksTheArchive() {
+        String tag = tag();
+        long id = createChannel("Live " + tag, "live-" + tag);
+        run(createSource(write(tag + ".xml", liveGuide(tag, Instant.now()))));
+
+        List<EpgListing> now = epg.shortEpg(channel(id), 4);
+        assertThat(now).extracting(l -> decode(l.title())).containsExactly("P2", "P3", "P4", "P5");
+        assertThat(now).extracting(EpgListing::nowPlaying).containsExactly(1, 0, 0, 0);
+
+        List<EpgListing> table = epg.dataTable(channel(id), ZoneId.of("UTC"), Duration.ofDays(1));
+        assertThat(table).extracting(l -> decode(l.title())).containsExactly("P0", "P1", "P2", "P3", "P4", "P5");
+        assertThat(table).extracting(EpgListing::hasArchive).containsExactly(1, 1, 0, 0, 0, 0);
+        assertThat(epg.dataTable(channel(id))).extracting(EpgListing::hasArchive).containsOnly(0);
+    }
+
+    @Test
+    void skippedRecordsAreCountedWithTheirReasons() {
+        String tag = tag();
+        JsonPath run = run(createSource(write(tag + ".xml", fixture("bad-records.xml", tag))));
+
+        assertThat(run.getString("status")).isEqualTo("warning");
+        assertThat(run.getInt("programmes")).isEqualTo(2);
+        assertThat(run.getInt("skipped")).isEqualTo(5);
+        assertThat(run.getString("message")).contains("1 overlapping programme", "1 stop before start",
+                "1 unknown channel", "1 bad or missing start", "1 missing title");
+    }
+
+    @Test
+    void aFailedImportKeepsThePreviousGuide() throws IOException {
+        String tag = tag();
+        long id = createChannel("News " + tag, "news.one-" + tag);
+        String path = write(tag + ".xml", fixture("good.xml", tag));
+        long source = createSource(path);
+        assertThat(run(source).getString("status")).isEqualTo("success");
+        long generation = asAdmin().get("/api/epg-sources/" + source).then().extract().jsonPath()
+                .getLong("activeGeneration");
+
+        Map<String, String> expected = Map.of(
+                "malformed.xml", "malformed XML",
+                "truncated.xml", "malformed XML",
+                "xxe.xml", "secret",
+                "billion-laughs.xml", "lol9",
+                "wrong-encoding.xml", "XML",
+                "bomb.xml.gz", "inflated gzip content larger than the configured limit",
+                "empty.xml", "no channels and no programmes");
+        for (var bad : expected.entrySet()) {
+            byte[] content = switch (bad.getKey()) {
+                case "bomb.xml.gz" -> gzipBomb();
+                case "empty.xml" -> "<tv></tv>".getBytes(StandardCharsets.UTF_8);
+                default -> fixture(bad.getKey(), tag);
+            };
+            write(tag + ".xml", content);
+
+            JsonPath failed = run(source);
+
+            assertThat(failed.getString("status")).as(bad.getKey()).isEqualTo("failed");
+            assertThat(failed.getString("message")).as(bad.getKey()).contains(bad.getValue());
+            assertThat(epg.dataTable(channel(id))).as(bad.getKey()).hasSize(3);
+        }
+        asAdmin().get("/api/epg-sources/" + source).then().body("activeGeneration", equalTo((int) generation));
+        List<String> statuses = asAdmin().get("/api/epg-sources/" + source + "/runs").then().statusCode(200)
+                .header("X-Total-Count", String.valueOf(expected.size() + 1)).extract().jsonPath().getList("status");
+        assertThat(statuses).last().isEqualTo("success");
+    }
+
+    @Test
+    void readsGzipByItsMagicBytesWhateverTheName() {
+        String tag = tag();
+        long id = createChannel("Sport " + tag, "sport.two");
+        JsonPath run = run(createSource(write(tag + ".xml", fixture("good.xml.gz", tag))));
+
+        assertThat(run.getString("status")).isEqualTo("success");
+        assertThat(run.getInt("programmes")).isEqualTo(5);
+        assertThat(epg.dataTable(channel(id))).isNotEmpty();
+    }
+
+    @Test
+    void aMissingFileFailsTheRun() {
+        JsonPath run = run(createSource(EpgTestSupport.ROOT.resolve("missing-" + tag() + ".xml").toString()));
+
+        assertThat(run.getString("status")).isEqualTo("failed");
+        assertThat(run.getString("message")).contains("no such file");
+    }
+
+    /** 8 MiB of spaces inside a valid document: about 8 KiB compressed, over the 4 MiB test cap. */
+    private static byte[] gzipBomb() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write("<tv>".getBytes(StandardCharsets.UTF_8));
+            byte[] spaces = new byte[1024 * 1024];
+            Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 8; i++) {
+                gzip.write(spaces);
+            }
+            gzip.write("</tv>".getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void theApiNeedsAnAdmin() {
+        given().when().get("/api/epg-sources").then().statusCode(401);
+        given().when().get("/api/epg/unmatched-channels").then().statusCode(401);
+    }
+}
