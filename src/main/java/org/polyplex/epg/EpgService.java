@@ -66,6 +66,11 @@ public class EpgService {
         return shortEpg(channel, limit, zone, config.archiveWindow());
     }
 
+    /** {@code get_short_epg} with the caller's time zone (the Xtream surface's) and the configured catch-up window. */
+    public List<EpgListing> shortEpg(LiveChannel channel, int limit, ZoneId zone) {
+        return shortEpg(channel, limit, zone, config.archiveWindow());
+    }
+
     /** {@code get_short_epg} with the caller's time zone and the channel's catch-up window. */
     public List<EpgListing> shortEpg(LiveChannel channel, int limit, ZoneId zone, Duration archiveWindow) {
         int rows = limit <= 0 ? DEFAULT_SHORT_LIMIT : Math.min(limit, MAX_SHORT_LIMIT);
@@ -78,6 +83,11 @@ public class EpgService {
      * horizon to the end of the guide, times in {@code polyplex.epg.timezone}.
      */
     public List<EpgListing> dataTable(LiveChannel channel) {
+        return dataTable(channel, zone, config.archiveWindow());
+    }
+
+    /** {@code get_simple_data_table} with the caller's time zone (the Xtream surface's) and the configured catch-up window. */
+    public List<EpgListing> dataTable(LiveChannel channel, ZoneId zone) {
         return dataTable(channel, zone, config.archiveWindow());
     }
 

@@ -1,7 +1,9 @@
 package org.polyplex.xtream;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 import jakarta.ws.rs.Consumes;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.polyplex.catalog.model.CategoryKind;
+import org.polyplex.epg.EpgService;
 import org.polyplex.xtream.XtreamGate.XtreamParams;
 import org.polyplex.xtream.model.LiveStream;
 import org.polyplex.xtream.model.SeriesItem;
@@ -39,11 +42,15 @@ public class PlayerApiResource {
     private final XtreamGate gate;
     private final AccountInfos infos;
     private final ObjectMapper mapper;
+    private final EpgService epg;
+    private final ZoneId zone;
 
-    PlayerApiResource(XtreamGate gate, AccountInfos infos, ObjectMapper mapper) {
+    PlayerApiResource(XtreamGate gate, AccountInfos infos, ObjectMapper mapper, EpgService epg, XtreamConfig config) {
         this.gate = gate;
         this.infos = infos;
         this.mapper = mapper;
+        this.epg = epg;
+        this.zone = ZoneId.of(config.timezone());
     }
 
     @GET
@@ -73,14 +80,28 @@ public class PlayerApiResource {
             case GET_SERIES -> array(SeriesItem.class, XtreamCatalog.series(session, categoryId, paging));
             case GET_VOD_INFO -> json(XtreamDetails.vodInfo(session, params.get("vod_id")));
             case GET_SERIES_INFO -> json(XtreamDetails.seriesInfo(session, params.get("series_id")));
-            case GET_SHORT_EPG, GET_SIMPLE_DATA_TABLE -> epgListings(session, params);
+            case GET_SHORT_EPG -> epgListings(session, params, true);
+            case GET_SIMPLE_DATA_TABLE -> epgListings(session, params, false);
         };
     }
 
-    /** {@code get_short_epg} and {@code get_simple_data_table}. */
-    Response epgListings(XtreamSession session, XtreamParams params) {
-        // the EPG feature (org.polyplex.epg) wires in here: stream_id, limit -> epg_listings
-        return json(NO_EPG);
+    /**
+     * {@code get_short_epg} ({@code stream_id}, {@code limit}) and {@code get_simple_data_table}
+     * ({@code stream_id}): a channel the line cannot see, or an unknown or malformed id, answers
+     * an empty list as panels do.
+     */
+    private Response epgListings(XtreamSession session, XtreamParams params, boolean shortEpg) {
+        OptionalLong streamId = Ids.parse(params.get("stream_id"));
+        if (!session.active() || streamId.isEmpty()) {
+            return json(NO_EPG);
+        }
+        // 0 (absent or not a number) means the default limit; EpgService caps large ones
+        int limit = (int) Math.min(Ids.parse(params.get("limit")).orElse(0), Integer.MAX_VALUE);
+        return session.catalog().channel(streamId.getAsLong())
+                .filter(session.access()::canSee)
+                .map(channel -> shortEpg ? epg.shortEpg(channel, limit, zone) : epg.dataTable(channel, zone))
+                .map(listings -> json(Map.of("epg_listings", listings)))
+                .orElseGet(() -> json(NO_EPG));
     }
 
     private static Response json(Object entity) {

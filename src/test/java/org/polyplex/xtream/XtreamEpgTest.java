@@ -1,0 +1,71 @@
+package org.polyplex.xtream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.polyplex.testsupport.AdminApi.create;
+import static org.polyplex.testsupport.AdminApi.unique;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.polyplex.epg.EpgTestSupport;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The guide an admin imports reaches apps through {@code player_api.php}: {@code get_short_epg}
+ * and {@code get_simple_data_table} answer from the imported guide, for visible channels only.
+ */
+@QuarkusTest
+class XtreamEpgTest {
+
+    @Test
+    void shortEpgAndDataTableComeFromTheImportedGuide() {
+        String tag = EpgTestSupport.tag();
+        long channel = EpgTestSupport.createChannel("Guide " + tag, "live-" + tag);
+        long hidden = EpgTestSupport.createChannel("Hidden " + tag, "live-" + tag);
+        long bouquet = create("/api/bouquets", Map.of("name", unique("g"), "channelIds", List.of(channel)));
+        String user = unique("epg-viewer");
+        create("/api/users", Map.of("username", user, "password", "epg-pass", "bouquetIds", List.of(bouquet)));
+        long source = EpgTestSupport.createSource(EpgTestSupport.write("xtream-" + tag + ".xml",
+                EpgTestSupport.liveGuide(tag, Instant.now())));
+        assertThat(EpgTestSupport.run(source).getString("status")).isEqualToIgnoringCase("success");
+
+        JsonPath shortEpg = playerApi(user, "get_short_epg", "stream_id", channel)
+                .body("epg_listings", hasSize(4))
+                .body("epg_listings[0].stream_id", equalTo(Long.toString(channel)))
+                .body("epg_listings[0].now_playing", equalTo(1))
+                .body("epg_listings[1].now_playing", equalTo(0))
+                .extract().jsonPath();
+        assertThat(decode(shortEpg.getString("epg_listings[0].title"))).isEqualTo("P2");
+        assertThat(decode(shortEpg.getString("epg_listings[0].description"))).isEqualTo("Part 2 & more");
+
+        playerApi(user, "get_short_epg", "stream_id", channel, "limit", 2).body("epg_listings", hasSize(2));
+        playerApi(user, "get_simple_data_table", "stream_id", channel).body("epg_listings", hasSize(6))
+                .body("epg_listings[0].has_archive", equalTo(0));
+        // a channel outside the line's bouquets, an unknown id and garbage all answer an empty list
+        playerApi(user, "get_short_epg", "stream_id", hidden).body("epg_listings", hasSize(0));
+        playerApi(user, "get_short_epg", "stream_id", 987654321).body("epg_listings", hasSize(0));
+        playerApi(user, "get_short_epg", "stream_id", "1' or '1'='1").body("epg_listings", hasSize(0));
+    }
+
+    private static io.restassured.response.ValidatableResponse playerApi(String user, String action, Object... params) {
+        var request = given().queryParam("username", user).queryParam("password", "epg-pass")
+                .queryParam("action", action);
+        for (int i = 0; i < params.length; i += 2) {
+            request = request.queryParam((String) params[i], params[i + 1]);
+        }
+        return request.get("/player_api.php").then().statusCode(200);
+    }
+
+    private static String decode(String base64) {
+        return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+    }
+}
