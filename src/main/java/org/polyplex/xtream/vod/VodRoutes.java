@@ -7,9 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.polyplex.catalog.CatalogService;
-import org.polyplex.xtream.XtreamAuthenticator;
+import org.polyplex.xtream.auth.XtreamAuthenticator;
 import org.polyplex.xtream.XtreamConfig;
-import org.polyplex.xtream.XtreamLogin;
+import org.polyplex.xtream.auth.XtreamLogin;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
