@@ -22,9 +22,9 @@ import org.polyplex.accounts.Account;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.xtream.ServerAddress;
 import org.polyplex.xtream.StreamUrls;
-import org.polyplex.xtream.XtreamAuthenticator;
+import org.polyplex.xtream.auth.XtreamAuthenticator;
 import org.polyplex.xtream.XtreamConfig;
-import org.polyplex.xtream.XtreamLogin;
+import org.polyplex.xtream.auth.XtreamLogin;
 
 import io.vertx.core.http.HttpServerRequest;
 

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.CatalogSnapshot;
+import org.polyplex.xtream.auth.XtreamAuthenticator;
+import org.polyplex.xtream.auth.XtreamLogin;
 
 import io.vertx.core.http.HttpServerRequest;
 

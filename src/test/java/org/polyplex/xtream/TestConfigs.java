@@ -4,16 +4,16 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@link XtreamConfig} with its documented defaults, for plain unit tests. */
-final class TestConfigs {
+public final class TestConfigs {
 
     private TestConfigs() {
     }
 
-    static XtreamConfig defaults() {
+    public static XtreamConfig defaults() {
         return withThrottle(null);
     }
 
-    static XtreamConfig withThrottle(XtreamConfig.Throttle throttle) {
+    public static XtreamConfig withThrottle(XtreamConfig.Throttle throttle) {
         return new FixedConfig(throttle);
     }
 

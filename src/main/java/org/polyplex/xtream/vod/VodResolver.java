@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.polyplex.accounts.Account;
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.VodCatalog;
-import org.polyplex.xtream.XtreamLogin;
+import org.polyplex.xtream.auth.XtreamLogin;
 
 /**
  * Turns an authenticated request for a movie, an episode or a legacy live stream into a

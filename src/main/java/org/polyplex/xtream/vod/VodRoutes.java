@@ -7,10 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.polyplex.catalog.CatalogService;
-import org.polyplex.xtream.XtreamAuthenticator;
+import org.polyplex.xtream.auth.XtreamAuthenticator;
 import org.polyplex.xtream.XtreamConfig;
-import org.polyplex.xtream.XtreamLogin;
+import org.polyplex.xtream.auth.XtreamLogin;
 
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -90,7 +91,11 @@ public class VodRoutes {
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         // ordered=false: logins of different players must not queue behind one another's bcrypt
         vertx.<XtreamLogin> executeBlocking(() -> authenticator.login(username, password, address), false)
-                .onFailure(ctx::fail)
+                // not ctx.fail: the default failure handler logs the request path, credentials included
+                .onFailure(failure -> {
+                    Log.errorf(failure, "vod login check failed");
+                    ctx.response().setStatusCode(500).end();
+                })
                 .onSuccess(login -> {
                     VodTarget target = VodResolver.resolve(login, catalog.snapshot(), clock.instant(), kind, id);
                     if (target instanceof VodTarget.Proxy p) {

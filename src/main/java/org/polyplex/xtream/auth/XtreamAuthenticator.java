@@ -1,4 +1,4 @@
-package org.polyplex.xtream;
+package org.polyplex.xtream.auth;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package org.polyplex.xtream;
+package org.polyplex.xtream.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.polyplex.xtream.TestConfigs;
+import org.polyplex.xtream.XtreamConfig;
 
 class XtreamLoginThrottleTest {
 

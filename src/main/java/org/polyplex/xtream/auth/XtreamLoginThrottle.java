@@ -1,4 +1,4 @@
-package org.polyplex.xtream;
+package org.polyplex.xtream.auth;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.polyplex.xtream.XtreamConfig;
 
 /**
  * Counts bad Xtream logins per client address in fixed windows. An address over its limit is
