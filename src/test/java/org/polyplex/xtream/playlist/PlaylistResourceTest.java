@@ -1,4 +1,4 @@
-package org.polyplex.playlist;
+package org.polyplex.xtream.playlist;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.polyplex.playlist;
+package org.polyplex.xtream.playlist;
 
 import java.util.EnumSet;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.polyplex.playlist;
+package org.polyplex.xtream.playlist;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.polyplex.playlist.M3uWriter;
 import org.polyplex.accounts.Account;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.xtream.ServerAddress;
