@@ -85,6 +85,10 @@ public final class TsPacket {
     }
 
     /** The PMT PID of the first program of a PAT packet, or -1. */
+    public static int pmtPidOf(byte[] p, int off) {
+        return pmtPid(p, off);
+    }
+
     static int pmtPid(byte[] p, int off) {
         int s = sectionStart(p, off);
         if (s < 0 || p[s] != 0) {

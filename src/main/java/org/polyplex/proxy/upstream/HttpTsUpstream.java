@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
@@ -45,7 +45,15 @@ final class HttpTsUpstream implements Upstream {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(target)
                 .setFollowRedirects(false).setIdleTimeout(readGuard.toMillis())
                 .addHeader(HttpHeaders.ACCEPT, "video/mp2t, */*");
-        client.request(options).onComplete(ar -> {
+        Future<HttpClientRequest> pending;
+        try {
+            pending = client.request(options);
+        } catch (IllegalStateException e) {
+            // The shared client is closed: the application is stopping.
+            fail("client closed");
+            return;
+        }
+        pending.onComplete(ar -> {
             if (closed) {
                 if (ar.succeeded()) {
                     ar.result().reset();
@@ -67,6 +75,9 @@ final class HttpTsUpstream implements Upstream {
         if (closed) {
             return;
         }
+        // Resetting a request makes its response report the reset; that is expected here.
+        response.exceptionHandler(e -> {
+        });
         int status = response.statusCode();
         String location = response.getHeader(HttpHeaders.LOCATION);
         if (status >= 300 && status < 400 && location != null) {
