@@ -32,6 +32,20 @@ public final class TsFixtures {
         return file;
     }
 
+    /** Like {@link #h264} but with the PMT on another PID, so that a capture tells the two apart. */
+    public static synchronized Path h264Variant(int seconds, int videoKbps, String pmtPid) {
+        Path file = DIR.resolve("h264-" + seconds + "s-" + videoKbps + "k-pmt" + pmtPid + ".ts");
+        if (!Files.exists(file)) {
+            ffmpeg(file, "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25", "-f", "lavfi", "-i",
+                    "sine=frequency=880:sample_rate=48000", "-t", String.valueOf(seconds), "-c:v", "libx264",
+                    "-preset", "ultrafast", "-x264-params", "keyint=25:min-keyint=25:scenecut=0",
+                    "-b:v", videoKbps + "k", "-minrate", videoKbps + "k", "-maxrate", videoKbps + "k",
+                    "-bufsize", videoKbps + "k", "-c:a", "aac", "-b:a", "64k", "-mpegts_pmt_start_pid", pmtPid,
+                    "-f", "mpegts");
+        }
+        return file;
+    }
+
     /** A TS with one AAC stream and no video. */
     public static synchronized Path audioOnly() {
         Path file = DIR.resolve("audio-only.ts");

@@ -137,7 +137,7 @@ public final class TsPacket {
      * field's random_access_indicator, or, in the first PES packet, an H.264 IDR/SPS, an HEVC
      * IRAP/VPS/SPS or an MPEG-2 sequence header before any other picture.
      */
-    static boolean isKeyframe(byte[] p, int off, Video video) {
+    public static boolean isKeyframe(byte[] p, int off, Video video) {
         if (hasAdaptationFlags(p, off) && (p[off + 5] & 0x40) != 0) {
             return true;
         }
