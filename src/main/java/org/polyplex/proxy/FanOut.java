@@ -76,6 +76,9 @@ final class FanOut {
         while (viewer.cursor >= 0 && viewer.cursor < ring.head()) {
             if (viewer.cursor < ring.tail() || ring.lag(viewer.cursor) > config.maxLagBytes()) {
                 tooSlow(viewer);
+                if (viewer.ended()) {
+                    return;
+                }
                 continue;
             }
             if (response.writeQueueFull()) {

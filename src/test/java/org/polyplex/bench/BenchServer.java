@@ -42,8 +42,7 @@ public final class BenchServer {
         Vertx vertx = Vertx.vertx();
         ProxyConfig config = new SmallRyeConfigBuilder().withMapping(ProxyConfig.class)
                 .withConverter(Duration.class, 100, new DurationConverter())
-                .withSources(new PropertiesConfigSource(Map.of("polyplex.proxy.upstream.idle-timeout", "1s",
-                        "polyplex.proxy.session.tick", "100ms"), "bench", 500))
+                .withSources(new PropertiesConfigSource(Map.of("polyplex.proxy.session.tick", "100ms"), "bench", 500))
                 .build().getConfigMapping(ProxyConfig.class);
         ProxyMetrics metrics = new ProxyMetrics(new SimpleMeterRegistry());
         SourceGuard guard = new SourceGuard(config.failover().backoffInitial(), config.failover().backoffMax(),

@@ -297,5 +297,4 @@ public final class ProxyBench {
             pause(Duration.ofMillis(20));
         }
     }
-
 }

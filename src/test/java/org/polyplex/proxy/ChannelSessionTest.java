@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import org.polyplex.proxy.ProxyHarness.TestViewer;
 import org.polyplex.proxy.ts.TsPacket;
@@ -23,6 +24,7 @@ import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 
 /** The fan-out hot path on a plain Vert.x: real sockets, a real upstream, no Quarkus, no sleeps. */
+@Timeout(60)
 class ChannelSessionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

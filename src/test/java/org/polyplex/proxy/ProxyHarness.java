@@ -44,10 +44,7 @@ final class ProxyHarness implements AutoCloseable {
     private final HttpServer front;
 
     ProxyHarness(Map<String, String> overrides) {
-        Map<String, String> props = new HashMap<>(overrides);
-        config = new SmallRyeConfigBuilder().withMapping(ProxyConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter())
-                .withSources(new PropertiesConfigSource(props, "test", 500)).build().getConfigMapping(ProxyConfig.class);
+        config = config(overrides);
         upstreamClient = ProxyBeans.upstreamClient(vertx, config);
         SourceGuard guard = new SourceGuard(config.failover().backoffInitial(), config.failover().backoffMax(),
                 config.failover().breakerThreshold(), config.failover().breakerOpen(), System::nanoTime);
@@ -63,6 +60,14 @@ final class ProxyHarness implements AutoCloseable {
                     "user" + user, "127.0.0.1", channelId, Instant.now(), () -> {
                     }));
         }).listen(0, "127.0.0.1"));
+    }
+
+    /** {@link ProxyConfig} with its defaults and these overrides, as Quarkus would map it. */
+    static ProxyConfig config(Map<String, String> overrides) {
+        return new SmallRyeConfigBuilder().withMapping(ProxyConfig.class)
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withSources(new PropertiesConfigSource(new HashMap<>(overrides), "test", 500)).build()
+                .getConfigMapping(ProxyConfig.class);
     }
 
     LiveChannel channel(long id, Source... sources) {

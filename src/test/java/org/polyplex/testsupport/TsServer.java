@@ -139,19 +139,26 @@ public final class TsServer implements AutoCloseable {
             pump[0].run();
             return;
         }
-        int perTick = (int) Math.max(1, bitsPerSecond / 8 / 100);
-        write(content, pos, perTick, response);
+        // Paced by elapsed time, not by tick count, so a late timer catches up instead of
+        // silently lowering the rate when the machine is busy.
+        long started = System.nanoTime();
+        long[] sent = { 0 };
         timer[0] = vertx.setPeriodic(10, t -> {
-            if (!response.writeQueueFull() && !response.closed()) {
-                write(content, pos, perTick, response);
+            long due = (System.nanoTime() - started) * bitsPerSecond / 8 / 1_000_000_000L - sent[0];
+            while (due > 0 && !response.writeQueueFull() && !response.closed()) {
+                int n = write(content, pos, (int) Math.min(due, 64 * 1024), response);
+                sent[0] += n;
+                due -= n;
             }
         });
     }
 
-    private static void write(Buffer content, int[] pos, int size, HttpServerResponse response) {
+    private static int write(Buffer content, int[] pos, int size, HttpServerResponse response) {
         int end = Math.min(pos[0] + size, content.length());
         response.write(content.slice(pos[0], end));
+        int written = end - pos[0];
         pos[0] = end == content.length() ? 0 : end;
+        return written;
     }
 
     @Override
