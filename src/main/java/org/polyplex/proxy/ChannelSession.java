@@ -8,10 +8,12 @@ import java.util.List;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.catalog.CatalogSnapshot.Source;
 import org.polyplex.proxy.ts.PacketRing;
+import org.polyplex.proxy.upstream.SlateUpstream;
 import org.polyplex.proxy.upstream.SourceUrl;
 
 import io.quarkus.logging.Log;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 
@@ -38,6 +40,7 @@ final class ChannelSession {
     private final Instant created;
     private SessionState state = new SessionState.Idle();
     private SourceAttempt attempt;
+    private SourceAttempt slate;
     private int nextSource;
     private long outageSince;
     private long lastKeepalive;
@@ -158,6 +161,11 @@ final class ChannelSession {
 
     /** The attempt delivered its first keyframe: it is now the live source. */
     void onStreaming(SourceAttempt started) {
+        if (started == slate) {
+            Log.infof("session=%d channel=%d every source is down: playing the fallback slate", id, channel.id());
+            return;
+        }
+        stopSlate();
         registry.guard().succeeded(started.source.id());
         long outageMs = (registry.nanoTime() - outageSince) / 1_000_000;
         if (state instanceof SessionState.Lingering) {
@@ -175,6 +183,11 @@ final class ChannelSession {
 
     /** The attempt failed (error, HTTP status, bad data, timeout): count it and fail over. */
     void onAttemptFailed(SourceAttempt failed, String reason) {
+        if (failed == slate) {
+            slate = null;
+            close("fallback slate failed: " + reason);
+            return;
+        }
         if (failed != attempt) {
             return;
         }
@@ -201,14 +214,20 @@ final class ChannelSession {
         if (attempt != null) {
             attempt.watchdog(now);
         }
+        if (slate != null) {
+            slate.watchdog(now);
+        }
         boolean outage = state instanceof SessionState.Connecting || state instanceof SessionState.Switching;
         if (outage && now - outageSince > config.failover().keepaliveMax().toNanos()) {
-            Log.warnf("session=%d channel=%d every source is down for %d ms: ending %d viewers", id, channel.id(),
-                    (now - outageSince) / 1_000_000, fanOut.viewers().size());
-            close("all sources down");
+            allSourcesDown(now);
             return;
         }
-        if (outage && attempt == null) {
+        if (state instanceof SessionState.Fallback
+                && now - outageSince > (config.failover().keepaliveMax().plus(config.failover().slateMax())).toNanos()) {
+            close("all sources down, fallback slate over");
+            return;
+        }
+        if ((outage || state instanceof SessionState.Fallback) && attempt == null) {
             connectNext();
         }
         if (outage && now - lastKeepalive >= config.failover().keepaliveInterval().toNanos()) {
@@ -222,6 +241,39 @@ final class ChannelSession {
             return;
         }
         flushCounters();
+    }
+
+    /** After the keepalive bound: play the fallback slate if there is one, else end the viewers. */
+    private void allSourcesDown(long now) {
+        Future<Buffer> file = registry.slate();
+        Log.warnf("session=%d channel=%d every source is down for %d ms: %s %d viewers", id, channel.id(),
+                (now - outageSince) / 1_000_000, file == null ? "ending" : "playing the fallback slate to",
+                fanOut.viewers().size());
+        if (file == null) {
+            close("all sources down");
+            return;
+        }
+        state = state.fallback(clock.instant());
+        file.onComplete(ar -> {
+            if (!(state instanceof SessionState.Fallback)) {
+                return;
+            }
+            if (ar.failed()) {
+                close("all sources down; fallback slate unreadable: " + ar.cause().getClass().getSimpleName());
+                return;
+            }
+            Source none = new Source(-1, "slate", 0, null);
+            slate = new SourceAttempt(this, none, new SlateUpstream(vertx, ar.result(),
+                    config.failover().slateBitrate()), ring.head() > 0, config.upstream(), registry.nanoTime());
+            slate.open();
+        });
+    }
+
+    private void stopSlate() {
+        if (slate != null) {
+            slate.close();
+            slate = null;
+        }
     }
 
     /** Ends the viewers, releases the upstream and leaves the registry. */
@@ -239,6 +291,7 @@ final class ChannelSession {
             registry.guard().release(attempt.source.id());
             attempt = null;
         }
+        stopSlate();
         fanOut.endAll(reason);
         fanOut.sweep(this::gone);
         flushCounters();

@@ -129,6 +129,10 @@ public interface ProxyConfig {
         /** How long the fallback slate plays, while sources are retried, before viewers are ended. */
         @WithDefault("60s")
         Duration slateMax();
+
+        /** Bit rate the slate file is played at, in bits per second. */
+        @WithDefault("2000000")
+        long slateBitrate();
     }
 
     /** Per-user connection limits. */

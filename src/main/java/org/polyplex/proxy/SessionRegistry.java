@@ -3,8 +3,10 @@ package org.polyplex.proxy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.platform.ApiError;
@@ -14,6 +16,7 @@ import org.polyplex.proxy.upstream.UpstreamFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 
 /**
@@ -35,6 +38,7 @@ public final class SessionRegistry {
     private final ConcurrentHashMap<Long, Viewer> viewers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, ChannelSession> viewerSessions = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final AtomicReference<Future<Buffer>> slate = new AtomicReference<>();
 
     public SessionRegistry(Vertx vertx, ProxyConfig config, Clock clock, ProxyMetrics metrics, SourceGuard guard,
             UpstreamFactory upstreams) {
@@ -140,6 +144,23 @@ public final class SessionRegistry {
         viewer.markGone();
         viewer.response.setStatusCode(status).putHeader("Content-Type", "application/json")
                 .end(Json.encode(new ApiError(status, code, message)));
+    }
+
+    /**
+     * The fallback slate's bytes, read once without blocking (Vert.x file system), or null when
+     * none is configured. A failed read is retried on the next outage.
+     */
+    Future<Buffer> slate() {
+        Optional<String> path = config.failover().fallbackSlate();
+        if (path.isEmpty()) {
+            return null;
+        }
+        Future<Buffer> current = slate.get();
+        if (current == null || current.failed()) {
+            current = vertx.fileSystem().readFile(path.get());
+            slate.set(current);
+        }
+        return current;
     }
 
     ProxyConfig config() {

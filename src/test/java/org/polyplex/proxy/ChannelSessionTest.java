@@ -194,6 +194,37 @@ class ChannelSessionTest {
     }
 
     @Test
+    void aFallbackSlatePlaysWhileEverySourceIsDownUntilASourceReturns() {
+        String slate = TsFixtures.h264Variant(2, 300, "0x1100").toAbsolutePath().toString();
+        start(4_000_000, Map.of("polyplex.proxy.failover.fallback-slate", slate,
+                "polyplex.proxy.failover.keepalive-max", "300ms", "polyplex.proxy.failover.backoff-initial", "100ms",
+                "polyplex.proxy.failover.backoff-max", "200ms", "polyplex.proxy.failover.breaker-threshold", "1000",
+                "polyplex.proxy.session.tick", "50ms"));
+        upstream.kill("a");
+        proxy.channel(1, source(1, upstream.url("/live/a")));
+        TestViewer viewer = proxy.open(1, 4_000_000);
+        proxy.await("the slate plays", WAIT, () -> firstPacketOf(viewer.bytes(), 0x1100, 0) >= 0);
+        upstream.revive("a");
+        proxy.await("the source is back", WAIT,
+                () -> firstPacketOf(viewer.bytes(), 0x1000, firstPacketOf(viewer.bytes(), 0x1100, 0)) >= 0);
+        assertThat(viewer.ended).isNotDone();
+        SessionsSnapshot snapshot = ProxyHarness.join(proxy.registry.snapshot());
+        assertThat(snapshot.sessions().get(0).state()).isEqualTo("streaming");
+    }
+
+    private static int firstPacketOf(byte[] ts, int pid, int from) {
+        if (from < 0) {
+            return -1;
+        }
+        for (int p = from; p + TsPacket.SIZE <= ts.length; p += TsPacket.SIZE) {
+            if (TsPacket.pid(ts, p) == pid) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void aSourceAtItsCapIsPassedForTheNext() {
         start(4_000_000, Map.of());
         proxy.channel(1, ProxyHarness.source(1, upstream.url("/live/a"), 1));

@@ -80,6 +80,11 @@ public final class TsServer implements AutoCloseable {
         }
     }
 
+    /** Lets a killed stream answer again. */
+    public void revive(String name) {
+        dead.remove(name);
+    }
+
     private void handle(HttpServerRequest request) {
         String path = request.path();
         requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
