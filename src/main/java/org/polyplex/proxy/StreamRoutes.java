@@ -15,6 +15,7 @@ import org.polyplex.platform.ApiError;
 import org.polyplex.proxy.upstream.SourceUrl;
 
 import io.quarkus.logging.Log;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -38,6 +39,9 @@ public class StreamRoutes {
     static final String LIVE = "^/live/([^/]+)/([^/]+)/([0-9]{1,18})(\\.ts|\\.m3u8)?$";
     static final String SHORT = "^/(?!(?:api|q|live|movie|series|hls|streaming|player_api\\.php|panel_api\\.php"
             + "|get\\.php|xmltv\\.php)/)([^/]+)/([^/]+)/([0-9]{1,18})(\\.ts)?$";
+
+    /** The context-local key Quarkus' HTTP server metrics read the route template from. */
+    private static final String METRICS_TEMPLATE = "UrlPathTemplate";
 
     private final AccountService accounts;
     private final CatalogService catalog;
@@ -66,6 +70,12 @@ public class StreamRoutes {
     }
 
     private void handle(RoutingContext ctx) {
+        // HTTP server metrics label requests by their path unless a template is given: without
+        // this, the short form's credentials would become a Prometheus label.
+        Context context = Vertx.currentContext();
+        if (context != null) {
+            context.putLocal(METRICS_TEMPLATE, ctx.normalizedPath().startsWith("/live/") ? "/live" : "/stream");
+        }
         String username = ctx.pathParam("param0");
         String password = ctx.pathParam("param1");
         long channelId = Long.parseLong(ctx.pathParam("param2"));

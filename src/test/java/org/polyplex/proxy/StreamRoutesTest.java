@@ -119,6 +119,14 @@ class StreamRoutesTest {
     }
 
     @Test
+    void credentialsNeverBecomeMetricLabels() {
+        given().get("/{u}/{p}/{id}.m3u8", user, "metrics-secret", channel).then().statusCode(404);
+        given().get("/{u}/{p}/{id}", user, "metrics-secret", 999999).then().statusCode(401);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).doesNotContain("metrics-secret").contains("polyplex_proxy_refusals_total");
+    }
+
+    @Test
     void theShortFormNeverShadowsOtherRoutes() {
         asAdmin().get("/api/users/1").then().statusCode(200).body("username", equalTo("admin"));
         given().get("/q/health/live/1").then().statusCode(404);
