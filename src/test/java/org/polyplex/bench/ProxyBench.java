@@ -54,8 +54,13 @@ public final class ProxyBench {
         try (LoadClient load = new LoadClient()) {
             long[] rss = new long[2];
             long[] heap = new long[2];
-            for (int n : FAN_OUT) {
+            boolean joinOnly = "join".equals(System.getProperty("bench.only"));
+            for (int n : joinOnly ? List.<Integer> of() : FAN_OUT) {
                 fanOut(load, port, proxy, n, paced.url("/live/a"), n == 100 ? 0 : n == 1000 ? 1 : -1, rss, heap);
+            }
+            if (joinOnly) {
+                join(load, port, paced.url("/live/a"));
+                return;
             }
             raw(load, port, fast.url("/live/a"), video);
             join(load, port, paced.url("/live/a"));
@@ -164,6 +169,13 @@ public final class ProxyBench {
             int at = firstVideoPacket(head);
             if (at >= 0 && TsPacket.isKeyframe(head, at, TsPacket.Video.H264)) {
                 keyframeFirst++;
+            } else {
+                StringBuilder first = new StringBuilder();
+                for (int p = 0; p < 6 * 188 && p + 188 <= head.length; p += 188) {
+                    first.append(String.format(" pid=0x%x pusi=%s hdr=%02x%02x", TsPacket.pid(head, p),
+                            TsPacket.payloadStart(head, p), head[p + 3], head[p + 4]));
+                }
+                System.out.println("viewer " + i + " did not start on a keyframe (video at " + at + "):" + first);
             }
             long needed = at + 188L;
             keyframe[i] = v.arrivals.stream().filter(a -> a[0] >= needed).findFirst()
