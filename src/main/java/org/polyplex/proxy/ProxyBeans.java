@@ -1,0 +1,74 @@
+package org.polyplex.proxy;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.polyplex.proxy.upstream.SourceGuard;
+import org.polyplex.proxy.upstream.UpstreamFactory;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+
+/**
+ * Wires the plain data-plane classes (which tests build without CDI) into the application: the
+ * upstream HTTP client, source guard, metrics, limiter and session registry.
+ */
+@ApplicationScoped
+public class ProxyBeans {
+
+    private HttpClient client;
+    private SessionRegistry registry;
+
+    @Produces
+    @Singleton
+    ProxyMetrics metrics(MeterRegistry meters) {
+        return new ProxyMetrics(meters);
+    }
+
+    @Produces
+    @Singleton
+    ConnectionLimiter limiter(ProxyConfig config) {
+        return new ConnectionLimiter(config.limits().policy(), config.limits().sameViewerWindow(), System::nanoTime);
+    }
+
+    @Produces
+    @Singleton
+    SessionRegistry registry(Vertx vertx, ProxyConfig config, Clock clock, ProxyMetrics metrics) {
+        client = upstreamClient(vertx, config);
+        SourceGuard guard = new SourceGuard(config.failover().backoffInitial(), config.failover().backoffMax(),
+                config.failover().breakerThreshold(), config.failover().breakerOpen(), System::nanoTime);
+        registry = new SessionRegistry(vertx, config, clock, metrics, guard, upstreamFactory(client, config));
+        return registry;
+    }
+
+    /** The client all sessions share: no keep-alive, so closing an upstream closes its socket. */
+    public static HttpClient upstreamClient(Vertx vertx, ProxyConfig config) {
+        return vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.upstream().connectTimeout().toMillis())
+                .setKeepAlive(false)
+                .setMaxPoolSize(Math.max(config.session().maxSessions(), 1))
+                .setTryUseCompression(false));
+    }
+
+    public static UpstreamFactory upstreamFactory(HttpClient client, ProxyConfig config) {
+        long guardMs = Math.max(config.upstream().firstByteTimeout().toMillis(), config.upstream().idleTimeout().toMillis());
+        return new UpstreamFactory(client, config.upstream().maxRedirects(), Duration.ofMillis(guardMs * 2));
+    }
+
+    @PreDestroy
+    void shutdown() {
+        if (registry != null) {
+            registry.closeAll("server shutting down");
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.polyplex.proxy;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Prometheus meters of the proxy. Sessions add their byte counts once per tick rather than per
+ * chunk, so the hot path only bumps plain fields.
+ */
+public final class ProxyMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicInteger viewers = new AtomicInteger();
+    private final AtomicInteger sessions = new AtomicInteger();
+    private final Counter bytesIn;
+    private final Counter bytesOut;
+    private final Counter evictions;
+    private final Counter skips;
+    private final Counter failovers;
+    private final Counter upstreams;
+
+    public ProxyMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        registry.gauge("polyplex.proxy.viewers", viewers);
+        registry.gauge("polyplex.proxy.sessions", sessions);
+        this.bytesIn = registry.counter("polyplex.proxy.bytes.in");
+        this.bytesOut = registry.counter("polyplex.proxy.bytes.out");
+        this.evictions = registry.counter("polyplex.proxy.evictions");
+        this.skips = registry.counter("polyplex.proxy.skips");
+        this.failovers = registry.counter("polyplex.proxy.failovers");
+        this.upstreams = registry.counter("polyplex.proxy.upstreams.opened");
+    }
+
+    void viewerAdded() {
+        viewers.incrementAndGet();
+    }
+
+    void viewerRemoved() {
+        viewers.decrementAndGet();
+    }
+
+    void sessionOpened() {
+        sessions.incrementAndGet();
+    }
+
+    void sessionClosed() {
+        sessions.decrementAndGet();
+    }
+
+    void bytes(long in, long out) {
+        if (in > 0) {
+            bytesIn.increment(in);
+        }
+        if (out > 0) {
+            bytesOut.increment(out);
+        }
+    }
+
+    void evicted() {
+        evictions.increment();
+    }
+
+    void skipped() {
+        skips.increment();
+    }
+
+    void failover() {
+        failovers.increment();
+    }
+
+    void upstreamOpened() {
+        upstreams.increment();
+    }
+
+    /** A request refused before any byte; {@code reason} is a short fixed word, never user input. */
+    void refused(String reason) {
+        registry.counter("polyplex.proxy.refusals", "reason", reason).increment();
+    }
+
+    public int viewers() {
+        return viewers.get();
+    }
+
+    public int sessions() {
+        return sessions.get();
+    }
+
+    public double upstreamsOpened() {
+        return upstreams.count();
+    }
+
+    public double evictions() {
+        return evictions.count();
+    }
+
+    public double skips() {
+        return skips.count();
+    }
+
+    public double failovers() {
+        return failovers.count();
+    }
+}

@@ -1,0 +1,193 @@
+package org.polyplex.proxy;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
+import org.polyplex.platform.ApiError;
+import org.polyplex.proxy.upstream.SourceGuard;
+import org.polyplex.proxy.upstream.UpstreamFactory;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.Json;
+
+/**
+ * All channel sessions of this node. Creation is single-flight: one map entry per channel, made
+ * by {@code computeIfAbsent}, so N simultaneous first viewers share one session and one
+ * upstream. A session is pinned to the context that created it (the first viewer's event loop);
+ * joins, kicks and snapshots hop onto that context. A closing session removes itself from the map
+ * on its own context before it reports Closed, so a join that finds it closed simply retries.
+ */
+public final class SessionRegistry {
+
+    private final Vertx vertx;
+    private final ProxyConfig config;
+    private final Clock clock;
+    private final ProxyMetrics metrics;
+    private final SourceGuard guard;
+    private final UpstreamFactory upstreams;
+    private final ConcurrentHashMap<Long, ChannelSession> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Viewer> viewers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, ChannelSession> viewerSessions = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicReference<Future<Buffer>> slate = new AtomicReference<>();
+
+    public SessionRegistry(Vertx vertx, ProxyConfig config, Clock clock, ProxyMetrics metrics, SourceGuard guard,
+            UpstreamFactory upstreams) {
+        this.vertx = vertx;
+        this.config = config;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.guard = guard;
+        this.upstreams = upstreams;
+    }
+
+    /** A new id for a session or a viewer; one sequence, so a kick by id is never ambiguous. */
+    public long nextId() {
+        return ids.incrementAndGet();
+    }
+
+    /** True when a viewer of this channel would need a new session and the node has no room. */
+    public boolean atCapacity(long channelId) {
+        return !sessions.containsKey(channelId) && sessions.size() >= config.session().maxSessions();
+    }
+
+    /** Attaches a viewer to the channel's session, creating and starting it if needed. */
+    public void join(LiveChannel channel, Viewer viewer) {
+        ChannelSession session = sessions.computeIfAbsent(channel.id(), key -> {
+            metrics.sessionOpened();
+            return new ChannelSession(nextId(), channel, vertx.getOrCreateContext(), this);
+        });
+        viewers.put(viewer.id, viewer);
+        viewerSessions.put(viewer.id, session);
+        session.context().runOnContext(v -> {
+            if (!session.attach(viewer)) {
+                join(channel, viewer);
+            }
+        });
+    }
+
+    /** Ends a viewer (or, given a session id, a whole session); false when the id is unknown. */
+    public boolean kick(long id, String reason) {
+        ChannelSession session = viewerSessions.get(id);
+        Viewer viewer = viewers.get(id);
+        if (session != null && viewer != null) {
+            session.context().runOnContext(v -> session.kick(viewer, reason));
+            return true;
+        }
+        for (ChannelSession s : sessions.values()) {
+            if (s.id == id) {
+                s.context().runOnContext(v -> s.close(reason));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sessions and viewers, each session read on its own context. */
+    public Future<SessionsSnapshot> snapshot() {
+        List<Future<SessionsSnapshot>> parts = new ArrayList<>();
+        for (ChannelSession session : sessions.values()) {
+            Promise<SessionsSnapshot> part = Promise.promise();
+            session.context().runOnContext(v -> {
+                List<SessionsSnapshot.SessionInfo> s = new ArrayList<>();
+                List<SessionsSnapshot.ViewerInfo> w = new ArrayList<>();
+                session.describe(s, w);
+                part.complete(new SessionsSnapshot(s, w));
+            });
+            parts.add(part.future());
+        }
+        return Future.join(parts).map(all -> {
+            List<SessionsSnapshot.SessionInfo> s = new ArrayList<>();
+            List<SessionsSnapshot.ViewerInfo> w = new ArrayList<>();
+            for (Future<SessionsSnapshot> part : parts) {
+                if (part.succeeded()) {
+                    s.addAll(part.result().sessions());
+                    w.addAll(part.result().viewers());
+                }
+            }
+            return new SessionsSnapshot(s, w);
+        });
+    }
+
+    /** Closes every session (application shutdown). */
+    public void closeAll(String reason) {
+        for (ChannelSession session : sessions.values()) {
+            session.context().runOnContext(v -> session.close(reason));
+        }
+    }
+
+    void sessionClosed(ChannelSession session) {
+        if (sessions.remove(session.channel.id(), session)) {
+            metrics.sessionClosed();
+        }
+    }
+
+    void viewerGone(Viewer viewer) {
+        viewers.remove(viewer.id);
+        viewerSessions.remove(viewer.id);
+    }
+
+    /** Answers a viewer that cannot be attached; headers are not sent yet at this point. */
+    void refuse(Viewer viewer, int status, String code, String message) {
+        metrics.refused(code);
+        viewer.endReason = message;
+        viewerGone(viewer);
+        viewer.markGone();
+        viewer.response.setStatusCode(status).putHeader("Content-Type", "application/json")
+                .end(Json.encode(new ApiError(status, code, message)));
+    }
+
+    /**
+     * The fallback slate's bytes, read once without blocking (Vert.x file system), or null when
+     * none is configured. A failed read is retried on the next outage.
+     */
+    Future<Buffer> slate() {
+        Optional<String> path = config.failover().fallbackSlate();
+        if (path.isEmpty()) {
+            return null;
+        }
+        Future<Buffer> current = slate.get();
+        if (current == null || current.failed()) {
+            current = vertx.fileSystem().readFile(path.get());
+            slate.set(current);
+        }
+        return current;
+    }
+
+    ProxyConfig config() {
+        return config;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    ProxyMetrics metrics() {
+        return metrics;
+    }
+
+    SourceGuard guard() {
+        return guard;
+    }
+
+    UpstreamFactory upstreams() {
+        return upstreams;
+    }
+
+    long nanoTime() {
+        return System.nanoTime();
+    }
+
+    int sessionCount() {
+        return sessions.size();
+    }
+}

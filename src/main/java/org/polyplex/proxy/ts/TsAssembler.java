@@ -1,0 +1,190 @@
+package org.polyplex.proxy.ts;
+
+import static org.polyplex.proxy.ts.TsPacket.NULL_PID;
+import static org.polyplex.proxy.ts.TsPacket.PAT_PID;
+import static org.polyplex.proxy.ts.TsPacket.SIZE;
+import static org.polyplex.proxy.ts.TsPacket.SYNC;
+
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * Turns the arbitrary byte chunks of one upstream connection into chunks of whole, aligned TS
+ * packets, one chunk per input buffer, cut so that every keyframe starts a new chunk.
+ * <p>
+ * Nothing is forwarded before the first keyframe: that chunk, and every later keyframe chunk,
+ * begins with copies of the latest PAT and PMT, so a reader that starts at any keyframe chunk
+ * gets PAT, PMT, keyframe. With {@code splice} set (a failover onto this connection), the first
+ * packet of every PID also carries a discontinuity indicator. Garbage between packets is skipped
+ * by resynchronising on two sync bytes 188 apart; too much of it, or a PMT without video,
+ * rejects the connection once.
+ * <p>
+ * Not thread-safe: one instance per upstream connection, used on the session's context only.
+ */
+public final class TsAssembler {
+
+    /** Receives the assembler's output; called on the feeding thread. */
+    public interface Sink {
+
+        /** Whole packets; {@code keyframe} when the chunk starts with PAT, PMT and a keyframe. */
+        void chunk(Buffer packets, boolean keyframe);
+
+        /** The input is unusable (not MPEG-TS, no video); no more calls follow. */
+        void rejected(String reason);
+    }
+
+    private final Sink sink;
+    private final boolean splice;
+    private final long maxJunkBytes;
+    private final byte[] carry = new byte[SIZE];
+    private final byte[] pat = new byte[SIZE];
+    private final byte[] pmt = new byte[SIZE];
+    private final byte[] scratch = new byte[SIZE];
+    // One bit per PID: already marked with a discontinuity after a splice.
+    private final long[] marked = new long[8192 / 64];
+
+    private int carryLen;
+    private long junk;
+    private boolean rejected;
+    private boolean patSeen;
+    private boolean pmtSeen;
+    private boolean started;
+    private int pmtPid = -1;
+    private int videoPid = -1;
+    private TsPacket.Video video = TsPacket.Video.NONE;
+    private Buffer out;
+    private boolean outKeyframe;
+
+    public TsAssembler(Sink sink, boolean splice, long maxJunkBytes) {
+        this.sink = sink;
+        this.splice = splice;
+        this.maxJunkBytes = maxJunkBytes;
+    }
+
+    /** True once the first keyframe has been forwarded. */
+    public boolean started() {
+        return started;
+    }
+
+    public void feed(Buffer input) {
+        if (rejected) {
+            return;
+        }
+        byte[] data = input.getBytes();
+        int len = data.length;
+        int pos = 0;
+        if (carryLen > 0) {
+            int n = Math.min(SIZE - carryLen, len);
+            System.arraycopy(data, 0, carry, carryLen, n);
+            carryLen += n;
+            pos = n;
+            if (carryLen < SIZE) {
+                return;
+            }
+            carryLen = 0;
+            if (pos >= len || data[pos] == SYNC) {
+                packet(carry, 0);
+            } else {
+                junk += SIZE;
+            }
+        }
+        while (!rejected && len - pos >= SIZE) {
+            if (data[pos] == SYNC && (pos + SIZE >= len || data[pos + SIZE] == SYNC)) {
+                packet(data, pos);
+                pos += SIZE;
+                junk = 0;
+            } else {
+                int next = resync(data, pos + 1, len);
+                junk += next - pos;
+                pos = next;
+            }
+            if (junk > maxJunkBytes) {
+                reject("not MPEG-TS: " + junk + " bytes without a packet");
+            }
+        }
+        if (!rejected && pos < len) {
+            int from = data[pos] == SYNC ? pos : resync(data, pos, len);
+            junk += from - pos;
+            carryLen = len - from;
+            System.arraycopy(data, from, carry, 0, carryLen);
+        }
+        flush();
+    }
+
+    private void packet(byte[] p, int off) {
+        int pid = TsPacket.pid(p, off);
+        if (pid == NULL_PID) {
+            return;
+        }
+        if (pid == PAT_PID && TsPacket.payloadStart(p, off)) {
+            System.arraycopy(p, off, pat, 0, SIZE);
+            patSeen = true;
+            pmtPid = TsPacket.pmtPid(p, off);
+        } else if (pid == pmtPid && TsPacket.payloadStart(p, off)) {
+            int stream = TsPacket.videoStream(p, off);
+            if (stream < 0) {
+                reject("no video stream in the PMT");
+                return;
+            }
+            System.arraycopy(p, off, pmt, 0, SIZE);
+            pmtSeen = true;
+            videoPid = stream >> 8;
+            video = TsPacket.Video.values()[stream & 0xFF];
+        }
+        if (pid == videoPid && patSeen && pmtSeen && TsPacket.isKeyframe(p, off, video)) {
+            flush();
+            started = true;
+            outKeyframe = true;
+            emit(pat, 0);
+            emit(pmt, 0);
+        }
+        if (started) {
+            emit(p, off);
+        }
+    }
+
+    private void emit(byte[] p, int off) {
+        if (out == null) {
+            out = Buffer.buffer(16 * 1024);
+        }
+        if (splice) {
+            int pid = TsPacket.pid(p, off);
+            if ((marked[pid >> 6] & (1L << pid)) == 0) {
+                marked[pid >> 6] |= 1L << pid;
+                if (TsPacket.hasAdaptationFlags(p, off)) {
+                    int at = out.length();
+                    out.appendBytes(p, off, SIZE);
+                    out.setByte(at + 5, (byte) (p[off + 5] | 0x80));
+                    return;
+                }
+                TsPacket.writeDiscontinuityPacket(scratch, 0, pid, TsPacket.continuityCounter(p, off));
+                out.appendBytes(scratch);
+            }
+        }
+        out.appendBytes(p, off, SIZE);
+    }
+
+    private void flush() {
+        if (out != null && out.length() > 0) {
+            Buffer chunk = out;
+            boolean keyframe = outKeyframe;
+            out = null;
+            outKeyframe = false;
+            sink.chunk(chunk, keyframe);
+        }
+    }
+
+    private void reject(String reason) {
+        rejected = true;
+        out = null;
+        sink.rejected(reason);
+    }
+
+    private static int resync(byte[] data, int from, int len) {
+        for (int i = from; i < len; i++) {
+            if (data[i] == SYNC && (i + SIZE >= len || data[i + SIZE] == SYNC)) {
+                return i;
+            }
+        }
+        return len;
+    }
+}

@@ -1,0 +1,75 @@
+package org.polyplex.bench;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
+import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
+import org.polyplex.catalog.CatalogSnapshot.Source;
+import org.polyplex.proxy.ProxyBeans;
+import org.polyplex.proxy.ProxyConfig;
+import org.polyplex.proxy.ProxyMetrics;
+import org.polyplex.proxy.SessionRegistry;
+import org.polyplex.proxy.Viewer;
+import org.polyplex.proxy.upstream.SourceGuard;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The proxy's data plane alone in its own JVM, so that the benchmark can read its CPU time and
+ * RSS apart from the load tool: the real {@link SessionRegistry} with default bounds, behind a
+ * front server whose {@code GET /c/{id}?s=url1,url2} joins channel {@code id} with those source
+ * URLs (fixed by the first viewer). No authentication: the credential check is
+ * an in-memory memo and not what this measures. {@code GET /stats} answers the counters.
+ * Prints {@code PORT <n>} when ready.
+ */
+public final class BenchServer {
+
+    private BenchServer() {
+    }
+
+    public static void main(String[] args) {
+        Vertx vertx = Vertx.vertx();
+        ProxyConfig config = new SmallRyeConfigBuilder().withMapping(ProxyConfig.class)
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withSources(new PropertiesConfigSource(Map.of("polyplex.proxy.session.tick", "100ms"), "bench", 500))
+                .build().getConfigMapping(ProxyConfig.class);
+        ProxyMetrics metrics = new ProxyMetrics(new SimpleMeterRegistry());
+        SourceGuard guard = new SourceGuard(config.failover().backoffInitial(), config.failover().backoffMax(),
+                config.failover().breakerThreshold(), config.failover().breakerOpen(), System::nanoTime);
+        SessionRegistry registry = new SessionRegistry(vertx, config, Clock.systemUTC(), metrics, guard,
+                ProxyBeans.upstreamFactory(ProxyBeans.upstreamClient(vertx, config), config));
+        Map<Long, LiveChannel> channels = new ConcurrentHashMap<>();
+        vertx.createHttpServer().requestHandler(request -> {
+            if (request.path().equals("/stats")) {
+                System.gc();
+                var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+                request.response().end(new JsonObject().put("upstreams", metrics.upstreamsOpened())
+                        .put("viewers", metrics.viewers()).put("skips", metrics.skips())
+                        .put("evictions", metrics.evictions()).put("failovers", metrics.failovers())
+                        .put("heapUsed", heap.getUsed()).encode());
+                return;
+            }
+            long id = Long.parseLong(request.path().substring(3));
+            LiveChannel channel = channels.computeIfAbsent(id, key -> {
+                String[] urls = request.getParam("s").split(",");
+                List<Source> sources = IntStream.range(0, urls.length)
+                        .mapToObj(i -> new Source(key * 100 + i, urls[i], i, null)).toList();
+                return new LiveChannel(key, null, "bench " + key, null, null, null, sources, Instant.now());
+            });
+            registry.join(channel, new Viewer(registry.nextId(), request.response(), 1, "bench",
+                    request.remoteAddress().host(), id, Instant.now(), () -> {
+                    }));
+        }).listen(0, "127.0.0.1").onSuccess(server -> System.out.println("PORT " + server.actualPort()));
+    }
+}
