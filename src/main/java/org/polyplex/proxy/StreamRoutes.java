@@ -62,6 +62,11 @@ public class StreamRoutes {
         this.vertx = vertx;
     }
 
+    /** The user's open live viewers on this node (Xtream's {@code user_info.active_cons}). */
+    public int activeConnections(long userId) {
+        return limiter.count(userId);
+    }
+
     void init(@Observes Router router) {
         router.routeWithRegex(HttpMethod.GET, LIVE).handler(this::handle);
         router.routeWithRegex(HttpMethod.HEAD, LIVE).handler(this::handle);

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.polyplex.accounts.Account;
+import org.polyplex.proxy.StreamRoutes;
 import org.polyplex.xtream.model.AccountInfo;
 import org.polyplex.xtream.model.ServerInfo;
 import org.polyplex.xtream.model.UserInfo;
@@ -18,10 +19,12 @@ class AccountInfos {
     private static final DateTimeFormatter TIME_NOW = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final XtreamConfig config;
+    private final StreamRoutes streams;
     private final ZoneId zone;
 
-    AccountInfos(XtreamConfig config) {
+    AccountInfos(XtreamConfig config, StreamRoutes streams) {
         this.config = config;
+        this.streams = streams;
         this.zone = ZoneId.of(config.timezone());
     }
 
@@ -35,8 +38,7 @@ class AccountInfos {
         return new UserInfo(account.username(), password, "", 1, status.xtream(),
                 account.expiresAt() == null ? null : Long.toString(account.expiresAt().getEpochSecond()),
                 account.trial() ? "1" : "0",
-                // live connection counting belongs to the stream proxy; the panel field stays "0" until it reports here
-                "0",
+                Integer.toString(streams.activeConnections(account.id())),
                 Long.toString(account.createdAt().getEpochSecond()),
                 Integer.toString(account.maxConnections()),
                 config.allowedOutputFormats());

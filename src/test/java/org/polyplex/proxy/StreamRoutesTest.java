@@ -137,6 +137,9 @@ class StreamRoutesTest {
         String single = user(1, null, true, Set.of());
         HttpResponse<InputStream> first = LiveStreams.open(url(""), "/live/%s/%s/%d.ts".formatted(single, PASSWORD, channel));
         LiveStreams.read(first, 188);
+        // the Xtream account info reports the open viewer
+        given().queryParam("username", single).queryParam("password", PASSWORD).get("/player_api.php")
+                .then().statusCode(200).body("user_info.active_cons", equalTo("1"));
         given().get("/live/{u}/{p}/{id}.ts", single, PASSWORD, hidden).then().statusCode(403)
                 .body("code", equalTo("max_connections"))
                 .body("message", equalTo("maximum connections reached (1)"));
