@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.polyplex.scraping.Fixtures;
 import org.polyplex.scraping.ScrapeFailure;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class ParsersTest {
@@ -58,9 +59,9 @@ class ParsersTest {
         ParseResult result = JsonChannelParser.parse(Fixtures.bytes("nested.json"), 1000);
 
         assertThat(result.channels()).extracting(ScrapedChannel::name, ScrapedChannel::group).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Match 1", "Football"),
-                org.assertj.core.groups.Tuple.tuple("Match 2", "Football"),
-                org.assertj.core.groups.Tuple.tuple("Court 1", "Tennis"));
+                Tuple.tuple("Match 1", "Football"),
+                Tuple.tuple("Match 2", "Football"),
+                Tuple.tuple("Court 1", "Tennis"));
     }
 
     @Test
@@ -84,11 +85,11 @@ class ParsersTest {
         ParseResult result = HtmlChannelParser.parse(Fixtures.text("page.html"), "http://site.example/today/", 1000);
 
         assertThat(result.channels()).extracting(ScrapedChannel::name, ScrapedChannel::url).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("Football: Reds v Blues", "acestream://4444444444444444444444444444444444444444"),
-                org.assertj.core.groups.Tuple.tuple("Tennis Final", "acestream://5555555555555555555555555555555555555555"),
-                org.assertj.core.groups.Tuple.tuple("From Script", "acestream://2222222222222222222222222222222222222222"),
-                org.assertj.core.groups.Tuple.tuple("Assigned", "acestream://3333333333333333333333333333333333333333"),
-                org.assertj.core.groups.Tuple.tuple("Backup stream", "acestream://6666666666666666666666666666666666666666"));
+                Tuple.tuple("Football: Reds v Blues", "acestream://4444444444444444444444444444444444444444"),
+                Tuple.tuple("Tennis Final", "acestream://5555555555555555555555555555555555555555"),
+                Tuple.tuple("From Script", "acestream://2222222222222222222222222222222222222222"),
+                Tuple.tuple("Assigned", "acestream://3333333333333333333333333333333333333333"),
+                Tuple.tuple("Backup stream", "acestream://6666666666666666666666666666666666666666"));
         assertThat(result.links()).containsExactly("http://site.example/lists/sports.m3u", "http://other.example/all.m3u8?x=1");
         assertThat(result.skipReasons()).containsExactly(
                 "duplicate id for 'Same id, other name' (first listed as 'Football: Reds v Blues')");
