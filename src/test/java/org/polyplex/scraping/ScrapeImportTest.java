@@ -15,6 +15,7 @@ import org.polyplex.catalog.model.Channel;
 import org.polyplex.catalog.vod.Movie;
 import org.polyplex.catalog.vod.Series;
 import org.polyplex.platform.ApiException;
+import org.polyplex.scraping.probe.ProbeScheduler;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +38,9 @@ class ScrapeImportTest {
 
     @Inject
     ChannelService channels;
+
+    @Inject
+    ProbeScheduler prober;
 
     @BeforeAll
     static void start() {
@@ -240,6 +244,20 @@ class ScrapeImportTest {
         sources.update(id, new ScraperSourceInput(stub.url("/xt/"), SourceType.XTREAM, true, 60, null, 0, null, "alice", "wrong"));
         ScrapeRun rejected = runner.run(id);
         assertThat(rejected.error).isEqualTo("the provider rejected the account's credentials");
+    }
+
+    @Test
+    void probingRecordsWhichSourcesAreOnline() {
+        stub.serve("/probe-live.ts", "video/mp2t", "G");
+        long id = channels.create(new ChannelInput("Probe Target", null, null, null, null, true, List.of(
+                new ChannelInput.SourceInput(stub.url("/probe-live.ts"), 0, 1),
+                new ChannelInput.SourceInput(stub.url("/probe-missing.ts"), 1, null)))).id;
+
+        assertThat(prober.probe(stub.url("/probe-"))).isEqualTo(1);
+
+        List<Boolean> online = QuarkusTransaction.requiringNew().call(() -> Channel.<Channel> findById(id).sources.stream()
+                .map(s -> s.online).toList());
+        assertThat(online).containsExactly(true, false);
     }
 
     @Test
