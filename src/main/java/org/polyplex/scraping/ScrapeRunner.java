@@ -67,12 +67,17 @@ public class ScrapeRunner {
         try {
             long runId = QuarkusTransaction.requiringNew().call(() -> start(sourceId));
             try {
+                long t0 = System.nanoTime();
                 Harvest harvest = harvest(source);
                 if (harvest.found() == 0) {
                     String notes = harvest.notes();
                     throw new ScrapeFailure("the source lists no valid entries" + (notes == null ? "" : ": " + notes));
                 }
+                long t1 = System.nanoTime();
                 ImportCounts counts = QuarkusTransaction.requiringNew().call(() -> apply(source, harvest));
+                // the commit includes the catalog snapshot rebuild (CatalogChanged observers)
+                Log.debugf("scrape source=%d fetch+parse=%dms import+commit=%dms", sourceId, (t1 - t0) / 1_000_000,
+                        (System.nanoTime() - t1) / 1_000_000);
                 boolean clean = harvest.skipped() == 0 && harvest.warnings().isEmpty();
                 return finish(runId, clean ? ScrapeRun.Status.SUCCESS : ScrapeRun.Status.WARNING, harvest, counts,
                         harvest.notes());
@@ -138,6 +143,7 @@ public class ScrapeRunner {
     }
 
     private ImportCounts apply(ScraperSource source, Harvest harvest) {
+        long t0 = System.nanoTime();
         Instant now = clock.instant();
         Integer cap = source.maxConnections != null ? source.maxConnections : harvest.maxConnections();
         var origin = new ChannelUpserter.Origin(source.id, source.priority, cap, source.categoryId);
@@ -150,6 +156,7 @@ public class ScrapeRunner {
         if (counts.added() + counts.updated() + counts.removed() > 0) {
             changed.fire(new CatalogChanged());
         }
+        Log.debug("scrape source=" + source.id + " writes=" + (System.nanoTime() - t0) / 1_000_000 + "ms");
         return counts;
     }
 

@@ -22,6 +22,8 @@ import org.polyplex.catalog.model.Channel;
 import org.polyplex.catalog.model.ChannelSource;
 import org.polyplex.scraping.parser.ScrapedChannel;
 
+import io.quarkus.logging.Log;
+
 /**
  * Brings the channels of one scraper source in step with what it listed, inside the caller's
  * transaction. Existing state is read in three queries, diffed in memory, and written in JDBC
@@ -42,7 +44,7 @@ public final class ChannelUpserter {
     public record Origin(long sourceId, int priority, Integer maxConnections, Long categoryId) {
     }
 
-    private static final int CHUNK = 1000;
+    private static final int CHUNK = 5000;
 
     private final EntityManager em;
     private final int maxMissedRuns;
@@ -59,7 +61,9 @@ public final class ChannelUpserter {
         for (ScrapedChannel entry : entries) {
             byKey.computeIfAbsent(key(origin.sourceId(), entry), k -> new ArrayList<>()).add(entry);
         }
+        long t0 = System.nanoTime();
         CatalogState state = CatalogState.load(em);
+        long t1 = System.nanoTime();
         CategoryIndex categories = new CategoryIndex(em, CategoryKind.LIVE, now);
         BatchWriter writer = new BatchWriter(em, now);
         List<NewChannel> fresh = new ArrayList<>();
@@ -84,8 +88,11 @@ public final class ChannelUpserter {
             }
         }
         added += insert(origin, fresh, state);
+        long t2 = System.nanoTime();
         int removed = missed(origin, state, seenSources, writer);
         writer.flush();
+        Log.debugf("upsert source=%d load=%dms diff+insert=%dms missed+update=%dms", origin.sourceId(), (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return new ImportCounts(added, updated, removed);
     }
 
@@ -214,39 +221,27 @@ public final class ChannelUpserter {
         if (fresh.isEmpty()) {
             return 0;
         }
-        List<Channel> channels = new ArrayList<>(fresh.size());
+        RowInserter channels = new RowInserter(em, Channel.class, "channels", "id", "number", "name", "logo_url", "epg_id",
+                "category_id", "enabled", "created_at", "updated_at", "scrape_key", "manually_edited", "scrape_disabled");
+        RowInserter sources = new RowInserter(em, ChannelSource.class, "channel_sources", "id", "channel_id", "url",
+                "priority", "max_connections", "scraper_source_id", "missed_runs");
+        em.flush(); // categories created for this chunk go first: channels refer to them
         for (NewChannel n : fresh) {
-            Channel c = new Channel();
-            c.name = n.head().name();
-            c.logoUrl = n.head().logoUrl();
-            c.epgId = n.head().epgId();
-            c.categoryId = n.categoryId();
-            c.number = state.claimNumber(n.head().number());
-            c.scrapeKey = n.key();
-            c.createdAt = now;
-            c.updatedAt = now;
-            em.persist(c);
-            channels.add(c);
-        }
-        // sources after all channels so that each kind goes out in one JDBC batch
-        for (int i = 0; i < fresh.size(); i++) {
-            List<ScrapedChannel> entries = fresh.get(i).entries();
+            ScrapedChannel head = n.head();
+            long channelId = channels.add(state.claimNumber(head.number()), head.name(), head.logoUrl(), head.epgId(),
+                    n.categoryId(), true, now, now, n.key(), false, false);
             Set<String> urls = new HashSet<>();
+            List<ScrapedChannel> entries = n.entries();
             for (int p = 0; p < entries.size(); p++) {
-                if (!urls.add(entries.get(p).url())) {
-                    continue;
+                if (urls.add(entries.get(p).url())) {
+                    sources.add(channelId, entries.get(p).url(), origin.priority() * 1000 + p, origin.maxConnections(),
+                            origin.sourceId(), 0);
                 }
-                ChannelSource s = new ChannelSource();
-                s.channel = channels.get(i);
-                s.url = entries.get(p).url();
-                s.priority = origin.priority() * 1000 + p;
-                s.maxConnections = origin.maxConnections();
-                s.scraperSourceId = origin.sourceId();
-                em.persist(s);
             }
         }
-        em.flush();
-        em.clear();
+        // all channels of the chunk before their sources: the foreign key needs them
+        channels.flush();
+        sources.flush();
         int count = fresh.size();
         fresh.clear();
         return count;

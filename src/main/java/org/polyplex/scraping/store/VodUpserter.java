@@ -65,8 +65,12 @@ public final class VodUpserter {
         CategoryIndex categories = new CategoryIndex(em, kind, now);
         List<Row> changed = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        RowInserter inserter = kind == CategoryKind.MOVIE
+                ? new RowInserter(em, Movie.class, "movies", "id", "name", "category_id", "source_url", "container_extension",
+                        "poster_url", "plot", "enabled", "created_at", "scrape_key", "scraper_source_id", "missed_runs")
+                : new RowInserter(em, Series.class, "series", "id", "name", "category_id", "cover_url", "plot", "enabled",
+                        "created_at", "updated_at", "scrape_key", "scraper_source_id", "missed_runs");
         int added = 0;
-        int pending = 0;
         for (ScrapedVod item : items) {
             String key = "xt:" + sourceId + ":" + item.providerId();
             if (!seen.add(key)) {
@@ -75,12 +79,15 @@ public final class VodUpserter {
             Long categoryId = categories.idFor(item.group());
             Row row = existing.get(key);
             if (row == null) {
-                persist(kind, key, sourceId, item, categoryId);
-                added++;
-                if (++pending >= CHUNK) {
-                    em.flush();
-                    em.clear();
-                    pending = 0;
+                if (kind == CategoryKind.MOVIE) {
+                    inserter.add(item.name(), categoryId, item.url(), item.extension(), item.imageUrl(), item.plot(), true, now,
+                            key, sourceId, 0);
+                } else {
+                    inserter.add(item.name(), categoryId, item.imageUrl(), item.plot(), true, now, now, key, sourceId, 0);
+                }
+                if (++added % CHUNK == 0) {
+                    em.flush(); // categories first
+                    inserter.flush();
                 }
                 continue;
             }
@@ -113,6 +120,7 @@ public final class VodUpserter {
             }
         }
         em.flush();
+        inserter.flush();
         write(table, imageColumn, kind == CategoryKind.MOVIE, changed);
         return new ImportCounts(added, updated, removed);
     }
@@ -136,33 +144,6 @@ public final class VodUpserter {
             rows.put((String) r[1], row);
         }
         return rows;
-    }
-
-    private void persist(CategoryKind kind, String key, long sourceId, ScrapedVod item, Long categoryId) {
-        if (kind == CategoryKind.MOVIE) {
-            Movie m = new Movie();
-            m.name = item.name();
-            m.categoryId = categoryId;
-            m.sourceUrl = item.url();
-            m.containerExtension = item.extension();
-            m.posterUrl = item.imageUrl();
-            m.plot = item.plot();
-            m.scrapeKey = key;
-            m.scraperSourceId = sourceId;
-            m.createdAt = now;
-            em.persist(m);
-        } else {
-            Series s = new Series();
-            s.name = item.name();
-            s.categoryId = categoryId;
-            s.coverUrl = item.imageUrl();
-            s.plot = item.plot();
-            s.scrapeKey = key;
-            s.scraperSourceId = sourceId;
-            s.createdAt = now;
-            s.updatedAt = now;
-            em.persist(s);
-        }
     }
 
     private void write(String table, String imageColumn, boolean movie, List<Row> rows) {
