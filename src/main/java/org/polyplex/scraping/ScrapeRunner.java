@@ -28,6 +28,8 @@ import org.polyplex.scraping.xtream.XtreamHarvester;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Runs one scraper source: fetch and parse first (no database work), then one transaction that
  * applies everything, then the run record. Whatever fails before the commit leaves the catalog as
@@ -43,16 +45,18 @@ public class ScrapeRunner {
     private final Clock clock;
     private final EntityManager em;
     private final Event<CatalogChanged> changed;
+    private final MeterRegistry metrics;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
     ScrapeRunner(ScrapingConfig config, SourceFetcher fetcher, SecretBox secrets, Clock clock, EntityManager em,
-            Event<CatalogChanged> changed) {
+            Event<CatalogChanged> changed, MeterRegistry metrics) {
         this.config = config;
         this.fetcher = fetcher;
         this.secrets = secrets;
         this.clock = clock;
         this.em = em;
         this.changed = changed;
+        this.metrics = metrics;
     }
 
     /** Runs the source now and returns its finished run record; 409 when it is already running. */
@@ -192,6 +196,10 @@ public class ScrapeRunner {
             prune(run.sourceId);
             return run;
         });
+        metrics.counter("polyplex.scrape.runs", "status", done.status.name().toLowerCase()).increment();
+        metrics.counter("polyplex.scrape.entries", "change", "added").increment(done.added);
+        metrics.counter("polyplex.scrape.entries", "change", "updated").increment(done.updated);
+        metrics.counter("polyplex.scrape.entries", "change", "removed").increment(done.removed);
         Log.infof("scrape source=%d run=%d status=%s found=%d added=%d updated=%d removed=%d skipped=%d%s", done.sourceId,
                 done.id, done.status, done.found, done.added, done.updated, done.removed, done.skipped,
                 status == ScrapeRun.Status.FAILED ? " error=" + done.error : "");

@@ -2,6 +2,7 @@ package org.polyplex.scraping;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -127,5 +128,7 @@ class ScraperSourcesApiTest {
         asAdmin().when().get("/api/scraper-sources/" + id).then().body("channelsFound", equalTo(1))
                 .body("lastScraped", notNullValue());
         asAdmin().when().post("/api/scraper-sources/987654321/run").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("polyplex_scrape_runs_total{status=\"warning\"}"));
     }
 }
