@@ -1,6 +1,7 @@
 package org.polyplex.scraping;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -93,13 +94,19 @@ public class ScraperSourceService {
         }
     }
 
-    /** Enabled sources whose interval has passed since their last run, oldest first. */
+    /**
+     * Enabled sources whose interval has passed since their last run, never-run and oldest first.
+     * A projection, not entities: a session that loaded the sources earlier would answer stale
+     * {@code lastScraped} values from its cache.
+     */
     public List<Long> due() {
-        var now = clock.instant();
-        return ScraperSource.<ScraperSource> find("enabled", Sort.by("lastScraped", Sort.NullPrecedence.NULLS_FIRST), true)
-                .stream()
-                .filter(s -> s.lastScraped == null || !s.lastScraped.plusSeconds(60L * s.intervalMinutes).isAfter(now))
-                .map(s -> s.id)
+        Instant now = clock.instant();
+        return ScraperSource.getEntityManager().createQuery(
+                "select s.id, s.lastScraped, s.intervalMinutes from ScraperSource s where s.enabled = true"
+                        + " order by s.lastScraped nulls first, s.id", Object[].class)
+                .getResultList().stream()
+                .filter(r -> r[1] == null || !((Instant) r[1]).plusSeconds(60L * (Integer) r[2]).isAfter(now))
+                .map(r -> (Long) r[0])
                 .toList();
     }
 

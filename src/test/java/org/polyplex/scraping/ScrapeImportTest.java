@@ -261,6 +261,18 @@ class ScrapeImportTest {
     }
 
     @Test
+    void aSourceIsDueUntilItRanWithinItsInterval() {
+        stub.serve("/due.json", "application/json", "[{\"name\":\"Due\",\"id\":\"efefefefefefefefefefefefefefefefefefefef\"}]");
+        long id = source("/due.json", SourceType.JSON, 0);
+        long disabled = sources.create(new ScraperSourceInput(stub.url("/due.json"), SourceType.JSON, false, 60, null, 0, null,
+                null, null)).id;
+
+        assertThat(sources.due()).contains(id).doesNotContain(disabled);
+        runner.run(id);
+        assertThat(sources.due()).doesNotContain(id);
+    }
+
+    @Test
     void aSourceRunsOnceAtATimeAndUnknownSourcesAre404() {
         assertThatThrownBy(() -> runner.run(987_654_321L)).isInstanceOf(ApiException.class).hasMessageContaining("does not exist");
     }
