@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -102,10 +103,17 @@ public class ChannelService {
                 throw ApiException.invalid("categoryId", "must be a live category");
             }
         }
-        channel.name = input.name().strip();
+        String name = input.name().strip();
+        String logoUrl = blankToNull(input.logoUrl());
+        if (channel.id != null && (!name.equals(channel.name) || !Objects.equals(logoUrl, channel.logoUrl)
+                || !Objects.equals(input.number(), channel.number))) {
+            // scrapers keep their hands off what an admin changed (see scraping.ChannelUpserter)
+            channel.manuallyEdited = true;
+        }
+        channel.name = name;
         channel.number = input.number();
         channel.categoryId = input.categoryId();
-        channel.logoUrl = blankToNull(input.logoUrl());
+        channel.logoUrl = logoUrl;
         channel.epgId = blankToNull(input.epgId());
         channel.enabled = !Boolean.FALSE.equals(input.enabled());
         channel.updatedAt = clock.instant();

@@ -50,6 +50,21 @@ public class Channel extends PanacheEntityBase {
     @OrderBy("priority, id")
     public List<ChannelSource> sources = new ArrayList<>();
 
+    /**
+     * Natural key scrapers merge on ({@code epg:<tvg-id>}, {@code ace:<id>}, {@code url:<url>},
+     * {@code xt:<source>:<stream id>}); null for channels only admins manage.
+     */
+    @Column(name = "scrape_key", length = 400)
+    public String scrapeKey;
+
+    /** Set when an admin changed the name, logo or number: scrapes then leave those alone. */
+    @Column(name = "manually_edited", nullable = false)
+    public boolean manuallyEdited;
+
+    /** Set when a scraper disabled the channel because all its sources vanished. */
+    @Column(name = "scrape_disabled", nullable = false)
+    public boolean scrapeDisabled;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -1,5 +1,7 @@
 package org.polyplex.catalog.model;
 
+import java.time.Instant;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -35,6 +37,21 @@ public class ChannelSource {
     public int priority;
 
     /** Concurrent upstreams the provider allows on this source; null means no cap. */
+    /** The scraper source that feeds this row; null for sources admins added. */
+    @Column(name = "scraper_source_id")
+    public Long scraperSourceId;
+
+    /** Scrape runs in a row of {@link #scraperSourceId} that no longer listed this source. */
+    @Column(name = "missed_runs", nullable = false)
+    public int missedRuns;
+
+    /** What the last liveness probe saw; null when never probed. */
+    @Column(name = "is_online")
+    public Boolean online;
+
+    @Column(name = "checked_at")
+    public Instant checkedAt;
+
     @Column(name = "max_connections")
     public Integer maxConnections;
 }

@@ -70,6 +70,17 @@ public class Movie extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean enabled = true;
 
+    /** Natural key of an imported entry ({@code xt:<source>:<id>}); null when added by hand. */
+    @Column(name = "scrape_key", length = 400)
+    public String scrapeKey;
+
+    @Column(name = "scraper_source_id")
+    public Long scraperSourceId;
+
+    /** Import runs in a row that no longer listed this entry. */
+    @Column(name = "missed_runs", nullable = false)
+    public int missedRuns;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -1,0 +1,143 @@
+package org.polyplex.playlist;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads M3U/M3U8 playlists line by line, streaming: {@code #EXTINF} with its attributes,
+ * {@code #EXTGRP}, {@code #EXTVLCOPT}; LF or CRLF; a leading BOM. Lines that are neither a
+ * directive nor a URL are ignored, and so is a URL-less {@code #EXTINF}. HLS media playlists
+ * ({@code #EXT-X-...}) are not channel lists: their segment lines come back as plain entries, and
+ * callers decide. Pure: no I/O beyond the given reader, no CDI.
+ */
+public final class M3uParser {
+
+    /** Longest line kept; longer lines (garbage, binary) are cut so memory stays bounded. */
+    static final int MAX_LINE = 16 * 1024;
+
+    private M3uParser() {
+    }
+
+    /** Parses the whole playlist into a list. */
+    public static List<M3uEntry> parse(Reader reader) {
+        List<M3uEntry> entries = new ArrayList<>();
+        parse(reader, entries::add);
+        return entries;
+    }
+
+    /** Hands each entry to {@code sink} as soon as its URL line is read. */
+    public static void parse(Reader reader, Consumer<M3uEntry> sink) {
+        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 64 * 1024);
+        String extinf = null;
+        String group = null;
+        List<String> options = new ArrayList<>();
+        try {
+            boolean first = true;
+            for (String raw = in.readLine(); raw != null; raw = in.readLine()) {
+                String line = (first && raw.startsWith("\uFEFF") ? raw.substring(1) : raw).strip();
+                first = false;
+                if (line.length() > MAX_LINE) {
+                    line = line.substring(0, MAX_LINE);
+                }
+                if (line.isEmpty()) {
+                    continue;
+                }
+                String upper = line.length() >= 10 ? line.substring(0, 10).toUpperCase(Locale.ROOT) : line.toUpperCase(Locale.ROOT);
+                if (upper.startsWith("#EXTINF:")) {
+                    extinf = line.substring(8);
+                } else if (upper.startsWith("#EXTGRP:")) {
+                    group = line.substring(8);
+                } else if (upper.startsWith("#EXTVLCOPT")) {
+                    int colon = line.indexOf(':');
+                    if (colon > 0) {
+                        options.add(line.substring(colon + 1).strip());
+                    }
+                } else if (!line.startsWith("#")) {
+                    sink.accept(entry(line, extinf, group, options));
+                    extinf = null;
+                    group = null;
+                    options = new ArrayList<>();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static M3uEntry entry(String url, String extinf, String group, List<String> options) {
+        if (extinf == null) {
+            return new M3uEntry(url, null, null, Map.of(), group, List.copyOf(options));
+        }
+        Map<String, String> attributes = new HashMap<>();
+        int comma = attributes(extinf, attributes);
+        String head = extinf.substring(0, comma < 0 ? extinf.length() : comma);
+        String title = comma < 0 ? null : extinf.substring(comma + 1).strip();
+        return new M3uEntry(url, title, duration(head), Map.copyOf(attributes), group, List.copyOf(options));
+    }
+
+    /**
+     * Reads {@code key="value"} (or unquoted {@code key=value}) pairs after the duration and
+     * returns the index of the comma that starts the title, or -1. Commas inside quotes do not
+     * count: group titles like {@code "News, Sport"} are common.
+     */
+    private static int attributes(String s, Map<String, String> out) {
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == ',') {
+                return i;
+            }
+            if (c == '=' ) {
+                int keyEnd = i;
+                int keyStart = keyEnd;
+                while (keyStart > 0 && !Character.isWhitespace(s.charAt(keyStart - 1)) && s.charAt(keyStart - 1) != '"') {
+                    keyStart--;
+                }
+                String key = s.substring(keyStart, keyEnd).toLowerCase(Locale.ROOT);
+                int valueStart = i + 1;
+                int valueEnd;
+                if (valueStart < n && (s.charAt(valueStart) == '"' || s.charAt(valueStart) == '\'')) {
+                    char quote = s.charAt(valueStart);
+                    valueEnd = s.indexOf(quote, valueStart + 1);
+                    if (valueEnd < 0) {
+                        valueEnd = n;
+                    }
+                    out.put(key, s.substring(valueStart + 1, valueEnd));
+                    i = valueEnd + 1;
+                } else {
+                    valueEnd = valueStart;
+                    while (valueEnd < n && !Character.isWhitespace(s.charAt(valueEnd)) && s.charAt(valueEnd) != ',') {
+                        valueEnd++;
+                    }
+                    out.put(key, s.substring(valueStart, valueEnd));
+                    i = valueEnd;
+                }
+                continue;
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    private static Integer duration(String head) {
+        int end = 0;
+        String s = head.strip();
+        while (end < s.length() && (Character.isDigit(s.charAt(end)) || (end == 0 && s.charAt(end) == '-'))) {
+            end++;
+        }
+        try {
+            return end == 0 ? null : Integer.valueOf(s.substring(0, end));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package org.polyplex.scraping;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+
+import org.polyplex.catalog.CatalogChanged;
+import org.polyplex.platform.ApiException;
+import org.polyplex.scraping.fetch.Fetched;
+import org.polyplex.scraping.fetch.SourceFetcher;
+import org.polyplex.scraping.parser.Documents;
+import org.polyplex.scraping.parser.ParseResult;
+import org.polyplex.scraping.parser.ScrapedChannel;
+import org.polyplex.scraping.store.ChannelUpserter;
+import org.polyplex.scraping.store.ImportCounts;
+import org.polyplex.scraping.store.SecretBox;
+import org.polyplex.scraping.store.VodUpserter;
+import org.polyplex.scraping.xtream.XtreamHarvester;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Runs one scraper source: fetch and parse first (no database work), then one transaction that
+ * applies everything, then the run record. Whatever fails before the commit leaves the catalog as
+ * it was and becomes a FAILED run with the reason; a run with nothing valid in it fails too,
+ * because applying it would count every entry as missed. Runs on worker threads only.
+ */
+@ApplicationScoped
+public class ScrapeRunner {
+
+    private final ScrapingConfig config;
+    private final SourceFetcher fetcher;
+    private final SecretBox secrets;
+    private final Clock clock;
+    private final EntityManager em;
+    private final Event<CatalogChanged> changed;
+    private final MeterRegistry metrics;
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+
+    ScrapeRunner(ScrapingConfig config, SourceFetcher fetcher, SecretBox secrets, Clock clock, EntityManager em,
+            Event<CatalogChanged> changed, MeterRegistry metrics) {
+        this.config = config;
+        this.fetcher = fetcher;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.em = em;
+        this.changed = changed;
+        this.metrics = metrics;
+    }
+
+    /** Runs the source now and returns its finished run record; 409 when it is already running. */
+    public ScrapeRun run(long sourceId) {
+        ScraperSource source = QuarkusTransaction.requiringNew().call(() -> ScraperSource.<ScraperSource> findById(sourceId));
+        if (source == null) {
+            throw ApiException.notFound("scraper source", sourceId);
+        }
+        if (!running.add(sourceId)) {
+            throw ApiException.conflict("id", "scraper source " + sourceId + " is already running");
+        }
+        try {
+            long runId = QuarkusTransaction.requiringNew().call(() -> start(sourceId));
+            try {
+                long t0 = System.nanoTime();
+                Harvest harvest = harvest(source);
+                if (harvest.found() == 0) {
+                    String notes = harvest.notes();
+                    throw new ScrapeFailure("the source lists no valid entries" + (notes == null ? "" : ": " + notes));
+                }
+                long t1 = System.nanoTime();
+                ImportCounts counts = QuarkusTransaction.requiringNew().call(() -> apply(source, harvest));
+                // the commit includes the catalog snapshot rebuild (CatalogChanged observers)
+                Log.debugf("scrape source=%d fetch+parse=%dms import+commit=%dms", sourceId, (t1 - t0) / 1_000_000,
+                        (System.nanoTime() - t1) / 1_000_000);
+                boolean clean = harvest.skipped() == 0 && harvest.warnings().isEmpty();
+                return finish(runId, clean ? ScrapeRun.Status.SUCCESS : ScrapeRun.Status.WARNING, harvest, counts,
+                        harvest.notes());
+            } catch (ScrapeFailure e) {
+                return finish(runId, ScrapeRun.Status.FAILED, null, null, e.getMessage());
+            } catch (RuntimeException e) {
+                Log.errorf(e, "scrape source=%d failed unexpectedly", sourceId);
+                return finish(runId, ScrapeRun.Status.FAILED, null, null, "unexpected error (" + e.getClass().getSimpleName()
+                        + "); see the server log");
+            }
+        } finally {
+            running.remove(sourceId);
+        }
+    }
+
+    Harvest harvest(ScraperSource source) {
+        if (source.type == SourceType.XTREAM) {
+            String password = source.passwordEncrypted == null ? null : secrets.decrypt(source.passwordEncrypted);
+            return new XtreamHarvester(fetcher::get, config.maxEntries()).harvest(source.url, source.username, password);
+        }
+        Fetched page = fetcher.get(source.url);
+        ParseResult first = parse(source.type, page);
+        List<ScrapedChannel> channels = new ArrayList<>(first.channels());
+        List<String> warnings = new ArrayList<>(first.warnings());
+        List<String> reasons = new ArrayList<>(first.skipReasons());
+        int skipped = first.skipped();
+        Set<String> urls = new HashSet<>();
+        channels.forEach(c -> urls.add(c.url()));
+        List<String> links = first.links();
+        if (links.size() > config.maxFollowedLinks()) {
+            warnings.add(links.size() + " playlist links; followed the first " + config.maxFollowedLinks());
+            links = links.subList(0, config.maxFollowedLinks());
+        }
+        for (String link : links) {
+            try {
+                ParseResult linked = parse(SourceType.AUTO, fetcher.get(link));
+                skipped += linked.skipped();
+                reasons.addAll(linked.skipReasons());
+                for (ScrapedChannel c : linked.channels()) {
+                    if (urls.add(c.url())) {
+                        channels.add(c);
+                    }
+                }
+            } catch (ScrapeFailure e) {
+                warnings.add("linked playlist: " + e.getMessage());
+            }
+        }
+        if (channels.size() > config.maxEntries()) {
+            throw new ScrapeFailure("more than " + config.maxEntries() + " entries (polyplex.scraping.max-entries)");
+        }
+        return new Harvest(channels, List.of(), List.of(), skipped, reasons.subList(0, Math.min(20, reasons.size())),
+                warnings, null);
+    }
+
+    private ParseResult parse(SourceType type, Fetched fetched) {
+        Documents.Format format = switch (type) {
+            case JSON -> Documents.Format.JSON;
+            case M3U -> Documents.Format.M3U;
+            case HTML -> Documents.Format.HTML;
+            default -> Documents.detect(fetched.contentType(), fetched.body());
+        };
+        return Documents.parse(format, fetched.body(), fetched.contentType(), fetched.finalUrl(), config.maxEntries());
+    }
+
+    private ImportCounts apply(ScraperSource source, Harvest harvest) {
+        long t0 = System.nanoTime();
+        Instant now = clock.instant();
+        Integer cap = source.maxConnections != null ? source.maxConnections : harvest.maxConnections();
+        var origin = new ChannelUpserter.Origin(source.id, source.priority, cap, source.categoryId);
+        ImportCounts counts = new ChannelUpserter(em, config.maxMissedRuns(), now).upsert(origin, harvest.channels());
+        if (source.type == SourceType.XTREAM) {
+            VodUpserter vod = new VodUpserter(em, config.maxMissedRuns(), now);
+            counts = counts.plus(vod.movies(source.id, null, harvest.movies()))
+                    .plus(vod.series(source.id, null, harvest.series()));
+        }
+        if (counts.added() + counts.updated() + counts.removed() > 0) {
+            changed.fire(new CatalogChanged());
+        }
+        Log.debug("scrape source=" + source.id + " writes=" + (System.nanoTime() - t0) / 1_000_000 + "ms");
+        return counts;
+    }
+
+    private long start(long sourceId) {
+        ScrapeRun run = new ScrapeRun();
+        run.sourceId = sourceId;
+        run.startedAt = clock.instant();
+        run.status = ScrapeRun.Status.RUNNING;
+        run.persist();
+        return run.id;
+    }
+
+    private ScrapeRun finish(long runId, ScrapeRun.Status status, Harvest harvest, ImportCounts counts, String error) {
+        ScrapeRun done = QuarkusTransaction.requiringNew().call(() -> {
+            ScrapeRun run = ScrapeRun.findById(runId);
+            run.finishedAt = clock.instant();
+            run.status = status;
+            run.error = error == null || error.length() <= 2000 ? error : error.substring(0, 1997) + "...";
+            ScraperSource source = ScraperSource.findById(run.sourceId);
+            if (source != null) {
+                source.lastScraped = run.finishedAt;
+            }
+            if (harvest != null) {
+                run.found = harvest.found();
+                run.skipped = harvest.skipped();
+                run.added = counts.added();
+                run.updated = counts.updated();
+                run.removed = counts.removed();
+                if (source != null) {
+                    source.channelsFound = harvest.found();
+                }
+            }
+            prune(run.sourceId);
+            return run;
+        });
+        metrics.counter("polyplex.scrape.runs", "status", done.status.name().toLowerCase()).increment();
+        metrics.counter("polyplex.scrape.entries", "change", "added").increment(done.added);
+        metrics.counter("polyplex.scrape.entries", "change", "updated").increment(done.updated);
+        metrics.counter("polyplex.scrape.entries", "change", "removed").increment(done.removed);
+        Log.infof("scrape source=%d run=%d status=%s found=%d added=%d updated=%d removed=%d skipped=%d%s", done.sourceId,
+                done.id, done.status, done.found, done.added, done.updated, done.removed, done.skipped,
+                status == ScrapeRun.Status.FAILED ? " error=" + done.error : "");
+        return done;
+    }
+
+    private void prune(long sourceId) {
+        List<Long> old = em.createQuery("select r.id from ScrapeRun r where r.sourceId = :s order by r.startedAt desc, r.id desc",
+                Long.class).setParameter("s", sourceId).setFirstResult(config.keepRuns()).getResultList();
+        if (!old.isEmpty()) {
+            ScrapeRun.delete("id in ?1", old);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.polyplex.scraping;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Scraper sources: schedule, limits, fetching, secrets and liveness probing. */
+@ConfigMapping(prefix = "polyplex.scraping")
+public interface ScrapingConfig {
+
+    /**
+     * How often the scheduler looks for due sources (each source has its own interval). Also set
+     * as a raw property in application.properties, because the scheduler reads it from there.
+     */
+    @WithDefault("60s")
+    Duration every();
+
+    /** Most channels one document may list; more fails the run (a cut list would look like removals). */
+    @WithDefault("250000")
+    int maxEntries();
+
+    /** Runs in a row a source may miss an entry before the entry is disabled (never deleted). */
+    @WithDefault("3")
+    int maxMissedRuns();
+
+    /** Most M3U links an HTML page may point to; each is followed once, never recursively. */
+    @WithDefault("5")
+    int maxFollowedLinks();
+
+    /** Run records kept per source; older ones are deleted when a run is recorded. */
+    @WithDefault("50")
+    int keepRuns();
+
+    /**
+     * Base64 of a 256-bit AES key that encrypts provider passwords. When unset, a key is generated
+     * on first start in {@link #keyFile()}; keep that file with the database.
+     */
+    Optional<String> secretKey();
+
+    /** Where the generated password key lives (owner read/write only). */
+    @WithDefault("data/scraping-secret.key")
+    String keyFile();
+
+    /** HTTP fetching. */
+    Fetch fetch();
+
+    /** Liveness probing of channel sources. */
+    Probe probe();
+
+    /** HTTP fetching of lists and provider APIs. */
+    interface Fetch {
+
+        /** TCP connect timeout. */
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Deadline for one whole response, headers and body. */
+        @WithDefault("120s")
+        Duration timeout();
+
+        /** Largest body read (after gzip decoding); a bigger response fails the run. */
+        @WithDefault("128M")
+        MemorySize maxBodySize();
+
+        /** Redirects followed per request; only to http(s). */
+        @WithDefault("5")
+        int maxRedirects();
+
+        /** User-Agent sent with every request. */
+        @WithDefault("Polyplex/0.1 (IPTV middleware)")
+        String userAgent();
+    }
+
+    /** Liveness probing: a short GET per http(s) channel source, setting {@code is_online}. */
+    interface Probe {
+
+        /** Whether probing runs on its schedule. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** How often all sources are probed; also set as a raw property for the scheduler. */
+        @WithDefault("30m")
+        Duration every();
+
+        /** Probes in flight at once, over all sources. */
+        @WithDefault("4")
+        int concurrency();
+
+        /** Time a probe waits for the response headers. */
+        @WithDefault("5s")
+        Duration timeout();
+    }
+}

@@ -1,0 +1,23 @@
+package org.polyplex.scraping.parser;
+
+import java.io.StringReader;
+
+import org.polyplex.playlist.M3uEntry;
+import org.polyplex.playlist.M3uParser;
+
+/** Channel lists in M3U/M3U8 form, through {@link M3uParser}. Pure. */
+public final class M3uSourceParser {
+
+    private M3uSourceParser() {
+    }
+
+    public static ParseResult parse(String text, int maxEntries) {
+        EntryCollector out = new EntryCollector(maxEntries);
+        M3uParser.parse(new StringReader(text), entry -> add(entry, out));
+        return out.result();
+    }
+
+    private static void add(M3uEntry entry, EntryCollector out) {
+        out.add(entry.name(), entry.url(), entry.tvgId(), entry.tvgLogo(), entry.group(), entry.channelNumber());
+    }
+}

@@ -1,0 +1,105 @@
+package org.polyplex.scraping.probe;
+
+import java.net.URI;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.polyplex.scraping.ScrapingConfig;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+import org.hibernate.Session;
+
+/**
+ * Optional liveness probing ({@code polyplex.scraping.probe.enabled}): every
+ * {@code probe.every}, probes all http(s) channel sources and records {@code is_online} and
+ * {@code checked_at}. AceStream sources are left alone: probing one would start a P2P session
+ * in the engine. A provider account's sources share its connection cap.
+ */
+@ApplicationScoped
+public class ProbeScheduler {
+
+    private final ScrapingConfig config;
+    private final EntityManager em;
+    private final Clock clock;
+
+    ProbeScheduler(ScrapingConfig config, EntityManager em, Clock clock) {
+        this.config = config;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @Scheduled(identity = "probe-sources", every = "${polyplex.scraping.probe.every:30m}", delayed = "60s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        if (config.probe().enabled()) {
+            probeAll();
+        }
+    }
+
+    /** Probes every http(s) channel source now and stores the results; answers how many were online. */
+    public int probeAll() {
+        return probe("http");
+    }
+
+    /** Probes the channel sources whose URL starts with {@code urlPrefix} (an http(s) prefix). */
+    public int probe(String urlPrefix) {
+        List<ProbeTarget> targets = QuarkusTransaction.requiringNew().call(() -> targets(urlPrefix));
+        var prober = new LivenessProber(config.probe().concurrency(), config.probe().timeout(), config.fetch().userAgent());
+        Map<Long, Boolean> results = prober.probe(targets);
+        QuarkusTransaction.requiringNew().run(() -> store(results));
+        int online = (int) results.values().stream().filter(Boolean::booleanValue).count();
+        Log.infof("probe sources=%d online=%d", results.size(), online);
+        return online;
+    }
+
+    private List<ProbeTarget> targets(String urlPrefix) {
+        String prefix = urlPrefix.startsWith("http") ? urlPrefix : "http";
+        List<Object[]> rows = em.createQuery("select s.id, s.url, s.scraperSourceId, s.maxConnections from ChannelSource s"
+                + " where s.url like :prefix", Object[].class).setParameter("prefix", prefix.replace("%", "") + "%")
+                .getResultList();
+        List<ProbeTarget> targets = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            String url = (String) r[1];
+            String host;
+            try {
+                host = URI.create(url).getHost();
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            String group = r[2] != null ? "source:" + r[2] : "host:" + host;
+            targets.add(new ProbeTarget((Long) r[0], url, group, (Integer) r[3]));
+        }
+        return targets;
+    }
+
+    private void store(Map<Long, Boolean> results) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement ps = connection
+                    .prepareStatement("update channel_sources set is_online = ?, checked_at = ? where id = ?")) {
+                int n = 0;
+                for (var result : results.entrySet()) {
+                    ps.setBoolean(1, result.getValue());
+                    ps.setObject(2, now);
+                    ps.setLong(3, result.getKey());
+                    ps.addBatch();
+                    if (++n % 500 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+}

@@ -1,0 +1,65 @@
+package org.polyplex.scraping.store;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+
+import org.polyplex.catalog.model.Category;
+import org.polyplex.catalog.model.CategoryKind;
+
+/**
+ * Category ids by name for one kind, loaded in one query; a group title that has no category yet
+ * gets one. Names match case-insensitively so "Sports" and "SPORTS" land together. Used inside
+ * the import's transaction only.
+ */
+final class CategoryIndex {
+
+    private final EntityManager em;
+    private final CategoryKind kind;
+    private final Instant now;
+    private final Map<String, Long> ids = new HashMap<>();
+    private int nextSortOrder;
+
+    CategoryIndex(EntityManager em, CategoryKind kind, Instant now) {
+        this.em = em;
+        this.kind = kind;
+        this.now = now;
+        List<Object[]> rows = em.createQuery("select c.id, c.name, c.sortOrder from Category c where c.kind = :kind",
+                Object[].class).setParameter("kind", kind).getResultList();
+        for (Object[] row : rows) {
+            ids.putIfAbsent(norm((String) row[1]), (Long) row[0]);
+            nextSortOrder = Math.max(nextSortOrder, (Integer) row[2] + 1);
+        }
+    }
+
+    /** The id of the category named {@code name}, created when missing; null for no name. */
+    Long idFor(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String clean = name.strip();
+        if (clean.length() > 200) {
+            clean = clean.substring(0, 200);
+        }
+        Long id = ids.get(norm(clean));
+        if (id == null) {
+            Category category = new Category();
+            category.name = clean;
+            category.kind = kind;
+            category.sortOrder = nextSortOrder++;
+            category.createdAt = now;
+            em.persist(category);
+            id = category.id;
+            ids.put(norm(clean), id);
+        }
+        return id;
+    }
+
+    private static String norm(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+}

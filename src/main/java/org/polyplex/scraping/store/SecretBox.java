@@ -1,0 +1,119 @@
+package org.polyplex.scraping.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.polyplex.scraping.ScrapingConfig;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Encrypts provider passwords with AES-256-GCM so they can be recovered for the provider's API
+ * but are useless in a database dump without the key. The key comes from
+ * {@code polyplex.scraping.secret-key} or from a file generated on first use. Stored form:
+ * {@code v1:} + base64(12-byte IV || ciphertext+tag).
+ */
+@ApplicationScoped
+public class SecretBox {
+
+    private static final String PREFIX = "v1:";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ScrapingConfig config;
+    private volatile SecretKeySpec key;
+
+    SecretBox(ScrapingConfig config) {
+        this.config = config;
+    }
+
+    public String encrypt(String plain) {
+        try {
+            byte[] iv = new byte[12];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(128, iv));
+            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            byte[] out = new byte[iv.length + sealed.length];
+            System.arraycopy(iv, 0, out, 0, iv.length);
+            System.arraycopy(sealed, 0, out, iv.length, sealed.length);
+            return PREFIX + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot encrypt", e);
+        }
+    }
+
+    public String decrypt(String stored) {
+        if (stored == null || !stored.startsWith(PREFIX)) {
+            throw new IllegalStateException("stored secret has an unknown format");
+        }
+        try {
+            byte[] in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(128, in, 0, 12));
+            return new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            // wrong key (the key file was replaced) or a tampered value; the message holds neither
+            throw new IllegalStateException("cannot decrypt the stored provider password; was the key changed?");
+        }
+    }
+
+    private SecretKeySpec key() {
+        SecretKeySpec k = key;
+        if (k == null) {
+            synchronized (this) {
+                if (key == null) {
+                    key = new SecretKeySpec(loadKey(), "AES");
+                }
+                k = key;
+            }
+        }
+        return k;
+    }
+
+    private byte[] loadKey() {
+        if (config.secretKey().isPresent()) {
+            return checked(Base64.getDecoder().decode(config.secretKey().get().strip()));
+        }
+        Path file = Path.of(config.keyFile());
+        try {
+            if (Files.exists(file)) {
+                return checked(Base64.getDecoder().decode(Files.readString(file).strip()));
+            }
+            byte[] fresh = new byte[32];
+            RANDOM.nextBytes(fresh);
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system; the directory's own permissions have to do
+            }
+            Log.infof("generated the provider password key in %s; keep it with the database", file);
+            return fresh;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create " + file, e);
+        }
+    }
+
+    private static byte[] checked(byte[] key) {
+        if (key.length != 32 && key.length != 16) {
+            throw new IllegalStateException("polyplex.scraping.secret-key must be 16 or 32 bytes, base64-encoded");
+        }
+        return key;
+    }
+}

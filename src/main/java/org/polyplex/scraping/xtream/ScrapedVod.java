@@ -1,0 +1,9 @@
+package org.polyplex.scraping.xtream;
+
+/**
+ * A movie or series as a provider lists it. {@code url} is the movie's stream URL (null for a
+ * series, whose episodes are not imported); {@code extension} the container ({@code mp4}, ...).
+ */
+public record ScrapedVod(String providerId, String name, String url, String extension, String imageUrl, String plot,
+        String group) {
+}

@@ -1,0 +1,279 @@
+package org.polyplex.scraping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.polyplex.catalog.ChannelInput;
+import org.polyplex.catalog.ChannelService;
+import org.polyplex.catalog.model.Category;
+import org.polyplex.catalog.model.Channel;
+import org.polyplex.catalog.vod.Movie;
+import org.polyplex.catalog.vod.Series;
+import org.polyplex.platform.ApiException;
+import org.polyplex.scraping.probe.ProbeScheduler;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Import rules end to end: runner, upserts and catalog, against a loopback server. */
+@QuarkusTest
+class ScrapeImportTest {
+
+    private static StubHttp stub;
+
+    @Inject
+    ScrapeRunner runner;
+
+    @Inject
+    ScraperSourceService sources;
+
+    @Inject
+    ChannelService channels;
+
+    @Inject
+    ProbeScheduler prober;
+
+    @BeforeAll
+    static void start() {
+        stub = new StubHttp();
+    }
+
+    @AfterAll
+    static void stop() {
+        stub.close();
+    }
+
+    /** A channel as stored, with its sources' URLs in failover order. */
+    record Stored(long id, String name, String logoUrl, Integer number, Long categoryId, boolean enabled, List<String> urls,
+            List<Integer> missed, List<Integer> caps) {
+    }
+
+    static Stored channel(String scrapeKey) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Channel c = Channel.find("scrapeKey", scrapeKey).firstResult();
+            if (c == null) {
+                return null;
+            }
+            return new Stored(c.id, c.name, c.logoUrl, c.number, c.categoryId, c.enabled,
+                    c.sources.stream().map(s -> s.url).toList(), c.sources.stream().map(s -> s.missedRuns).toList(),
+                    c.sources.stream().map(s -> s.maxConnections).toList());
+        });
+    }
+
+    private long source(String path, SourceType type, int priority) {
+        return sources.create(new ScraperSourceInput(stub.url(path), type, true, 60, null, priority, null, null, null)).id;
+    }
+
+    private static String m3u(String... lines) {
+        return "#EXTM3U\n" + String.join("\n", lines) + "\n";
+    }
+
+    @Test
+    void importsCategoriesAndMergesSourcesOfOneChannel() {
+        stub.serve("/merge-a.m3u", "audio/x-mpegurl", m3u(
+                "#EXTINF:-1 tvg-id=\"merge.one\" tvg-logo=\"http://logos.example/m1.png\" group-title=\"Merge Group\" tvg-chno=\"7001\",Merge One",
+                "http://a.example/merge/1.ts",
+                "#EXTINF:-1 tvg-id=\"merge.one\" group-title=\"Merge Group\",Merge One Backup",
+                "http://a.example/merge/1b.ts"));
+        stub.serve("/merge-b.json", "application/json",
+                "[{\"name\":\"Merge One\",\"url\":\"http://b.example/merge/1.m3u8\",\"tvg_id\":\"MERGE.ONE\"}]");
+        long low = source("/merge-b.json", SourceType.AUTO, 0);
+        long high = source("/merge-a.m3u", SourceType.M3U, 5);
+
+        assertThat(runner.run(high).status).isEqualTo(ScrapeRun.Status.SUCCESS);
+        ScrapeRun second = runner.run(low);
+
+        assertThat(second.added).isZero();
+        assertThat(second.updated).isEqualTo(1);
+        Stored merged = channel("epg:merge.one");
+        assertThat(merged.name()).isEqualTo("Merge One");
+        assertThat(merged.number()).isEqualTo(7001);
+        assertThat(merged.logoUrl()).isEqualTo("http://logos.example/m1.png");
+        assertThat(merged.urls()).containsExactly("http://b.example/merge/1.m3u8", "http://a.example/merge/1.ts",
+                "http://a.example/merge/1b.ts");
+        String category = QuarkusTransaction.requiringNew().call(() -> Category.<Category> findById(merged.categoryId()).name);
+        assertThat(category).isEqualTo("Merge Group");
+    }
+
+    @Test
+    void vanishedChannelsAreDisabledAfterMissedRunsAndComeBack() {
+        String both = m3u("#EXTINF:-1 tvg-id=\"vanish.stay\",Stay", "http://a.example/vanish/stay.ts",
+                "#EXTINF:-1 tvg-id=\"vanish.go\",Go", "http://a.example/vanish/go.ts");
+        String one = m3u("#EXTINF:-1 tvg-id=\"vanish.stay\",Stay", "http://a.example/vanish/stay.ts");
+        stub.serve("/vanish.m3u", "audio/x-mpegurl", both);
+        long id = source("/vanish.m3u", SourceType.M3U, 0);
+        assertThat(runner.run(id).added).isEqualTo(2);
+
+        stub.serve("/vanish.m3u", "audio/x-mpegurl", one);
+        assertThat(runner.run(id).removed).isZero();
+        assertThat(runner.run(id).removed).isZero();
+        assertThat(channel("epg:vanish.go").enabled()).isTrue();
+        assertThat(channel("epg:vanish.go").missed()).containsExactly(2);
+        ScrapeRun third = runner.run(id);
+
+        assertThat(third.removed).isEqualTo(1);
+        assertThat(channel("epg:vanish.go").enabled()).isFalse();
+        assertThat(channel("epg:vanish.stay").enabled()).isTrue();
+
+        stub.serve("/vanish.m3u", "audio/x-mpegurl", both);
+        ScrapeRun back = runner.run(id);
+        assertThat(back.updated).isEqualTo(1);
+        assertThat(channel("epg:vanish.go").enabled()).isTrue();
+        assertThat(channel("epg:vanish.go").missed()).containsExactly(0);
+    }
+
+    @Test
+    void adminEditsOfNameLogoAndNumberSurviveScrapes() {
+        stub.serve("/manual.m3u", "audio/x-mpegurl", m3u(
+                "#EXTINF:-1 tvg-id=\"manual.one\" tvg-logo=\"http://logos.example/a.png\",Scraped Name",
+                "http://a.example/manual/1.ts"));
+        long id = source("/manual.m3u", SourceType.M3U, 0);
+        runner.run(id);
+        Stored scraped = channel("epg:manual.one");
+        channels.update(scraped.id(), new ChannelInput("Admin Name", 7101, null, "http://logos.example/admin.png", "manual.one",
+                true, List.of(new ChannelInput.SourceInput("http://a.example/manual/1.ts", 0, null))));
+
+        stub.serve("/manual.m3u", "audio/x-mpegurl", m3u(
+                "#EXTINF:-1 tvg-id=\"manual.one\" tvg-logo=\"http://logos.example/b.png\" tvg-chno=\"7102\",Renamed Upstream",
+                "http://a.example/manual/1.ts"));
+        runner.run(id);
+
+        Stored after = channel("epg:manual.one");
+        assertThat(after.name()).isEqualTo("Admin Name");
+        assertThat(after.logoUrl()).isEqualTo("http://logos.example/admin.png");
+        assertThat(after.number()).isEqualTo(7101);
+    }
+
+    @Test
+    void aFailedRunChangesNothing() {
+        stub.serve("/fail.json", "application/json",
+                "[{\"name\":\"Fail One\",\"id\":\"abababababababababababababababababababab\"}]");
+        long id = source("/fail.json", SourceType.JSON, 0);
+        runner.run(id);
+        Stored before = channel("ace:abababababababababababababababababababab");
+
+        stub.serve("/fail.json", "application/json", new String(Fixtures.bytes("malformed.json"), StandardCharsets.UTF_8));
+        ScrapeRun malformed = runner.run(id);
+        stub.serve("/fail.json", new StubHttp.Answer(500, "text/plain", new byte[0]));
+        ScrapeRun serverError = runner.run(id);
+        stub.serve("/fail.json", "application/json", "{\"channels\": []}");
+        ScrapeRun empty = runner.run(id);
+        stub.serve("/fail.json", "application/json", "[{\"name\":\"x\",\"url\":\"javascript:alert(1)\"}]");
+        ScrapeRun invalidOnly = runner.run(id);
+
+        assertThat(malformed.status).isEqualTo(ScrapeRun.Status.FAILED);
+        assertThat(malformed.error).startsWith("malformed JSON at line 2");
+        assertThat(serverError.error).startsWith("HTTP 500 from http://127.0.0.1:");
+        assertThat(empty.error).isEqualTo("the source lists no valid entries");
+        assertThat(invalidOnly.error).isEqualTo(
+                "the source lists no valid entries: 1 entries skipped: invalid id or URL for 'x': scheme 'javascript:' is not allowed");
+        assertThat(List.of(malformed, serverError, empty, invalidOnly)).allSatisfy(run -> {
+            assertThat(run.added + run.updated + run.removed).isZero();
+            assertThat(run.finishedAt).isNotNull();
+        });
+        assertThat(channel("ace:abababababababababababababababababababab")).isEqualTo(before);
+        assertThat(sources.get(id).channelsFound).isEqualTo(1);
+    }
+
+    @Test
+    void htmlPagesYieldLinksIdsAndLinkedPlaylists() {
+        stub.serve("/page/list.m3u", "audio/x-mpegurl", m3u("#EXTINF:-1,Linked Channel",
+                "acestream://cdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd"));
+        stub.serve("/page/index.html", "text/html; charset=utf-8", """
+                <html><body>
+                <a href="acestream://dcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdc">Page Channel</a>
+                <a href="list.m3u">playlist</a> <a href="missing.m3u">gone</a>
+                </body></html>""");
+        long id = source("/page/index.html", SourceType.AUTO, 0);
+
+        ScrapeRun run = runner.run(id);
+
+        assertThat(run.found).isEqualTo(2);
+        assertThat(run.status).isEqualTo(ScrapeRun.Status.WARNING);
+        assertThat(run.error).startsWith("linked playlist: HTTP 404 from");
+        assertThat(channel("ace:cdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd").name()).isEqualTo("Linked Channel");
+        assertThat(channel("ace:dcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdc").name()).isEqualTo("Page Channel");
+    }
+
+    @Test
+    void xtreamAccountsImportLiveMoviesAndSeries() {
+        String[][] answers = { { "", "login.json" }, { "get_live_categories", "live_categories.json" },
+                { "get_live_streams", "live_streams.json" }, { "get_vod_categories", "vod_categories.json" },
+                { "get_vod_streams", "vod_streams.json" }, { "get_series_categories", "series_categories.json" },
+                { "get_series", "series.json" } };
+        stub.route("/xt/player_api.php", req -> {
+            String action = req.getParam("action") == null ? "" : req.getParam("action");
+            if (!"alice".equals(req.getParam("username")) || !"pw".equals(req.getParam("password"))) {
+                return StubHttp.Answer.of("application/json", "{\"user_info\":{\"auth\":0}}");
+            }
+            for (String[] a : answers) {
+                if (a[0].equals(action)) {
+                    return new StubHttp.Answer(200, "application/json", Fixtures.bytes("xtream/" + a[1]));
+                }
+            }
+            return StubHttp.Answer.of("application/json", "[]");
+        });
+        long id = sources.create(new ScraperSourceInput(stub.url("/xt/"), SourceType.XTREAM, true, 60, null, 0, null, "alice",
+                "pw")).id;
+
+        ScrapeRun run = runner.run(id);
+
+        assertThat(run.status).isEqualTo(ScrapeRun.Status.WARNING);
+        assertThat(run.found).isEqualTo(5);
+        assertThat(run.added).isEqualTo(5);
+        Stored news = channel("xt:" + id + ":101");
+        assertThat(news.urls()).containsExactly(stub.url("/xt/live/alice/pw/101.ts"));
+        assertThat(news.caps()).containsExactly(2);
+        List<String> movies = QuarkusTransaction.requiringNew().call(() -> Movie.<Movie> find("scraperSourceId", id).list()
+                .stream().map(m -> m.sourceUrl).sorted().toList());
+        assertThat(movies).containsExactly(stub.url("/xt/movie/alice/pw/201.mkv"), stub.url("/xt/movie/alice/pw/202.mp4"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Series.count("scraperSourceId", id))).isEqualTo(1);
+
+        ScrapeRun again = runner.run(id);
+        assertThat(again.added + again.updated + again.removed).isZero();
+
+        sources.update(id, new ScraperSourceInput(stub.url("/xt/"), SourceType.XTREAM, true, 60, null, 0, null, "alice", "wrong"));
+        ScrapeRun rejected = runner.run(id);
+        assertThat(rejected.error).isEqualTo("the provider rejected the account's credentials");
+    }
+
+    @Test
+    void probingRecordsWhichSourcesAreOnline() {
+        stub.serve("/probe-live.ts", "video/mp2t", "G");
+        long id = channels.create(new ChannelInput("Probe Target", null, null, null, null, true, List.of(
+                new ChannelInput.SourceInput(stub.url("/probe-live.ts"), 0, 1),
+                new ChannelInput.SourceInput(stub.url("/probe-missing.ts"), 1, null)))).id;
+
+        assertThat(prober.probe(stub.url("/probe-"))).isEqualTo(1);
+
+        List<Boolean> online = QuarkusTransaction.requiringNew().call(() -> Channel.<Channel> findById(id).sources.stream()
+                .map(s -> s.online).toList());
+        assertThat(online).containsExactly(true, false);
+    }
+
+    @Test
+    void aSourceIsDueUntilItRanWithinItsInterval() {
+        stub.serve("/due.json", "application/json", "[{\"name\":\"Due\",\"id\":\"efefefefefefefefefefefefefefefefefefefef\"}]");
+        long id = source("/due.json", SourceType.JSON, 0);
+        long disabled = sources.create(new ScraperSourceInput(stub.url("/due.json"), SourceType.JSON, false, 60, null, 0, null,
+                null, null)).id;
+
+        assertThat(sources.due()).contains(id).doesNotContain(disabled);
+        runner.run(id);
+        assertThat(sources.due()).doesNotContain(id);
+    }
+
+    @Test
+    void aSourceRunsOnceAtATimeAndUnknownSourcesAre404() {
+        assertThatThrownBy(() -> runner.run(987_654_321L)).isInstanceOf(ApiException.class).hasMessageContaining("does not exist");
+    }
+}
