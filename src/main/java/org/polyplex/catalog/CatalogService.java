@@ -1,6 +1,8 @@
 package org.polyplex.catalog;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +11,10 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
 
-import org.polyplex.catalog.model.Bouquet;
-import org.polyplex.catalog.model.Category;
+import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.catalog.model.Channel;
-import org.polyplex.catalog.model.ChannelSource;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -58,28 +59,51 @@ public class CatalogService {
         snapshot = QuarkusTransaction.requiringNew().call(this::read);
     }
 
+    /**
+     * Projections, not entities: a 100,000-channel catalog is read as plain rows, with no
+     * persistence context to fill and no dirty checking to do.
+     */
     private CatalogSnapshot read() {
+        EntityManager em = Channel.getEntityManager();
         Map<Long, List<CatalogSnapshot.Source>> sources = new HashMap<>();
-        List<ChannelSource> rows = Channel.getEntityManager()
-                .createQuery("select s from ChannelSource s join fetch s.channel c where c.enabled = true "
-                        + "order by s.priority, s.id", ChannelSource.class)
-                .getResultList();
-        for (ChannelSource s : rows) {
-            sources.computeIfAbsent(s.channel.id, id -> new ArrayList<>())
-                    .add(new CatalogSnapshot.Source(s.id, s.url, s.priority, s.maxConnections));
+        for (Object[] r : em.createQuery("select s.channel.id, s.id, s.url, s.priority, s.maxConnections "
+                + "from ChannelSource s where s.channel.enabled = true order by s.priority, s.id", Object[].class)
+                .getResultList()) {
+            sources.computeIfAbsent((Long) r[0], id -> new ArrayList<>())
+                    .add(new CatalogSnapshot.Source((Long) r[1], (String) r[2], (Integer) r[3], (Integer) r[4]));
         }
-        List<CatalogSnapshot.LiveChannel> channels = Channel.<Channel> stream("enabled", true)
-                .map(c -> new CatalogSnapshot.LiveChannel(c.id, c.number, c.name, c.logoUrl, c.epgId, c.categoryId,
-                        List.copyOf(sources.getOrDefault(c.id, List.of())), c.createdAt))
+        List<CatalogSnapshot.LiveChannel> channels = em.createQuery("select c.id, c.number, c.name, c.logoUrl, "
+                + "c.epgId, c.categoryId, c.createdAt from Channel c where c.enabled = true", Object[].class)
+                .getResultStream()
+                .map(r -> new CatalogSnapshot.LiveChannel((Long) r[0], (Integer) r[1], (String) r[2], (String) r[3],
+                        (String) r[4], (Long) r[5], List.copyOf(sources.getOrDefault((Long) r[0], List.of())),
+                        (Instant) r[6]))
                 .toList();
-        List<CatalogSnapshot.Category> categories = Category.<Category> streamAll()
-                .map(c -> new CatalogSnapshot.Category(c.id, c.name, c.kind, c.parentId, c.sortOrder))
+        List<CatalogSnapshot.Category> categories = em.createQuery("select c.id, c.name, c.kind, c.parentId, "
+                + "c.sortOrder from Category c", Object[].class)
+                .getResultStream()
+                .map(r -> new CatalogSnapshot.Category((Long) r[0], (String) r[1], (CategoryKind) r[2], (Long) r[3],
+                        (Integer) r[4]))
                 .toList();
-        List<CatalogSnapshot.Bouquet> bouquets = Bouquet.<Bouquet> find(
-                "select distinct b from Bouquet b left join fetch b.categoryIds left join fetch b.channelIds")
-                .stream()
-                .map(b -> new CatalogSnapshot.Bouquet(b.id, Set.copyOf(b.categoryIds), Set.copyOf(b.channelIds)))
-                .toList();
-        return new CatalogSnapshot(channels, categories, bouquets, VodReader.read(), snapshot.version() + 1);
+        return new CatalogSnapshot(channels, categories, readBouquets(em), VodReader.read(), snapshot.version() + 1);
     }
+
+    /** Each grant table read on its own: fetching both collections at once would multiply their rows. */
+    private static List<CatalogSnapshot.Bouquet> readBouquets(EntityManager em) {
+        Map<Long, Set<Long>> categoryIds = new HashMap<>();
+        Map<Long, Set<Long>> channelIds = new HashMap<>();
+        em.createQuery("select b.id from Bouquet b", Long.class).getResultList()
+                .forEach(id -> {
+                    categoryIds.put(id, new HashSet<>());
+                    channelIds.put(id, new HashSet<>());
+                });
+        em.createQuery("select b.id, c from Bouquet b join b.categoryIds c", Object[].class).getResultList()
+                .forEach(r -> categoryIds.get((Long) r[0]).add((Long) r[1]));
+        em.createQuery("select b.id, c from Bouquet b join b.channelIds c", Object[].class).getResultList()
+                .forEach(r -> channelIds.get((Long) r[0]).add((Long) r[1]));
+        return categoryIds.keySet().stream()
+                .map(id -> new CatalogSnapshot.Bouquet(id, Set.copyOf(categoryIds.get(id)), Set.copyOf(channelIds.get(id))))
+                .toList();
+    }
+
 }
