@@ -48,9 +48,11 @@ public class EpgService {
     private final EpgConfig config;
     private final Clock clock;
     private final ZoneId zone;
+    private final UpcomingCache upcoming;
 
     EpgService(GuideStore store, CatalogService catalog, EpgConfig config, Clock clock) {
         this.store = store;
+        this.upcoming = new UpcomingCache(store);
         this.catalog = catalog;
         this.config = config;
         this.clock = clock;
@@ -75,7 +77,12 @@ public class EpgService {
     public List<EpgListing> shortEpg(LiveChannel channel, int limit, ZoneId zone, Duration archiveWindow) {
         int rows = limit <= 0 ? DEFAULT_SHORT_LIMIT : Math.min(limit, MAX_SHORT_LIMIT);
         Instant now = clock.instant();
-        return listings(channel, now, now.plus(FAR_FUTURE), rows, new ListingMapper(zone, now, archiveWindow));
+        Optional<GuideRef> ref = guideOf(channel);
+        if (ref.isEmpty()) {
+            return List.of();
+        }
+        ListingMapper mapper = new ListingMapper(zone, now, archiveWindow);
+        return upcoming.get(ref.get(), now, rows).stream().map(e -> mapper.map(channel, e)).toList();
     }
 
     /**

@@ -114,6 +114,22 @@ class EpgImportTest {
     }
 
     @Test
+    void theShortEpgFollowsANewImportAtOnce() {
+        String tag = tag();
+        long id = createChannel("Live " + tag, "live-" + tag);
+        String path = write(tag + ".xml", liveGuide(tag, Instant.now()));
+        long source = createSource(path);
+        run(source);
+        assertThat(epg.shortEpg(channel(id), 2)).extracting(l -> decode(l.title())).containsExactly("P2", "P3");
+
+        String renamed = new String(liveGuide(tag, Instant.now()), StandardCharsets.UTF_8).replace(">P", ">Q");
+        write(tag + ".xml", renamed.getBytes(StandardCharsets.UTF_8));
+        run(source);
+
+        assertThat(epg.shortEpg(channel(id), 2)).extracting(l -> decode(l.title())).containsExactly("Q2", "Q3");
+    }
+
+    @Test
     void skippedRecordsAreCountedWithTheirReasons() {
         String tag = tag();
         JsonPath run = run(createSource(write(tag + ".xml", fixture("bad-records.xml", tag))));

@@ -25,6 +25,8 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Runs imports on a small pool of its own ({@code polyplex.epg.max-concurrent-imports} threads,
  * low priority, bounded queue): never on the event loop, never on the HTTP worker pool, so a
@@ -45,8 +47,11 @@ public class ImportRunner {
     // source id -> completion of its current run; an entry exists exactly while the source runs
     private final Map<Long, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
-    ImportRunner(EpgConfig config, Clock clock, GuideStore store, RunRecorder recorder) {
+    private final MeterRegistry metrics;
+
+    ImportRunner(EpgConfig config, Clock clock, GuideStore store, RunRecorder recorder, MeterRegistry metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.store = store;
         this.recorder = recorder;
         this.fetcher = new GuideFetcher(config, clock);
@@ -118,31 +123,48 @@ public class ImportRunner {
 
     private void execute(RunRecorder.Begun begun) {
         long started = System.nanoTime();
+        ImportJob.Result result;
         try {
             // Leftovers of an import that crashed before cleaning up.
             store.deleteOtherGenerations(begun.sourceId(), begun.previousGeneration() == null ? -1
                     : begun.previousGeneration());
-            ImportJob.Result result = new ImportJob(fetcher, store, begun.sourceId(), begun.generation(), begun.url(),
+            result = new ImportJob(fetcher, store, begun.sourceId(), begun.generation(), begun.url(),
                     begun.offsetMinutes(), config.batchSize()).call();
             recorder.succeed(begun, result);
-            store.reloadIndex();
-            if (begun.previousGeneration() != null) {
-                store.deleteGeneration(begun.sourceId(), begun.previousGeneration());
-            }
-            Log.infof("epg: source=%d run=%d imported %d channels, %d programmes (%d skipped) in %d ms",
-                    begun.sourceId(), begun.runId(), result.channels(), result.programmes(), result.skipped(),
-                    (System.nanoTime() - started) / 1_000_000);
         } catch (Exception | OutOfMemoryError e) {
-            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-            Log.warnf("epg: source=%d run=%d failed, previous guide kept: %s", begun.sourceId(), begun.runId(), reason);
-            try {
-                store.deleteGeneration(begun.sourceId(), begun.generation());
-            } catch (RuntimeException cleanup) {
-                Log.warnf("epg: source=%d generation=%d not cleaned up: %s", begun.sourceId(), begun.generation(),
-                        cleanup.getMessage());
-            }
-            recorder.fail(begun, reason);
+            fail(begun, e);
+            return;
         }
+        // The new guide is live from here on: nothing below may fail the run or touch it.
+        metrics.counter("polyplex.epg.imports", "outcome", result.skipped() > 0 ? "warning" : "success").increment();
+        metrics.counter("polyplex.epg.programmes.imported").increment(result.programmes());
+        metrics.counter("polyplex.epg.programmes.skipped").increment(result.skipped());
+        store.reloadIndex();
+        Log.infof("epg: source=%d run=%d imported %d channels, %d programmes (%d skipped) in %d ms",
+                begun.sourceId(), begun.runId(), result.channels(), result.programmes(), result.skipped(),
+                (System.nanoTime() - started) / 1_000_000);
+        if (begun.previousGeneration() != null) {
+            try {
+                store.deleteGeneration(begun.sourceId(), begun.previousGeneration());
+            } catch (RuntimeException e) {
+                // The next run of this source deletes it (deleteOtherGenerations above).
+                Log.warnf("epg: source=%d old generation=%d not deleted yet: %s", begun.sourceId(),
+                        begun.previousGeneration(), e.getMessage());
+            }
+        }
+    }
+
+    private void fail(RunRecorder.Begun begun, Throwable e) {
+        String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+        Log.warnf("epg: source=%d run=%d failed, previous guide kept: %s", begun.sourceId(), begun.runId(), reason);
+        try {
+            store.deleteGeneration(begun.sourceId(), begun.generation());
+        } catch (RuntimeException cleanup) {
+            Log.warnf("epg: source=%d generation=%d not cleaned up: %s", begun.sourceId(), begun.generation(),
+                    cleanup.getMessage());
+        }
+        recorder.fail(begun, reason);
+        metrics.counter("polyplex.epg.imports", "outcome", "failed").increment();
     }
 
     /** Exposed for the run endpoint: the run as it is now. */

@@ -2,6 +2,7 @@ package org.polyplex.epg.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.polyplex.epg.EpgTestSupport.createChannel;
@@ -25,10 +26,11 @@ import org.polyplex.epg.EpgService;
 import org.polyplex.epg.importer.ImportRunner;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+
+import io.restassured.path.json.JsonPath;
 
 /**
  * The sources API, and downloads from a loopback Vert.x server: gzip over HTTP, 404, an endless
@@ -111,6 +113,8 @@ class EpgSourceResourceTest {
 
         moveTo(source, url("/guide.gz"));
         assertThat(run(source).getString("status")).isEqualTo("success");
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("polyplex_epg_imports_total{outcome=\"failed\"}"));
     }
 
     @Test
