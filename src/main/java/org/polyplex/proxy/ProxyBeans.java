@@ -10,6 +10,8 @@ import jakarta.inject.Singleton;
 
 import org.polyplex.proxy.upstream.SourceGuard;
 import org.polyplex.proxy.upstream.UpstreamFactory;
+import org.polyplex.proxy.upstream.ace.AceStreamConfig;
+import org.polyplex.proxy.upstream.ace.AceStreamEngine;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -40,11 +42,13 @@ public class ProxyBeans {
 
     @Produces
     @Singleton
-    SessionRegistry registry(Vertx vertx, ProxyConfig config, Clock clock, ProxyMetrics metrics) {
+    SessionRegistry registry(Vertx vertx, ProxyConfig config, Clock clock, ProxyMetrics metrics,
+            AceStreamConfig aceConfig) {
         client = upstreamClient(vertx, config);
         SourceGuard guard = new SourceGuard(config.failover().backoffInitial(), config.failover().backoffMax(),
                 config.failover().breakerThreshold(), config.failover().breakerOpen(), System::nanoTime);
-        registry = new SessionRegistry(vertx, config, clock, metrics, guard, upstreamFactory(client, config));
+        registry = new SessionRegistry(vertx, config, clock, metrics, guard,
+                upstreamFactory(client, config, new AceStreamEngine(vertx, client, aceConfig)));
         return registry;
     }
 
@@ -58,8 +62,13 @@ public class ProxyBeans {
     }
 
     public static UpstreamFactory upstreamFactory(HttpClient client, ProxyConfig config) {
+        return upstreamFactory(client, config, null);
+    }
+
+    /** @param ace the AceStream engine, or null to skip AceStream sources */
+    public static UpstreamFactory upstreamFactory(HttpClient client, ProxyConfig config, AceStreamEngine ace) {
         long guardMs = Math.max(config.upstream().firstByteTimeout().toMillis(), config.upstream().idleTimeout().toMillis());
-        return new UpstreamFactory(client, config.upstream().maxRedirects(), Duration.ofMillis(guardMs * 2));
+        return new UpstreamFactory(client, config.upstream().maxRedirects(), Duration.ofMillis(guardMs * 2), ace);
     }
 
     @PreDestroy
