@@ -82,7 +82,7 @@ final class SourceAttempt implements UpstreamListener, TsAssembler.Sink {
             if (now - openedAt > config.keyframeTimeout().toNanos() + upstream.startGrace().toNanos()) {
                 fail("no keyframe within " + config.keyframeTimeout().toMillis() + " ms");
             }
-        } else if (now - lastData > config.idleTimeout().toNanos()) {
+        } else if (now - lastData > config.idleTimeout().toNanos() + upstream.idleGrace().toNanos()) {
             fail("no data for " + config.idleTimeout().toMillis() + " ms");
         }
     }

@@ -22,4 +22,12 @@ public interface Upstream {
     default Duration startGrace() {
         return Duration.ZERO;
     }
+
+    /**
+     * Extra silence this kind of source may keep between bytes, on top of the proxy's idle bound
+     * (an HLS source delivers whole segments, one per target duration).
+     */
+    default Duration idleGrace() {
+        return Duration.ZERO;
+    }
 }

@@ -57,7 +57,7 @@ class AceStreamSessionTest {
         props.put("polyplex.acestream.request-timeout", "2s");
         proxy = new PluggedHarness(props, List.of(AceStreamConfig.class), (client, h) -> ProxyBeans.upstreamFactory(
                 client, h.proxyConfig(),
-                new AceStreamEngine(h.vertx, client, h.config.getConfigMapping(AceStreamConfig.class))));
+                new AceStreamEngine(h.vertx, client, h.config.getConfigMapping(AceStreamConfig.class)), null));
     }
 
     private static String ace(String id) {
