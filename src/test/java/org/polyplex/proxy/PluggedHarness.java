@@ -140,6 +140,9 @@ public final class PluggedHarness implements AutoCloseable {
         private final Buffer data = Buffer.buffer();
         public final CompletableFuture<Void> ended = new CompletableFuture<>();
         public volatile long total;
+        /** System.nanoTime() at open and at the first body byte (0 until then). */
+        public final long openedNanos = System.nanoTime();
+        public volatile long firstByteNanos;
         private volatile HttpClientResponse response;
 
         Watcher(int keep) {
@@ -149,6 +152,9 @@ public final class PluggedHarness implements AutoCloseable {
         private void attach(HttpClientResponse r) {
             response = r;
             r.handler(chunk -> {
+                if (firstByteNanos == 0) {
+                    firstByteNanos = System.nanoTime();
+                }
                 synchronized (data) {
                     if (data.length() < keep) {
                         data.appendBuffer(chunk, 0, Math.min(chunk.length(), keep - data.length()));
