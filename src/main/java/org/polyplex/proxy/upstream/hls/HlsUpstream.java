@@ -28,6 +28,9 @@ import io.vertx.core.http.HttpClient;
  */
 final class HlsUpstream implements Upstream {
 
+    /** Segments waiting to be fetched, at most; more means fetching cannot keep up with live. */
+    private static final int MAX_QUEUED = 16;
+
     /** Where the source stands. */
     sealed interface State {
         /** Loading (master) playlists; {@code depth} masters followed so far. */
@@ -96,14 +99,14 @@ final class HlsUpstream implements Upstream {
                 return;
             }
             if (ar.failed()) {
-                fail("playlist: " + ar.cause().getMessage());
+                reloadFailed("playlist: " + ar.cause().getMessage());
                 return;
             }
             Playlist playlist;
             try {
                 playlist = PlaylistParser.parse(ar.result().body().toString(StandardCharsets.UTF_8), playlistUrl);
             } catch (IllegalArgumentException e) {
-                fail("malformed playlist: " + e.getMessage());
+                reloadFailed("malformed playlist: " + e.getMessage());
                 return;
             }
             if (playlist instanceof Playlist.Master master) {
@@ -120,6 +123,27 @@ final class HlsUpstream implements Upstream {
                 onMedia(media);
             }
         });
+    }
+
+    /**
+     * A playlist load failed. Before the source plays that is the end of it; a live reload that
+     * fails is retried at half the target duration until the playlist counts as stale.
+     */
+    private void reloadFailed(String reason) {
+        if (!(state instanceof State.Following following) || stale(System.nanoTime())) {
+            fail(reason);
+            return;
+        }
+        reloadTimer = vertx.setTimer(Math.max(100, (long) (targetDuration * 500)), t -> {
+            reloadTimer = -1;
+            if (state == following) {
+                load(following.url(), 0);
+            }
+        });
+    }
+
+    private boolean stale(long now) {
+        return now - lastAdvance > (long) (targetDuration * config.staleTargetDurations() * 1e9);
     }
 
     private void onMedia(Playlist.Media media) {
@@ -140,6 +164,14 @@ final class HlsUpstream implements Upstream {
         } else {
             for (Playlist.Segment s : segments) {
                 if (s.sequence() > lastSequence) {
+                    if (queue.size() >= MAX_QUEUED) {
+                        // Fetching fell behind the live edge: drop the oldest and mark the jump.
+                        queue.poll();
+                        Playlist.Segment next = queue.poll();
+                        if (next != null) {
+                            queue.addFirst(marked(next));
+                        }
+                    }
                     queue.add(s);
                     advanced = true;
                 }
@@ -149,7 +181,7 @@ final class HlsUpstream implements Upstream {
         ended = media.ended();
         if (advanced) {
             lastAdvance = now;
-        } else if (now - lastAdvance > (long) (targetDuration * config.staleTargetDurations() * 1e9)) {
+        } else if (stale(now)) {
             fail("playlist did not advance for " + (now - lastAdvance) / 1_000_000 + " ms");
             return;
         }

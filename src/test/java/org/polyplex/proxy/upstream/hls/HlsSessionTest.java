@@ -94,6 +94,17 @@ class HlsSessionTest {
         Files.delete(captured);
     }
 
+    @Test
+    void aReloadThatFailsNowAndThenIsRetriedNotFailedOver() {
+        start(Map.of());
+        proxy.channel(1, origin.url("/flaky.m3u8"));
+        Watcher viewer = proxy.open(1, 0);
+        proxy.await("segments keep flowing across failed reloads", WAIT,
+                () -> origin.requests("/flaky.m3u8") >= 6 && origin.segmentOrder().size() >= 5);
+        assertThat(proxy.failovers()).isZero();
+        assertThat(viewer.ended).isNotDone();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "/loop.m3u8", "/malformed.m3u8", "/missing.m3u8", "/frozen.m3u8", "/nothing.m3u8" })
     void badSourcesFailOverToTheNextOne(String bad) {

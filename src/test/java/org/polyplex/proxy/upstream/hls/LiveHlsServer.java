@@ -26,7 +26,8 @@ import io.vertx.core.http.HttpServerResponse;
  * {@code #EXT-X-DISCONTINUITY} where the loop restarts). Paths: {@code /live.m3u8} (and
  * {@code /hi.m3u8}, the same stream), {@code /master.m3u8} (two variants), {@code /enc.m3u8}
  * (AES-128, key at {@code /key}, IV from the sequence), and the bad inputs {@code /loop.m3u8}
- * (a master pointing to itself), {@code /malformed.m3u8}, {@code /missing.m3u8} (404 segments)
+ * (a master pointing to itself), {@code /flaky.m3u8} (every other reload a 503),
+ * {@code /malformed.m3u8}, {@code /missing.m3u8} (404 segments)
  * and {@code /frozen.m3u8} (never advances). Counts requests per path.
  */
 public final class LiveHlsServer implements AutoCloseable {
@@ -111,6 +112,13 @@ public final class LiveHlsServer implements AutoCloseable {
             case "/enc.m3u8" -> playlist(response, newest(), "enc", true);
             case "/missing.m3u8" -> playlist(response, newest(), "gone", false);
             case "/frozen.m3u8" -> playlist(response, WINDOW - 1, "seg", false);
+            case "/flaky.m3u8" -> {
+                if (requests("/flaky.m3u8") % 2 == 0) {
+                    response.setStatusCode(503).end();
+                } else {
+                    playlist(response, newest(), "seg", false);
+                }
+            }
             case "/master.m3u8" -> text(response, "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=3000000,RESOLUTION=1920x1080\n"
                     + "hi.m3u8\n#EXT-X-STREAM-INF:BANDWIDTH=800000,RESOLUTION=320x240\nlive.m3u8\n");
             case "/loop.m3u8" -> text(response, "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=800000\nloop.m3u8\n");
