@@ -141,7 +141,7 @@ final class ChannelSession {
         for (int n = 0; n < sources.size(); n++) {
             int index = (nextSource + n) % sources.size();
             Source source = sources.get(index);
-            if (SourceUrl.kind(source.url()) != SourceUrl.Kind.HTTP_TS || !registry.guard().healthy(source.id())) {
+            if (!registry.upstreams().supports(source.url()) || !registry.guard().healthy(source.id())) {
                 continue;
             }
             var upstream = registry.upstreams().create(source.url());

@@ -10,6 +10,10 @@ import jakarta.inject.Singleton;
 
 import org.polyplex.proxy.upstream.SourceGuard;
 import org.polyplex.proxy.upstream.UpstreamFactory;
+import org.polyplex.proxy.upstream.ace.AceStreamConfig;
+import org.polyplex.proxy.upstream.ace.AceStreamEngine;
+import org.polyplex.proxy.upstream.hls.HlsConfig;
+import org.polyplex.proxy.upstream.hls.HlsSources;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -40,11 +44,14 @@ public class ProxyBeans {
 
     @Produces
     @Singleton
-    SessionRegistry registry(Vertx vertx, ProxyConfig config, Clock clock, ProxyMetrics metrics) {
+    SessionRegistry registry(Vertx vertx, ProxyConfig config, Clock clock, ProxyMetrics metrics,
+            AceStreamConfig aceConfig, HlsConfig hlsConfig) {
         client = upstreamClient(vertx, config);
         SourceGuard guard = new SourceGuard(config.failover().backoffInitial(), config.failover().backoffMax(),
                 config.failover().breakerThreshold(), config.failover().breakerOpen(), System::nanoTime);
-        registry = new SessionRegistry(vertx, config, clock, metrics, guard, upstreamFactory(client, config));
+        registry = new SessionRegistry(vertx, config, clock, metrics, guard,
+                upstreamFactory(client, config, new AceStreamEngine(vertx, client, aceConfig),
+                        new HlsSources(vertx, client, hlsConfig.upstream())));
         return registry;
     }
 
@@ -58,8 +65,14 @@ public class ProxyBeans {
     }
 
     public static UpstreamFactory upstreamFactory(HttpClient client, ProxyConfig config) {
+        return upstreamFactory(client, config, null, null);
+    }
+
+    /** @param ace the AceStream engine, or null to skip AceStream sources; likewise {@code hls} */
+    public static UpstreamFactory upstreamFactory(HttpClient client, ProxyConfig config, AceStreamEngine ace,
+            HlsSources hls) {
         long guardMs = Math.max(config.upstream().firstByteTimeout().toMillis(), config.upstream().idleTimeout().toMillis());
-        return new UpstreamFactory(client, config.upstream().maxRedirects(), Duration.ofMillis(guardMs * 2));
+        return new UpstreamFactory(client, config.upstream().maxRedirects(), Duration.ofMillis(guardMs * 2), ace, hls);
     }
 
     @PreDestroy

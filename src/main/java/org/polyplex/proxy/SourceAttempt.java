@@ -75,14 +75,14 @@ final class SourceAttempt implements UpstreamListener, TsAssembler.Sink {
             return;
         }
         if (lastData == 0) {
-            if (now - openedAt > config.firstByteTimeout().toNanos()) {
+            if (now - openedAt > config.firstByteTimeout().toNanos() + upstream.startGrace().toNanos()) {
                 fail("no data within " + config.firstByteTimeout().toMillis() + " ms");
             }
         } else if (!assembler.started()) {
-            if (now - openedAt > config.keyframeTimeout().toNanos()) {
+            if (now - openedAt > config.keyframeTimeout().toNanos() + upstream.startGrace().toNanos()) {
                 fail("no keyframe within " + config.keyframeTimeout().toMillis() + " ms");
             }
-        } else if (now - lastData > config.idleTimeout().toNanos()) {
+        } else if (now - lastData > config.idleTimeout().toNanos() + upstream.idleGrace().toNanos()) {
             fail("no data for " + config.idleTimeout().toMillis() + " ms");
         }
     }

@@ -12,7 +12,6 @@ import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.platform.ApiError;
-import org.polyplex.proxy.upstream.SourceUrl;
 
 import io.quarkus.logging.Log;
 import io.vertx.core.Context;
@@ -122,7 +121,7 @@ public class StreamRoutes {
             return;
         }
         LiveChannel channel = found.get();
-        if (channel.sources().stream().noneMatch(s -> SourceUrl.kind(s.url()) == SourceUrl.Kind.HTTP_TS)) {
+        if (channel.sources().stream().noneMatch(s -> registry.upstreams().supports(s.url()))) {
             refuse(ctx, 503, "no_playable_source", "channel " + channelId + " has no source this node can play yet");
             return;
         }

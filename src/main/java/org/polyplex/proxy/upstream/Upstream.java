@@ -1,5 +1,7 @@
 package org.polyplex.proxy.upstream;
 
+import java.time.Duration;
+
 /**
  * One connection to one channel source that produces MPEG-TS bytes. Implementations (HTTP TS
  * now; AceStream and HLS later) are opened and closed on the owning session's context and call
@@ -12,4 +14,20 @@ public interface Upstream {
 
     /** Stops reading and releases the connection; no listener call follows. Idempotent. */
     void close();
+
+    /**
+     * Extra time this kind of source may take before its first byte and keyframe, on top of the
+     * proxy's bounds (an AceStream engine prebuffers before it sends anything).
+     */
+    default Duration startGrace() {
+        return Duration.ZERO;
+    }
+
+    /**
+     * Extra silence this kind of source may keep between bytes, on top of the proxy's idle bound
+     * (an HLS source delivers whole segments, one per target duration).
+     */
+    default Duration idleGrace() {
+        return Duration.ZERO;
+    }
 }

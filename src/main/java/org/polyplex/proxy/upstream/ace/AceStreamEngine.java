@@ -1,0 +1,126 @@
+package org.polyplex.proxy.upstream.ace;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import org.polyplex.proxy.upstream.Upstream;
+import org.polyplex.proxy.upstream.fetch.BoundedGet;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Entry point of the AceStream support: makes one {@link Upstream} per channel session for an
+ * {@code acestream://<content id>} source, each with its own engine session and a node-unique
+ * {@code pid} (the engine stops serving a player when another one asks with the same pid), and
+ * asks the engine for its version (readiness). Thread-safe: sessions on any event loop use it.
+ */
+public final class AceStreamEngine {
+
+    private static final Pattern CONTENT_ID = Pattern.compile("[0-9a-f]{40}");
+
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final AceStreamConfig config;
+    private final String base;
+    private final String node = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+    private final AtomicLong pids = new AtomicLong();
+
+    public AceStreamEngine(Vertx vertx, HttpClient client, AceStreamConfig config) {
+        this.vertx = vertx;
+        this.client = client;
+        this.config = config;
+        String url = config.engineUrl();
+        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    /**
+     * An upstream for the source, or none when AceStream is off or the URL holds no content id.
+     *
+     * @param playback makes the TS reader for the engine's {@code playback_url}
+     */
+    public Optional<Upstream> create(String sourceUrl, Function<String, Upstream> playback) {
+        Optional<String> id = contentId(sourceUrl);
+        if (!config.enabled() || id.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AceStreamUpstream(this, id.get(), playback));
+    }
+
+    /** The 40-hex content id of {@code acestream://<id>}, lower-cased. */
+    public static Optional<String> contentId(String sourceUrl) {
+        String lower = sourceUrl.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("acestream://")) {
+            return Optional.empty();
+        }
+        String id = lower.substring("acestream://".length());
+        int end = 0;
+        while (end < id.length() && id.charAt(end) != '/' && id.charAt(end) != '?') {
+            end++;
+        }
+        id = id.substring(0, end);
+        return CONTENT_ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
+    }
+
+    /** The engine's version, for the readiness check; fails when the engine is down or odd. */
+    public Future<String> version() {
+        // Health checks call from a worker thread; the body handlers must be set on a context.
+        Promise<JsonObject> answer = Promise.promise();
+        vertx.getOrCreateContext()
+                .runOnContext(v -> fetchJson(base + "/webui/api/service?method=get_version").onComplete(answer));
+        return answer.future().map(json -> {
+            Object error = json.getValue("error");
+            if (error != null) {
+                throw new IllegalStateException("engine error: " + Texts.clip(String.valueOf(error)));
+            }
+            Object response = json.getValue("response");
+            if (response instanceof JsonObject r && r.getValue("version") != null) {
+                return String.valueOf(r.getValue("version"));
+            }
+            return String.valueOf(response);
+        });
+    }
+
+    String nextPid() {
+        return "polyplex-" + node + "-" + pids.incrementAndGet();
+    }
+
+    String getstreamUrl(String contentId, String pid) {
+        return base + "/ace/getstream?format=json&id=" + contentId + "&pid=" + pid;
+    }
+
+    /** GETs an engine URL and parses its JSON answer; fails with a log-safe message. */
+    Future<JsonObject> fetchJson(String url) {
+        return BoundedGet.get(client, url, config.requestTimeout(), config.maxAnswerBytes()).map(answer -> {
+            try {
+                return new JsonObject(answer.body());
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("engine answer is not JSON");
+            }
+        });
+    }
+
+    AceStreamConfig config() {
+        return config;
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+
+    Duration statInterval() {
+        return config.statInterval();
+    }
+}

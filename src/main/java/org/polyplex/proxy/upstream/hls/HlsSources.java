@@ -1,0 +1,28 @@
+package org.polyplex.proxy.upstream.hls;
+
+import org.polyplex.proxy.upstream.Upstream;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+
+/**
+ * Entry point of the HLS source support: makes one {@link Upstream} per channel session for an
+ * {@code http(s)://….m3u8} source. The upstream turns the live playlist into the same MPEG-TS
+ * byte stream an HTTP TS source gives, so TS and HLS viewers of the channel are served alike.
+ */
+public final class HlsSources {
+
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final HlsConfig.Upstream config;
+
+    public HlsSources(Vertx vertx, HttpClient client, HlsConfig.Upstream config) {
+        this.vertx = vertx;
+        this.client = client;
+        this.config = config;
+    }
+
+    public Upstream create(String url) {
+        return new HlsUpstream(vertx, client, url, config);
+    }
+}
