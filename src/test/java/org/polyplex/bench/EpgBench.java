@@ -156,8 +156,10 @@ public final class EpgBench {
         long id = channels.get(ThreadLocalRandom.current().nextInt(channels.size()));
         long start = System.nanoTime();
         try {
-            HttpResponse<String> r = http.send(request("/api/epg/channels/" + id + "/listings?limit=4").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            // what IPTV apps call: the Xtream action, authenticated by the in-memory credential memo
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base
+                    + "/player_api.php?username=bench&password=bench-pass&action=get_short_epg&limit=4&stream_id=" + id))
+                    .timeout(Duration.ofMinutes(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
             long elapsed = System.nanoTime() - start;
             if (r.statusCode() == 200 && r.body().contains("now_playing")) {
                 latencies.add(elapsed);
