@@ -59,7 +59,8 @@ public final class CatalogSnapshot {
         this.channels = channels.stream().sorted(DISPLAY_ORDER).toList();
         this.channelsById = channels.stream().collect(Collectors.toUnmodifiableMap(LiveChannel::id, Function.identity()));
         this.categories = categories.stream()
-                .sorted(Comparator.comparingInt(Category::sortOrder).thenComparing(Category::name).thenComparingLong(Category::id))
+                .sorted(Comparator.comparingInt(Category::sortOrder).thenComparing(Category::name)
+                        .thenComparingLong(Category::id))
                 .toList();
         this.bouquets = bouquets.stream().collect(Collectors.toUnmodifiableMap(Bouquet::id, Function.identity()));
         this.version = version;

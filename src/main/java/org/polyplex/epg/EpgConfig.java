@@ -3,6 +3,7 @@ package org.polyplex.epg;
 import java.time.Duration;
 
 import io.quarkus.runtime.configuration.MemorySize;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 

@@ -50,7 +50,8 @@ public final class M3uParser {
                 if (line.isEmpty()) {
                     continue;
                 }
-                String upper = line.length() >= 10 ? line.substring(0, 10).toUpperCase(Locale.ROOT) : line.toUpperCase(Locale.ROOT);
+                String upper = line.length() >= 10 ? line.substring(0, 10).toUpperCase(Locale.ROOT)
+                        : line.toUpperCase(Locale.ROOT);
                 if (upper.startsWith("#EXTINF:")) {
                     extinf = line.substring(8);
                 } else if (upper.startsWith("#EXTGRP:")) {
@@ -96,7 +97,7 @@ public final class M3uParser {
             if (c == ',') {
                 return i;
             }
-            if (c == '=' ) {
+            if (c == '=') {
                 int keyEnd = i;
                 int keyStart = keyEnd;
                 while (keyStart > 0 && !Character.isWhitespace(s.charAt(keyStart - 1)) && s.charAt(keyStart - 1) != '"') {

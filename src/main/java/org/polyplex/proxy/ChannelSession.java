@@ -12,6 +12,7 @@ import org.polyplex.proxy.upstream.SlateUpstream;
 import org.polyplex.proxy.upstream.SourceUrl;
 
 import io.quarkus.logging.Log;
+
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

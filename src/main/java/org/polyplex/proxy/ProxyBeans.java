@@ -15,10 +15,11 @@ import org.polyplex.proxy.upstream.ace.AceStreamEngine;
 import org.polyplex.proxy.upstream.hls.HlsConfig;
 import org.polyplex.proxy.upstream.hls.HlsSources;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Wires the plain data-plane classes (which tests build without CDI) into the application: the

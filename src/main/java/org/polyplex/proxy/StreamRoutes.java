@@ -14,6 +14,7 @@ import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.platform.ApiError;
 
 import io.quarkus.logging.Log;
+
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;

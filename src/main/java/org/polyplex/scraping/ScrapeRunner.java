@@ -207,8 +207,10 @@ public class ScrapeRunner {
     }
 
     private void prune(long sourceId) {
-        List<Long> old = em.createQuery("select r.id from ScrapeRun r where r.sourceId = :s order by r.startedAt desc, r.id desc",
-                Long.class).setParameter("s", sourceId).setFirstResult(config.keepRuns()).getResultList();
+        List<Long> old = em
+                .createQuery("select r.id from ScrapeRun r where r.sourceId = :s order by r.startedAt desc, r.id desc",
+                        Long.class)
+                .setParameter("s", sourceId).setFirstResult(config.keepRuns()).getResultList();
         if (!old.isEmpty()) {
             ScrapeRun.delete("id in ?1", old);
         }

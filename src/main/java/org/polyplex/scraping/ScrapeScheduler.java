@@ -26,8 +26,7 @@ public class ScrapeScheduler {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "scrape-sources", every = "${polyplex.scraping.every:60s}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "scrape-sources", every = "${polyplex.scraping.every:60s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scrapeDue() {
         var attempt = state.tryStart(clock.instant());
         if (attempt.isEmpty()) {

@@ -34,7 +34,8 @@ public class ScraperSourceService {
     }
 
     public ScraperSource get(long id) {
-        return ScraperSource.<ScraperSource> findByIdOptional(id).orElseThrow(() -> ApiException.notFound("scraper source", id));
+        return ScraperSource.<ScraperSource> findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound("scraper source", id));
     }
 
     @Transactional
@@ -103,7 +104,8 @@ public class ScraperSourceService {
         Instant now = clock.instant();
         return ScraperSource.getEntityManager().createQuery(
                 "select s.id, s.lastScraped, s.intervalMinutes from ScraperSource s where s.enabled = true"
-                        + " order by s.lastScraped nulls first, s.id", Object[].class)
+                        + " order by s.lastScraped nulls first, s.id",
+                Object[].class)
                 .getResultList().stream()
                 .filter(r -> r[1] == null || !((Instant) r[1]).plusSeconds(60L * (Integer) r[2]).isAfter(now))
                 .map(r -> (Long) r[0])

@@ -19,13 +19,13 @@ import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.xtream.XtreamGate.XtreamParams;
 import org.polyplex.xtream.model.LiveStream;
 
+import io.vertx.core.http.HttpServerRequest;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * {@code /panel_api.php}: the older one-shot answer, {@code user_info}, {@code server_info},

@@ -24,9 +24,9 @@ import org.polyplex.xtream.model.LiveStream;
 import org.polyplex.xtream.model.SeriesItem;
 import org.polyplex.xtream.model.VodStream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.vertx.core.http.HttpServerRequest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Entry point of the Xtream feature: {@code /player_api.php}, GET or POST form, dispatching on

@@ -43,7 +43,7 @@ final class XtreamCatalog {
         }
         var access = session.access();
         Stream<CatalogSnapshot.LiveChannel> visible = session.catalog().channels().stream().filter(access::canSee);
-        long[] position = {0};
+        long[] position = { 0 };
         return paging.apply(filterCategory(visible, categoryId, CatalogSnapshot.LiveChannel::categoryId)
                 .map(c -> XtreamMapping.live(c, ++position[0])));
     }
@@ -55,7 +55,7 @@ final class XtreamCatalog {
         var access = session.access();
         Stream<VodCatalog.Movie> visible = session.catalog().vod().movies().stream()
                 .filter(m -> access.canSeeCategory(m.categoryId()));
-        long[] position = {0};
+        long[] position = { 0 };
         return paging.apply(filterCategory(visible, categoryId, VodCatalog.Movie::categoryId)
                 .map(m -> XtreamMapping.movie(m, ++position[0])));
     }
@@ -67,7 +67,7 @@ final class XtreamCatalog {
         var access = session.access();
         Stream<VodCatalog.Series> visible = session.catalog().vod().series().stream()
                 .filter(s -> access.canSeeCategory(s.categoryId()));
-        long[] position = {0};
+        long[] position = { 0 };
         return paging.apply(filterCategory(visible, categoryId, VodCatalog.Series::categoryId)
                 .map(s -> XtreamMapping.series(s, ++position[0])));
     }

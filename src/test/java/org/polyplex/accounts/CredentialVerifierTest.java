@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.elytron.security.common.BcryptUtil;
+
+import org.junit.jupiter.api.Test;
 
 class CredentialVerifierTest {
 

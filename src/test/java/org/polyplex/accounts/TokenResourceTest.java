@@ -15,11 +15,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
+import io.quarkus.test.junit.QuarkusTest;
+
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-
 import io.smallrye.jwt.build.Jwt;
 
 @QuarkusTest

@@ -18,12 +18,14 @@ import org.polyplex.proxy.SessionRegistry;
 import org.polyplex.proxy.Viewer;
 import org.polyplex.proxy.upstream.SourceGuard;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * The proxy's data plane alone in its own JVM, so that the benchmark can read its CPU time and

@@ -71,7 +71,9 @@ class ScrapingBench {
             measure("M3U 100,000 entries", "unchanged re-run", m3u);
 
             Map<String, byte[]> xtream = Map.of(
-                    "", "{\"user_info\":{\"auth\":1,\"status\":\"Active\",\"max_connections\":\"4\"}}".getBytes(StandardCharsets.UTF_8),
+                    "",
+                    "{\"user_info\":{\"auth\":1,\"status\":\"Active\",\"max_connections\":\"4\"}}"
+                            .getBytes(StandardCharsets.UTF_8),
                     "get_live_categories", categories(50),
                     "get_vod_categories", categories(50),
                     "get_series_categories", categories(20),
@@ -86,8 +88,9 @@ class ScrapingBench {
                             + (i % 20) + "\"}"));
             stub.route("/xt/player_api.php", req -> new StubHttp.Answer(200, "application/json",
                     xtream.get(req.getParam("action") == null ? "" : req.getParam("action"))));
-            long xt = sources.create(new ScraperSourceInput(stub.url("/xt"), SourceType.XTREAM, true, 60, null, 1, null, "bench",
-                    "bench-pass")).id;
+            long xt = sources
+                    .create(new ScraperSourceInput(stub.url("/xt"), SourceType.XTREAM, true, 60, null, 1, null, "bench",
+                            "bench-pass")).id;
             measure("Xtream 50k live / 50k VOD / 5k series", "first run", xt);
             measure("Xtream 50k live / 50k VOD / 5k series", "unchanged re-run", xt);
         }

@@ -10,9 +10,9 @@ import static org.polyplex.testsupport.AdminApi.unique;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
+
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CatalogResourceTest {
@@ -58,7 +58,8 @@ class CatalogResourceTest {
         long keptSourceId = asAdmin().get("/api/channels/" + id).then().extract().jsonPath().getLong("sources[1].id");
 
         asAdmin().body(Map.of("name", "News 24 HD", "number", number, "categoryId", category,
-                "sources", List.of(Map.of("url", "http://backup.example/news.ts"), Map.of("url", "https://new.example/n.m3u8"))))
+                "sources",
+                List.of(Map.of("url", "http://backup.example/news.ts"), Map.of("url", "https://new.example/n.m3u8"))))
                 .put("/api/channels/" + id).then().statusCode(200)
                 .body("name", equalTo("News 24 HD"))
                 .body("sources.url", contains("http://backup.example/news.ts", "https://new.example/n.m3u8"))

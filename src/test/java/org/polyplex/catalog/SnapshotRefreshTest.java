@@ -5,20 +5,21 @@ import static org.polyplex.testsupport.AdminApi.asAdmin;
 import static org.polyplex.testsupport.AdminApi.create;
 import static org.polyplex.testsupport.AdminApi.unique;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.time.Instant;
 import java.util.Set;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.Test;
 import org.polyplex.accounts.Account;
 import org.polyplex.accounts.AccountService;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.catalog.model.CategoryKind;
 
 import io.quarkus.test.junit.QuarkusTest;
+
+import org.junit.jupiter.api.Test;
 
 /**
  * The in-memory snapshots that the data plane and the Xtream endpoints read are current as soon

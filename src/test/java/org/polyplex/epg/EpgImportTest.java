@@ -26,11 +26,13 @@ import java.util.zip.GZIPOutputStream;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.Test;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 
 import io.quarkus.test.junit.QuarkusTest;
+
+import org.junit.jupiter.api.Test;
+
 import io.restassured.path.json.JsonPath;
 
 /** Imports from local files: matching, listings, the atomic swap, and every bad input. */
@@ -72,7 +74,8 @@ class EpgImportTest {
         assertThat(news.get(0).channelId()).isEqualTo("News.One-" + tag);
         assertThat(news.get(0).streamId()).isEqualTo(Long.toString(byId));
         assertThat(news.get(0).start()).isEqualTo("2099-01-01 06:00:00");
-        assertThat(news.get(0).startTimestamp()).isEqualTo(Long.toString(Instant.parse("2099-01-01T06:00:00Z").getEpochSecond()));
+        assertThat(news.get(0).startTimestamp())
+                .isEqualTo(Long.toString(Instant.parse("2099-01-01T06:00:00Z").getEpochSecond()));
         assertThat(epg.shortEpg(channel(byId), 2)).hasSize(2);
         assertThat(epg.shortEpg(channel(byId), 0)).hasSize(3);
         assertThat(epg.dataTable(channel(byName), ZoneId.of("Europe/Paris"), Duration.ZERO))

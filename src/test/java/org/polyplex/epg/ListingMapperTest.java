@@ -9,10 +9,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.epg.store.GuideEntry;
 import org.polyplex.epg.xmltv.XmltvProgramme;
+
+import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -36,8 +36,9 @@ class RestartPersistenceIT {
             tokenBefore = token(app);
             long categoryId = api(app, tokenBefore).body(Map.of("name", "Restart News " + run, "kind", "live"))
                     .post("/api/categories").then().statusCode(201).extract().jsonPath().getLong("id");
-            channelId = api(app, tokenBefore).body(Map.of("name", "Restart 24", "number", 1_000_000 + run, "categoryId", categoryId,
-                    "sources", List.of(Map.of("url", "http://127.0.0.1:9/restart.ts"))))
+            channelId = api(app, tokenBefore)
+                    .body(Map.of("name", "Restart 24", "number", 1_000_000 + run, "categoryId", categoryId,
+                            "sources", List.of(Map.of("url", "http://127.0.0.1:9/restart.ts"))))
                     .post("/api/channels").then().statusCode(201).extract().jsonPath().getLong("id");
             userId = api(app, tokenBefore).body(Map.of("username", viewer, "password", "viewer-pass",
                     "maxConnections", 3)).post("/api/users").then().statusCode(201).extract().jsonPath().getLong("id");

@@ -5,9 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.polyplex.testsupport.AdminApi.adminToken;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
+
+import org.junit.jupiter.api.Test;
 
 /** The operational endpoints that tools rely on: health, metrics, the API description. */
 @QuarkusTest

@@ -16,13 +16,14 @@ class M3uWriterTest {
         writer.header("http://h:1/xmltv.php?username=u&password=p");
         writer.item(new PlaylistItem("alpha.example", "Alpha", "http://img/a.png", "News", 7, "http://h:1/live/u/p/1.ts"));
         writer.item(new PlaylistItem(null, "Movie", null, null, null, "http://h:1/movie/u/p/2.mp4"));
-        assertThat(out.toString()).isEqualTo("""
-                #EXTM3U x-tvg-url="http://h:1/xmltv.php?username=u&password=p"
-                #EXTINF:-1 tvg-id="alpha.example" tvg-name="Alpha" tvg-logo="http://img/a.png" group-title="News" tvg-chno="7",Alpha
-                http://h:1/live/u/p/1.ts
-                #EXTINF:-1 tvg-id="" tvg-name="Movie" tvg-logo="" group-title="",Movie
-                http://h:1/movie/u/p/2.mp4
-                """);
+        assertThat(out.toString()).isEqualTo(
+                """
+                        #EXTM3U x-tvg-url="http://h:1/xmltv.php?username=u&password=p"
+                        #EXTINF:-1 tvg-id="alpha.example" tvg-name="Alpha" tvg-logo="http://img/a.png" group-title="News" tvg-chno="7",Alpha
+                        http://h:1/live/u/p/1.ts
+                        #EXTINF:-1 tvg-id="" tvg-name="Movie" tvg-logo="" group-title="",Movie
+                        http://h:1/movie/u/p/2.mp4
+                        """);
     }
 
     @Test

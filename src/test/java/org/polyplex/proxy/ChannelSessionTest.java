@@ -11,10 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import org.polyplex.proxy.ProxyHarness.TestViewer;
 import org.polyplex.proxy.ts.TsPacket;
 import org.polyplex.testsupport.TsFixtures;
@@ -22,6 +18,10 @@ import org.polyplex.testsupport.TsServer;
 
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The fan-out hot path on a plain Vert.x: real sockets, a real upstream, no Quarkus, no sleeps. */
 @Timeout(60)

@@ -16,9 +16,7 @@ import org.polyplex.catalog.CatalogSnapshot.Source;
 import org.polyplex.proxy.upstream.SourceGuard;
 
 import io.quarkus.runtime.configuration.DurationConverter;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -26,6 +24,10 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * The data plane without Quarkus: a real {@link SessionRegistry} on a plain {@link Vertx}, a

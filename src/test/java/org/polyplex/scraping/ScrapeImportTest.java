@@ -241,7 +241,8 @@ class ScrapeImportTest {
         ScrapeRun again = runner.run(id);
         assertThat(again.added + again.updated + again.removed).isZero();
 
-        sources.update(id, new ScraperSourceInput(stub.url("/xt/"), SourceType.XTREAM, true, 60, null, 0, null, "alice", "wrong"));
+        sources.update(id,
+                new ScraperSourceInput(stub.url("/xt/"), SourceType.XTREAM, true, 60, null, 0, null, "alice", "wrong"));
         ScrapeRun rejected = runner.run(id);
         assertThat(rejected.error).isEqualTo("the provider rejected the account's credentials");
     }
@@ -274,6 +275,7 @@ class ScrapeImportTest {
 
     @Test
     void aSourceRunsOnceAtATimeAndUnknownSourcesAre404() {
-        assertThatThrownBy(() -> runner.run(987_654_321L)).isInstanceOf(ApiException.class).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> runner.run(987_654_321L)).isInstanceOf(ApiException.class)
+                .hasMessageContaining("does not exist");
     }
 }

@@ -10,7 +10,8 @@ class ServerAddressTest {
 
     @Test
     void takesHostAndPortFromTheHostHeader() {
-        assertThat(ServerAddress.of(config, "http", "tv.example:8080")).isEqualTo(new ServerAddress("http", "tv.example", 8080));
+        assertThat(ServerAddress.of(config, "http", "tv.example:8080"))
+                .isEqualTo(new ServerAddress("http", "tv.example", 8080));
         assertThat(ServerAddress.of(config, "https", "tv.example")).isEqualTo(new ServerAddress("https", "tv.example", 443));
         assertThat(ServerAddress.of(config, "http", "[::1]:81")).isEqualTo(new ServerAddress("http", "[::1]", 81));
     }

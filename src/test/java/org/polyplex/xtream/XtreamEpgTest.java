@@ -13,10 +13,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
 import org.polyplex.epg.EpgTestSupport;
 
 import io.quarkus.test.junit.QuarkusTest;
+
+import org.junit.jupiter.api.Test;
+
 import io.restassured.path.json.JsonPath;
 
 /**

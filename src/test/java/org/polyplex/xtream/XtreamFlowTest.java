@@ -10,11 +10,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 import org.polyplex.xtream.vod.FileUpstream;
 
 import io.quarkus.test.junit.QuarkusTest;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 

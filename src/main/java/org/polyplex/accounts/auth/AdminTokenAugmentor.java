@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.polyplex.accounts.Account;
 import org.polyplex.accounts.AccountService;
 import org.polyplex.accounts.Role;
@@ -14,6 +13,9 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import io.smallrye.mutiny.Uni;
 
 /**

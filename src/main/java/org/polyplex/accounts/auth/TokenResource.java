@@ -20,14 +20,15 @@ import org.polyplex.accounts.AuthConfig;
 import org.polyplex.accounts.Role;
 import org.polyplex.platform.ApiError;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+
 import io.vertx.core.http.HttpServerRequest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.jwt.build.Jwt;
 
 /**

@@ -2,6 +2,7 @@ package org.polyplex.epg.importer;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,11 +40,17 @@ class EpgScheduler {
 
     @Scheduled(every = "{polyplex.epg.check-every}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void startDue() {
+        startDueSources();
+    }
+
+    /** Starts every due source that is not running yet; returns the runs it started. */
+    List<ImportRunner.Started> startDueSources() {
+        List<ImportRunner.Started> started = new ArrayList<>();
         for (long id : dueSources(clock.instant())) {
             // One source's trouble never stops the others.
             try {
                 if (!runner.isRunning(id)) {
-                    runner.start(id, "schedule");
+                    started.add(runner.start(id, "schedule"));
                 }
             } catch (ApiException e) {
                 Log.debugf("epg: source=%d not started: %s", id, e.getMessage());
@@ -51,6 +58,7 @@ class EpgScheduler {
                 Log.warnf(e, "epg: source=%d could not be started", id);
             }
         }
+        return started;
     }
 
     List<Long> dueSources(Instant now) {

@@ -13,8 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.polyplex.epg.xmltv.XmltvProgramme;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import io.agroal.api.AgroalDataSource;
 
 /**
  * The guide tables through plain JDBC: a million programmes are rows to stream, not entities to

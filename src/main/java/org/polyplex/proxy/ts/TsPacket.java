@@ -15,7 +15,10 @@ public final class TsPacket {
 
     /** Video codecs we can find keyframes in, from the PMT stream type. */
     public enum Video {
-        NONE, MPEG2, H264, HEVC
+        NONE,
+        MPEG2,
+        H264,
+        HEVC
     }
 
     /** One shared null packet for keepalive; never mutated after creation. */

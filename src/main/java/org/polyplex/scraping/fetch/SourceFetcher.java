@@ -73,7 +73,8 @@ public class SourceFetcher {
                 throw new ScrapeFailure("HTTP " + status + " from " + Redact.url(uri.toString()));
             }
             String contentType = response.headers().firstValue("content-type").orElse(null);
-            boolean gzip = response.headers().firstValue("content-encoding").map(e -> e.toLowerCase(Locale.ROOT).contains("gzip"))
+            boolean gzip = response.headers().firstValue("content-encoding")
+                    .map(e -> e.toLowerCase(Locale.ROOT).contains("gzip"))
                     .orElse(false);
             return new Fetched(read(response.body(), gzip, deadline), contentType, uri.toString());
         }
@@ -116,7 +117,8 @@ public class SourceFetcher {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 total += n;
                 if (total > max) {
-                    throw new ScrapeFailure("response is larger than " + max + " bytes (polyplex.scraping.fetch.max-body-size)");
+                    throw new ScrapeFailure(
+                            "response is larger than " + max + " bytes (polyplex.scraping.fetch.max-body-size)");
                 }
                 out.write(buffer, 0, n);
             }

@@ -85,7 +85,8 @@ public final class Documents {
             return result;
         }
         warnings.addAll(result.warnings());
-        return new ParseResult(result.channels(), result.skipped(), result.skipReasons(), result.links(), List.copyOf(warnings));
+        return new ParseResult(result.channels(), result.skipped(), result.skipReasons(), result.links(),
+                List.copyOf(warnings));
     }
 
     private static Charset declaredCharset(String contentType) {

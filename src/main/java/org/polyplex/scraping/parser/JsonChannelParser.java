@@ -56,8 +56,10 @@ public final class JsonChannelParser {
             return root;
         } catch (JsonProcessingException e) {
             var where = e.getLocation();
-            throw new ScrapeFailure("malformed JSON" + (where == null ? "" : " at line " + where.getLineNr()
-                    + ", column " + where.getColumnNr()) + ": " + e.getOriginalMessage());
+            throw new ScrapeFailure("malformed JSON" + (where == null ? ""
+                    : " at line " + where.getLineNr()
+                            + ", column " + where.getColumnNr())
+                    + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new ScrapeFailure("unreadable JSON: " + e.getMessage());
         }

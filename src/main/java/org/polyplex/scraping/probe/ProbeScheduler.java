@@ -39,8 +39,7 @@ public class ProbeScheduler {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "probe-sources", every = "${polyplex.scraping.probe.every:30m}", delayed = "60s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "probe-sources", every = "${polyplex.scraping.probe.every:30m}", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (config.probe().enabled()) {
             probeAll();

@@ -68,7 +68,8 @@ public final class XtreamHarvester {
         ParseResult channels = live.result();
         List<String> reasons = new ArrayList<>(channels.skipReasons());
         int[] skipped = { channels.skipped() };
-        List<ScrapedVod> movies = vod(api, "get_vod_categories", "get_vod_streams", "stream_id", "stream_icon", reasons, skipped,
+        List<ScrapedVod> movies = vod(api, "get_vod_categories", "get_vod_streams", "stream_id", "stream_icon", reasons,
+                skipped,
                 (id, s) -> base + "/movie/" + u + "/" + p + "/" + id + "." + extension(s));
         List<ScrapedVod> series = vod(api, "get_series_categories", "get_series", "series_id", "cover", reasons, skipped,
                 (id, s) -> null);
@@ -102,7 +103,8 @@ public final class XtreamHarvester {
         for (JsonNode s : array(api + "&action=" + listAction)) {
             String id = id(s, idField);
             String name = text(s, "name");
-            String why = id == null ? "without a valid " + idField : name == null ? "without a name" : !ids.add(id) ? "listed twice" : null;
+            String why = id == null ? "without a valid " + idField
+                    : name == null ? "without a name" : !ids.add(id) ? "listed twice" : null;
             if (why != null) {
                 skipped[0]++;
                 reasons.add(listAction.substring(4) + " entry " + why);

@@ -18,13 +18,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.polyplex.playlist.M3uWriter;
 import org.polyplex.accounts.Account;
 import org.polyplex.catalog.CatalogService;
+import org.polyplex.playlist.M3uWriter;
 import org.polyplex.xtream.ServerAddress;
 import org.polyplex.xtream.StreamUrls;
-import org.polyplex.xtream.auth.XtreamAuthenticator;
 import org.polyplex.xtream.XtreamConfig;
+import org.polyplex.xtream.auth.XtreamAuthenticator;
 import org.polyplex.xtream.auth.XtreamLogin;
 
 import io.vertx.core.http.HttpServerRequest;

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.polyplex.playlist.M3uWriter;
-import org.polyplex.playlist.PlaylistItem;
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.VodCatalog;
 import org.polyplex.catalog.model.CategoryKind;
+import org.polyplex.playlist.M3uWriter;
+import org.polyplex.playlist.PlaylistItem;
 import org.polyplex.xtream.StreamUrls;
 
 /**

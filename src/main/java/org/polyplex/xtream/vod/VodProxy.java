@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import io.quarkus.logging.Log;
+
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;

@@ -7,12 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.polyplex.catalog.CatalogService;
-import org.polyplex.xtream.auth.XtreamAuthenticator;
 import org.polyplex.xtream.XtreamConfig;
+import org.polyplex.xtream.auth.XtreamAuthenticator;
 import org.polyplex.xtream.auth.XtreamLogin;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;

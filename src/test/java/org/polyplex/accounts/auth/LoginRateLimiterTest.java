@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
-import org.junit.jupiter.api.Test;
 import org.polyplex.accounts.AuthConfig;
+
+import org.junit.jupiter.api.Test;
 
 class LoginRateLimiterTest {
 

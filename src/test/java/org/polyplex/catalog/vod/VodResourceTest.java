@@ -11,9 +11,9 @@ import static org.polyplex.testsupport.AdminApi.unique;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
+
+import org.junit.jupiter.api.Test;
 
 /** {@code /api/movies} and {@code /api/series}: CRUD, validation, and stable episode ids across edits. */
 @QuarkusTest

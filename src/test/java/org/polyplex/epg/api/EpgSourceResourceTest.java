@@ -18,17 +18,19 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.epg.EpgService;
 import org.polyplex.epg.importer.ImportRunner;
 
 import io.quarkus.test.junit.QuarkusTest;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
 

@@ -14,17 +14,19 @@ import static org.polyplex.testsupport.AdminApi.create;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.Test;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.epg.EpgService;
 import org.polyplex.epg.store.GuideStore;
 
 import io.quarkus.test.junit.QuarkusTest;
+
+import org.junit.jupiter.api.Test;
 
 /** The scheduled triggers, called directly: the schedule itself is off in {@code %test}. */
 @QuarkusTest
@@ -32,9 +34,6 @@ class EpgSchedulerTest {
 
     @Inject
     EpgScheduler scheduler;
-
-    @Inject
-    ImportRunner runner;
 
     @Inject
     GuideStore store;
@@ -52,8 +51,11 @@ class EpgSchedulerTest {
         long disabled = create("/api/epg-sources", Map.of("url", "http://127.0.0.1:9/x", "enabled", false));
 
         assertThat(scheduler.dueSources(Instant.now())).contains(fresh).doesNotContain(disabled);
-        scheduler.startDue();
-        runner.current(fresh).orElseThrow().get(30, TimeUnit.SECONDS);
+        // the import may finish before the call returns: wait on what was started, not on current()
+        List<ImportRunner.Started> started = scheduler.startDueSources();
+        for (ImportRunner.Started run : started) {
+            run.done().get(30, TimeUnit.SECONDS);
+        }
 
         asAdmin().get("/api/epg-sources/" + fresh + "/runs").then().statusCode(200)
                 .body("[0].trigger", equalTo("schedule"))

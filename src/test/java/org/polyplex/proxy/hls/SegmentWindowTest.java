@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.Test;
-
 import org.polyplex.proxy.ts.TsAssembler;
 import org.polyplex.testsupport.TsFixtures;
 
 import io.vertx.core.buffer.Buffer;
+
+import org.junit.jupiter.api.Test;
 
 /** Cutting ffmpeg-made TS into HLS segments; the result is played by ffmpeg as an HLS client. */
 class SegmentWindowTest {

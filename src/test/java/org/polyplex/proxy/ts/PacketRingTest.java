@@ -2,9 +2,9 @@ package org.polyplex.proxy.ts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import io.vertx.core.buffer.Buffer;
+
+import org.junit.jupiter.api.Test;
 
 class PacketRingTest {
 

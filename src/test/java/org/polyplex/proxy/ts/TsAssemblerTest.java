@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.junit.jupiter.api.Test;
-
 import org.polyplex.testsupport.TsFixtures;
 
 import io.vertx.core.buffer.Buffer;
+
+import org.junit.jupiter.api.Test;
 
 class TsAssemblerTest {
 

@@ -16,6 +16,7 @@ import org.polyplex.scraping.ScrapeFailure;
 import org.polyplex.scraping.ScrapingConfig;
 
 import io.quarkus.runtime.configuration.MemorySize;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;

@@ -38,7 +38,8 @@ class ParsersTest {
         assertThat(result.channels()).containsExactly(
                 new ScrapedChannel("Sport One", "acestream://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", null,
                         "http://logos.example/s1.png", "Sports", null),
-                new ScrapedChannel("Sport Two", "acestream://bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", null, null, "Sports", null));
+                new ScrapedChannel("Sport Two", "acestream://bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", null, null, "Sports",
+                        null));
         assertThat(result.skipReasons()).containsExactly("invalid id or URL for 'Broken': 'not-an-id'",
                 "duplicate id for 'Sport One Again' (first listed as 'Sport One')");
     }
@@ -48,7 +49,8 @@ class ParsersTest {
         ParseResult result = JsonChannelParser.parse(Fixtures.bytes("array.json"), 1000);
 
         assertThat(result.channels()).containsExactly(
-                new ScrapedChannel("Movie Channel", "acestream://cccccccccccccccccccccccccccccccccccccccc", null, null, "Movies", null),
+                new ScrapedChannel("Movie Channel", "acestream://cccccccccccccccccccccccccccccccccccccccc", null, null,
+                        "Movies", null),
                 new ScrapedChannel("Kids", "acestream://dddddddddddddddddddddddddddddddddddddddd", null, null, null, null),
                 new ScrapedChannel("Web TV", "https://tv.example/web.m3u8", "web.tv", null, null, 12));
         assertThat(result.skipped()).isEqualTo(1);
@@ -109,7 +111,8 @@ class ParsersTest {
     void htmlWithHundredThousandLinksParsesQuicklyAndHitsTheCap() {
         StringBuilder html = new StringBuilder("<html><body>");
         for (int i = 0; i < 100_000; i++) {
-            html.append("<a href=\"acestream://").append(String.format("%040x", i)).append("\">Channel ").append(i).append("</a>\n");
+            html.append("<a href=\"acestream://").append(String.format("%040x", i)).append("\">Channel ").append(i)
+                    .append("</a>\n");
         }
         String page = html.append("</body></html>").toString();
 

@@ -43,7 +43,8 @@ class XtreamHarvesterTest {
         assertThat(harvest.channels()).containsExactly(
                 new ScrapedChannel("News 24", "http://provider.example:8080/live" + creds + "101.ts", "news24.example",
                         "http://logos.example/n24.png", "News", null, "101"),
-                new ScrapedChannel("Sport 1", "http://provider.example:8080/live" + creds + "102.ts", null, null, "Sports", null,
+                new ScrapedChannel("Sport 1", "http://provider.example:8080/live" + creds + "102.ts", null, null, "Sports",
+                        null,
                         "102"));
         assertThat(harvest.movies()).extracting(ScrapedVod::url).containsExactly(
                 "http://provider.example:8080/movie" + creds + "201.mkv",

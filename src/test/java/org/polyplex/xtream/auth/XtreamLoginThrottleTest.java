@@ -8,9 +8,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-import org.junit.jupiter.api.Test;
 import org.polyplex.xtream.TestConfigs;
 import org.polyplex.xtream.XtreamConfig;
+
+import org.junit.jupiter.api.Test;
 
 class XtreamLoginThrottleTest {
 

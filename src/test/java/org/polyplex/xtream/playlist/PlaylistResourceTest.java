@@ -11,11 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.polyplex.xtream.XtreamFixtures;
 
 import io.quarkus.test.junit.QuarkusTest;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 

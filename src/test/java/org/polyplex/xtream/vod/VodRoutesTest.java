@@ -19,12 +19,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.polyplex.xtream.XtreamFixtures;
 
 import io.quarkus.test.junit.QuarkusTest;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import io.restassured.RestAssured;
 
 /** Movie and episode proxying (Range, HEAD), legacy query forms, and refusals before any upstream I/O. */

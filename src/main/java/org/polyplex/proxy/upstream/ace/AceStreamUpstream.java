@@ -7,6 +7,7 @@ import org.polyplex.proxy.upstream.Upstream;
 import org.polyplex.proxy.upstream.UpstreamListener;
 
 import io.quarkus.logging.Log;
+
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 

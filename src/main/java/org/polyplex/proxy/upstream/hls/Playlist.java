@@ -11,7 +11,8 @@ sealed interface Playlist {
 
     /** A media playlist; segments in order, URIs resolved. */
     record Media(double targetDuration, long mediaSequence, boolean ended, List<Segment> segments)
-            implements Playlist {
+            implements
+                Playlist {
     }
 
     /** One {@code #EXT-X-STREAM-INF} entry. */

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import org.polyplex.proxy.PluggedHarness;
 import org.polyplex.testsupport.FakeAceEngine;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
+
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Readiness from the engine's version call, only when AceStream sources exist. */
 class AceEngineReadinessTest {

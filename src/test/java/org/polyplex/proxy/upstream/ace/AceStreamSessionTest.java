@@ -8,11 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
-
 import org.polyplex.proxy.PluggedHarness;
 import org.polyplex.proxy.PluggedHarness.Watcher;
 import org.polyplex.proxy.ProxyBeans;
@@ -21,6 +16,11 @@ import org.polyplex.testsupport.FakeAceEngine.Mode;
 import org.polyplex.testsupport.TsFixtures;
 
 import io.vertx.core.Vertx;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * AceStream channels through the real session machinery against the fake engine: one engine

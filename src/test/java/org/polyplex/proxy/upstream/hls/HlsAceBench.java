@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
-
 import org.polyplex.proxy.PluggedHarness;
 import org.polyplex.proxy.PluggedHarness.Watcher;
 import org.polyplex.proxy.ProxyBeans;
@@ -23,6 +21,8 @@ import org.polyplex.testsupport.FakeAceEngine;
 import org.polyplex.testsupport.TsFixtures;
 
 import io.vertx.core.Vertx;
+
+import org.junit.jupiter.api.Test;
 
 /**
  * Benchmark of issue 5 (not a unit test: the class name keeps it out of the default test run).

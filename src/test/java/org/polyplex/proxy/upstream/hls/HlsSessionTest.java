@@ -9,15 +9,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import org.polyplex.proxy.PluggedHarness;
 import org.polyplex.proxy.PluggedHarness.Watcher;
 import org.polyplex.proxy.ProxyBeans;
 import org.polyplex.testsupport.TsFixtures;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * HLS channel sources through the real session machinery: real ffmpeg HLS served live on
