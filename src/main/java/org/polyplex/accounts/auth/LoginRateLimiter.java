@@ -2,10 +2,6 @@ package org.polyplex.accounts.auth;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,65 +15,28 @@ import org.polyplex.accounts.AuthConfig;
 @ApplicationScoped
 public class LoginRateLimiter {
 
-    private record Window(Instant start, int failures) {
-    }
-
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final FailureWindows windows;
     private final AuthConfig.LoginLimit limits;
-    private final Clock clock;
 
     LoginRateLimiter(AuthConfig config, Clock clock) {
         this.limits = config.loginLimit();
-        this.clock = clock;
+        this.windows = new FailureWindows(limits.window(), limits.maxTracked(), clock);
     }
 
     /** How long the caller must wait, or {@link Duration#ZERO} when it may try now. */
     public Duration retryAfter(String username, String address) {
-        Instant now = clock.instant();
-        Duration wait = blocked("u:" + username, limits.perUsername(), now);
-        Duration byAddress = blocked("a:" + address, limits.perAddress(), now);
-        return wait.compareTo(byAddress) >= 0 ? wait : byAddress;
+        Duration byUsername = windows.retryAfter("u:" + username, limits.perUsername());
+        Duration byAddress = windows.retryAfter("a:" + address, limits.perAddress());
+        return byUsername.compareTo(byAddress) >= 0 ? byUsername : byAddress;
     }
 
     public void failed(String username, String address) {
-        Instant now = clock.instant();
-        count("u:" + username, now);
-        count("a:" + address, now);
-        if (windows.size() > limits.maxTracked()) {
-            prune(now);
-        }
+        windows.failed("u:" + username);
+        windows.failed("a:" + address);
     }
 
     /** A successful login clears the username's failures (not the address's). */
     public void succeeded(String username) {
-        windows.remove("u:" + username);
-    }
-
-    private Duration blocked(String key, int limit, Instant now) {
-        Window window = windows.get(key);
-        if (window == null || window.failures() < limit) {
-            return Duration.ZERO;
-        }
-        Instant end = window.start().plus(limits.window());
-        return end.isAfter(now) ? Duration.between(now, end) : Duration.ZERO;
-    }
-
-    private void count(String key, Instant now) {
-        windows.compute(key, (k, window) -> window == null || !window.start().plus(limits.window()).isAfter(now)
-                ? new Window(now, 1)
-                : new Window(window.start(), window.failures() + 1));
-    }
-
-    private void prune(Instant now) {
-        windows.values().removeIf(w -> !w.start().plus(limits.window()).isAfter(now));
-        int excess = windows.size() - limits.maxTracked();
-        if (excess > 0) {
-            windows.entrySet().stream()
-                    .sorted(Comparator.comparing(e -> e.getValue().start()))
-                    .limit(excess)
-                    .map(Map.Entry::getKey)
-                    .toList()
-                    .forEach(windows::remove);
-        }
+        windows.clear("u:" + username);
     }
 }

@@ -2,13 +2,10 @@ package org.polyplex.xtream.auth;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.polyplex.accounts.auth.FailureWindows;
 import org.polyplex.xtream.XtreamConfig;
 
 /**
@@ -20,60 +17,27 @@ import org.polyplex.xtream.XtreamConfig;
 @ApplicationScoped
 public class XtreamLoginThrottle {
 
-    private record Window(Instant start, int failures) {
-    }
-
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final FailureWindows windows;
     private final XtreamConfig.Throttle limits;
-    private final Clock clock;
 
     XtreamLoginThrottle(XtreamConfig config, Clock clock) {
         this.limits = config.throttle();
-        this.clock = clock;
+        this.windows = new FailureWindows(limits.window(), limits.maxTracked(), clock);
     }
 
     /** How long the address must wait, or {@link Duration#ZERO} when it may try now. */
     public Duration retryAfter(String address) {
-        if (limits.maxFailures() <= 0) {
-            return Duration.ZERO;
-        }
-        Window window = windows.get(address);
-        if (window == null || window.failures() < limits.maxFailures()) {
-            return Duration.ZERO;
-        }
-        Instant now = clock.instant();
-        Instant end = window.start().plus(limits.window());
-        return end.isAfter(now) ? Duration.between(now, end) : Duration.ZERO;
+        return limits.maxFailures() <= 0 ? Duration.ZERO : windows.retryAfter(address, limits.maxFailures());
     }
 
     public void failed(String address) {
-        if (limits.maxFailures() <= 0) {
-            return;
-        }
-        Instant now = clock.instant();
-        windows.compute(address, (k, w) -> w == null || !w.start().plus(limits.window()).isAfter(now)
-                ? new Window(now, 1)
-                : new Window(w.start(), w.failures() + 1));
-        if (windows.size() > limits.maxTracked()) {
-            prune(now);
+        if (limits.maxFailures() > 0) {
+            windows.failed(address);
         }
     }
 
     /** Addresses currently tracked; for tests of the bound. */
     int tracked() {
-        return windows.size();
-    }
-
-    private void prune(Instant now) {
-        windows.values().removeIf(w -> !w.start().plus(limits.window()).isAfter(now));
-        int excess = windows.size() - limits.maxTracked();
-        if (excess > 0) {
-            windows.entrySet().stream()
-                    .sorted(Comparator.comparing(e -> e.getValue().start()))
-                    .limit(excess)
-                    .map(Map.Entry::getKey)
-                    .toList()
-                    .forEach(windows::remove);
-        }
+        return windows.tracked();
     }
 }
