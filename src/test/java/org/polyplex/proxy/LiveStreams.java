@@ -9,6 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Plays viewers against the running Quarkus app with the JDK client (HTTP/1.1, streaming body). */
 final class LiveStreams {
@@ -46,6 +50,22 @@ final class LiveStreams {
             return in.transferTo(OutputStreamSink.INSTANCE);
         } catch (IOException e) {
             return -1;
+        }
+    }
+
+    /**
+     * Asserts that the server ends the body within {@code seconds}: drains it on another thread
+     * and fails, rather than hangs, when the stream goes on.
+     */
+    static void assertEndsWithin(HttpResponse<InputStream> response, int seconds) {
+        CompletableFuture<Long> drained = CompletableFuture.supplyAsync(() -> drain(response));
+        try {
+            drained.get(seconds, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            close(response);
+            throw new AssertionError("the stream was still open after " + seconds + " s");
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError(e);
         }
     }
 
