@@ -21,6 +21,7 @@ import org.polyplex.proxy.upstream.SourceGuard;
 import io.quarkus.runtime.configuration.DurationConverter;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -41,7 +42,8 @@ public final class BenchServer {
     }
 
     public static void main(String[] args) {
-        Vertx vertx = Vertx.vertx();
+        // as the application does with quarkus.vertx.prefer-native-transport=true
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         ProxyConfig config = new SmallRyeConfigBuilder().withMapping(ProxyConfig.class)
                 .withConverter(Duration.class, 100, new DurationConverter())
                 .withSources(new PropertiesConfigSource(Map.of("polyplex.proxy.session.tick", "100ms"), "bench", 500))
@@ -72,6 +74,9 @@ public final class BenchServer {
             registry.join(channel, new Viewer(registry.nextId(), request.response(), 1, "bench",
                     request.remoteAddress().host(), id, Instant.now(), () -> {
                     }));
-        }).listen(0, "127.0.0.1").onSuccess(server -> System.out.println("PORT " + server.actualPort()));
+        }).listen(0, "127.0.0.1").onSuccess(server -> {
+            System.err.println("native transport: " + vertx.isNativeTransportEnabled());
+            System.out.println("PORT " + server.actualPort());
+        });
     }
 }
