@@ -1,9 +1,7 @@
 package org.polyplex.accounts;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -61,21 +59,11 @@ public class AccountService {
     }
 
     public Page<User> list(UserFilter filter, int page, int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (filter.q != null && !filter.q.isBlank()) {
-            where.append(" and lower(username) like :q");
-            params.put("q", Queries.contains(filter.q));
-        }
-        if (filter.admin != null) {
-            where.append(" and admin = :admin");
-            params.put("admin", filter.admin);
-        }
-        if (filter.enabled != null) {
-            where.append(" and enabled = :enabled");
-            params.put("enabled", filter.enabled);
-        }
-        var query = User.<User> find(where.toString(), Sort.by("id"), params);
+        Queries.Filter where = new Queries.Filter()
+                .contains("username", filter.q)
+                .equal("admin", filter.admin)
+                .equal("enabled", filter.enabled);
+        var query = User.<User> find(where.where(), Sort.by("id"), where.params());
         return new Page<>(query.page(page, size).list(), query.count());
     }
 

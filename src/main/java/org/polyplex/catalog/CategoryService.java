@@ -1,9 +1,7 @@
 package org.polyplex.catalog;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,22 +33,29 @@ public class CategoryService {
     }
 
     public Page<Category> list(CategoryKind kind, Long parentId, String q, int page, int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (kind != null) {
-            where.append(" and kind = :kind");
-            params.put("kind", kind);
-        }
-        if (parentId != null) {
-            where.append(" and parentId = :parentId");
-            params.put("parentId", parentId);
-        }
-        if (q != null && !q.isBlank()) {
-            where.append(" and lower(name) like :q");
-            params.put("q", Queries.contains(q));
-        }
-        var query = Category.<Category> find(where.toString(), Sort.by("sortOrder").and("name").and("id"), params);
+        Queries.Filter filter = new Queries.Filter()
+                .equal("kind", kind)
+                .equal("parentId", parentId)
+                .contains("name", q);
+        var query = Category.<Category> find(filter.where(), Sort.by("sortOrder").and("name").and("id"), filter.params());
         return new Page<>(query.page(page, size).list(), query.count());
+    }
+
+    /**
+     * Checks that {@code categoryId}, when given, names an existing category of {@code kind}: what
+     * channels (live), movies and series may be filed under.
+     */
+    public static void requireKind(Long categoryId, CategoryKind kind) {
+        if (categoryId == null) {
+            return;
+        }
+        Category category = Category.findById(categoryId);
+        if (category == null) {
+            throw ApiException.invalid("categoryId", "category " + categoryId + " does not exist");
+        }
+        if (category.kind != kind) {
+            throw ApiException.invalid("categoryId", "must be a " + kind.wire() + " category");
+        }
     }
 
     public Category get(long id) {

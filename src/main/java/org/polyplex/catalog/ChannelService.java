@@ -15,7 +15,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.polyplex.catalog.ChannelInput.SourceInput;
-import org.polyplex.catalog.model.Category;
 import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.catalog.model.Channel;
 import org.polyplex.catalog.model.ChannelSource;
@@ -39,22 +38,12 @@ public class ChannelService {
     }
 
     public Page<Channel> list(Long categoryId, Boolean enabled, String q, int page, int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (categoryId != null) {
-            where.append(" and categoryId = :categoryId");
-            params.put("categoryId", categoryId);
-        }
-        if (enabled != null) {
-            where.append(" and enabled = :enabled");
-            params.put("enabled", enabled);
-        }
-        if (q != null && !q.isBlank()) {
-            where.append(" and lower(name) like :q");
-            params.put("q", Queries.contains(q));
-        }
-        var query = Channel.<Channel> find(where.toString(), Sort.by("number", Sort.NullPrecedence.NULLS_LAST)
-                .and("name").and("id"), params);
+        Queries.Filter filter = new Queries.Filter()
+                .equal("categoryId", categoryId)
+                .equal("enabled", enabled)
+                .contains("name", q);
+        var query = Channel.<Channel> find(filter.where(), Sort.by("number", Sort.NullPrecedence.NULLS_LAST)
+                .and("name").and("id"), filter.params());
         return new Page<>(query.page(page, size).list(), query.count());
     }
 
@@ -94,15 +83,7 @@ public class ChannelService {
                 throw ApiException.conflict("number", "channel number " + input.number() + " is taken by channel " + holder.id);
             }
         }
-        if (input.categoryId() != null) {
-            Category category = Category.findById(input.categoryId());
-            if (category == null) {
-                throw ApiException.invalid("categoryId", "category " + input.categoryId() + " does not exist");
-            }
-            if (category.kind != CategoryKind.LIVE) {
-                throw ApiException.invalid("categoryId", "must be a live category");
-            }
-        }
+        CategoryService.requireKind(input.categoryId(), CategoryKind.LIVE);
         String name = input.name().strip();
         String logoUrl = blankToNull(input.logoUrl());
         if (channel.id != null && (!name.equals(channel.name) || !Objects.equals(logoUrl, channel.logoUrl)

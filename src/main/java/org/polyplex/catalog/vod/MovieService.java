@@ -1,14 +1,13 @@
 package org.polyplex.catalog.vod;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.polyplex.catalog.CatalogChanged;
+import org.polyplex.catalog.CategoryService;
 import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.platform.ApiException;
 import org.polyplex.platform.DbConstraints;
@@ -30,17 +29,10 @@ public class MovieService {
     }
 
     public Page<Movie> list(Long categoryId, String q, int page, int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (categoryId != null) {
-            where.append(" and categoryId = :categoryId");
-            params.put("categoryId", categoryId);
-        }
-        if (q != null && !q.isBlank()) {
-            where.append(" and lower(name) like :q");
-            params.put("q", Queries.contains(q));
-        }
-        var query = Movie.<Movie> find(where.toString(), Sort.by("name").and("id"), params);
+        Queries.Filter filter = new Queries.Filter()
+                .equal("categoryId", categoryId)
+                .contains("name", q);
+        var query = Movie.<Movie> find(filter.where(), Sort.by("name").and("id"), filter.params());
         return new Page<>(query.page(page, size).list(), query.count());
     }
 
@@ -74,7 +66,7 @@ public class MovieService {
     }
 
     private void apply(Movie movie, MovieInput in) {
-        VodInputs.requireCategory(in.categoryId(), CategoryKind.MOVIE);
+        CategoryService.requireKind(in.categoryId(), CategoryKind.MOVIE);
         movie.name = in.name().strip();
         movie.categoryId = in.categoryId();
         movie.sourceUrl = VodInputs.sourceUrl("sourceUrl", in.sourceUrl());

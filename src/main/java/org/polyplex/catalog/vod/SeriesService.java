@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.polyplex.catalog.CatalogChanged;
+import org.polyplex.catalog.CategoryService;
 import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.catalog.vod.SeriesInput.EpisodeInput;
 import org.polyplex.catalog.vod.SeriesInput.SeasonInput;
@@ -35,17 +36,10 @@ public class SeriesService {
     }
 
     public Page<Series> list(Long categoryId, String q, int page, int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (categoryId != null) {
-            where.append(" and categoryId = :categoryId");
-            params.put("categoryId", categoryId);
-        }
-        if (q != null && !q.isBlank()) {
-            where.append(" and lower(name) like :q");
-            params.put("q", Queries.contains(q));
-        }
-        var query = Series.<Series> find(where.toString(), Sort.by("name").and("id"), params);
+        Queries.Filter filter = new Queries.Filter()
+                .equal("categoryId", categoryId)
+                .contains("name", q);
+        var query = Series.<Series> find(filter.where(), Sort.by("name").and("id"), filter.params());
         return new Page<>(query.page(page, size).list(), query.count());
     }
 
@@ -79,7 +73,7 @@ public class SeriesService {
     }
 
     private void apply(Series series, SeriesInput in) {
-        VodInputs.requireCategory(in.categoryId(), CategoryKind.SERIES);
+        CategoryService.requireKind(in.categoryId(), CategoryKind.SERIES);
         series.name = in.name().strip();
         series.categoryId = in.categoryId();
         series.coverUrl = VodInputs.blankToNull(in.coverUrl());

@@ -3,8 +3,6 @@ package org.polyplex.catalog.vod;
 import java.util.Locale;
 
 import org.polyplex.catalog.SourceUrls;
-import org.polyplex.catalog.model.Category;
-import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.platform.ApiException;
 
 /** Checks shared by movie and series writes. */
@@ -23,19 +21,6 @@ final class VodInputs {
             throw ApiException.invalid(field, "must be an http(s) URL");
         }
         return normalized;
-    }
-
-    static void requireCategory(Long categoryId, CategoryKind kind) {
-        if (categoryId == null) {
-            return;
-        }
-        Category category = Category.findById(categoryId);
-        if (category == null) {
-            throw ApiException.invalid("categoryId", "category " + categoryId + " does not exist");
-        }
-        if (category.kind != kind) {
-            throw ApiException.invalid("categoryId", "must be a " + kind.wire() + " category");
-        }
     }
 
     static String extension(String value) {
