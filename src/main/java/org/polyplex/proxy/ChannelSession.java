@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.catalog.CatalogSnapshot.Source;
+import org.polyplex.platform.ApiException;
+import org.polyplex.proxy.hls.SegmentWindow;
 import org.polyplex.proxy.ts.PacketRing;
 import org.polyplex.proxy.upstream.SlateUpstream;
 import org.polyplex.proxy.upstream.SourceUrl;
@@ -15,6 +18,7 @@ import io.quarkus.logging.Log;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 
@@ -37,6 +41,7 @@ final class ChannelSession {
     private final ProxyConfig config;
     private final Clock clock;
     private final FanOut fanOut;
+    private final HlsTap hls;
     private final PacketRing ring;
     private final Instant created;
     private SessionState state = new SessionState.Idle();
@@ -59,6 +64,7 @@ final class ChannelSession {
         this.clock = registry.clock();
         this.ring = new PacketRing(config.session().ringChunks(), config.session().ringBytes());
         this.fanOut = new FanOut(ring, config.viewer(), registry.metrics(), registry::nanoTime);
+        this.hls = new HlsTap(config.hlsOutput(), vertx, registry::nanoTime, registry.metrics());
         this.created = clock.instant();
     }
 
@@ -75,19 +81,11 @@ final class ChannelSession {
         if (state instanceof SessionState.Closed) {
             return false;
         }
-        if (fanOut.viewers().size() >= config.session().maxViewers()) {
+        if (viewerCount() >= config.session().maxViewers()) {
             registry.refuse(viewer, 503, "too_many_viewers", "this channel has too many viewers");
             return true;
         }
-        if (state instanceof SessionState.Idle idle) {
-            state = idle.connect(clock.instant());
-            outageSince = registry.nanoTime();
-            timer = vertx.setPeriodic(config.session().tick().toMillis(), t -> tick());
-            Log.infof("session=%d channel=%d opened", id, channel.id());
-            connectNext();
-        } else if (state instanceof SessionState.Lingering lingering) {
-            state = lingering.resume(clock.instant());
-        }
+        activate();
         viewer.response.drainHandler(v -> context.runOnContext(x -> fanOut.drained(viewer)));
         viewer.response.closeHandler(v -> context.runOnContext(x -> viewerClosed(viewer)));
         viewer.response.exceptionHandler(e -> {
@@ -105,6 +103,77 @@ final class ChannelSession {
         }
         Log.debugf("session=%d viewer=%d user=%s joined", id, viewer.id, viewer.username);
         return true;
+    }
+
+    /**
+     * Adds an HLS viewer and completes {@code admitted}, or fails it with the refusal; false when
+     * the session already closed (the registry then makes a new one).
+     */
+    boolean attachHls(HlsViewer viewer, Promise<Void> admitted) {
+        if (state instanceof SessionState.Closed) {
+            return false;
+        }
+        if (viewerCount() >= config.session().maxViewers()) {
+            viewer.markGone();
+            registry.hlsGone(viewer);
+            admitted.fail(new ApiException(503, "too_many_viewers", "this channel has too many viewers", null));
+            return true;
+        }
+        activate();
+        hls.add(viewer, ring);
+        registry.metrics().viewerAdded();
+        Log.debugf("session=%d hls viewer=%d user=%s joined", id, viewer.id, viewer.username);
+        admitted.complete();
+        return true;
+    }
+
+    /** The live playlist for an HLS viewer, once the first segment exists; segment URIs start with prefix. */
+    Future<String> hlsPlaylist(String prefix) {
+        if (state instanceof SessionState.Closed closed) {
+            return Future.failedFuture("the channel's session ended");
+        }
+        return hls.ready().map(v -> hls.playlist(prefix).orElseThrow());
+    }
+
+    /** A segment of the window for an HLS viewer, counted as served to it; empty when not (or no longer) held. */
+    Optional<SegmentWindow.Segment> hlsSegment(HlsViewer viewer, long sequence) {
+        Optional<SegmentWindow.Segment> segment = hls.segment(sequence);
+        segment.ifPresent(s -> hls.served(viewer, s.bytes().length()));
+        return segment;
+    }
+
+    /** Ends an HLS viewer (admin kick, replaced): its token stops working at once. */
+    void kickHls(HlsViewer viewer, String reason) {
+        if (hls.remove(viewer)) {
+            hlsGone(viewer, reason);
+        }
+    }
+
+    private void hlsGone(HlsViewer viewer, String reason) {
+        if (!viewer.markGone()) {
+            return;
+        }
+        registry.hlsGone(viewer);
+        registry.metrics().viewerRemoved();
+        Log.debugf("session=%d hls viewer=%d left: %s", id, viewer.id, reason);
+        lastViewerLeft();
+    }
+
+    /** Starts an idle session or resumes a lingering one, for a viewer that joins. */
+    private void activate() {
+        if (state instanceof SessionState.Idle idle) {
+            state = idle.connect(clock.instant());
+            outageSince = registry.nanoTime();
+            timer = vertx.setPeriodic(config.session().tick().toMillis(), t -> tick());
+            Log.infof("session=%d channel=%d opened", id, channel.id());
+            connectNext();
+        } else if (state instanceof SessionState.Lingering lingering) {
+            state = lingering.resume(clock.instant());
+        }
+    }
+
+    private int viewerCount() {
+        return fanOut.viewers().size() + hls.viewers().size();
     }
 
     /** Ends one viewer with a reason (admin kick, replaced by a newer connection). */
@@ -126,7 +195,12 @@ final class ChannelSession {
         registry.viewerGone(viewer);
         registry.metrics().viewerRemoved();
         Log.debugf("session=%d viewer=%d left: %s", id, viewer.id, viewer.endReason == null ? "closed" : viewer.endReason);
-        if (!fanOut.viewers().isEmpty() || state instanceof SessionState.Closed) {
+        lastViewerLeft();
+    }
+
+    /** Lingers or closes the session when no viewer of either kind is left. */
+    private void lastViewerLeft() {
+        if (viewerCount() > 0 || state instanceof SessionState.Closed) {
             return;
         }
         if (state instanceof SessionState.Streaming streaming) {
@@ -179,6 +253,7 @@ final class ChannelSession {
 
     void onChunk(Buffer chunk, boolean keyframe) {
         fanOut.publish(chunk, keyframe);
+        hls.chunk(chunk, keyframe);
         fanOut.sweep(this::gone);
     }
 
@@ -237,6 +312,9 @@ final class ChannelSession {
         }
         fanOut.evictStalled();
         fanOut.sweep(this::gone);
+        for (HlsViewer idle : hls.expire(now)) {
+            hlsGone(idle, "no request for " + config.hlsOutput().viewerWindow().toSeconds() + " s");
+        }
         if (state instanceof SessionState.Lingering lingering && !clock.instant().isBefore(lingering.until())) {
             close("linger over");
             return;
@@ -295,6 +373,9 @@ final class ChannelSession {
         stopSlate();
         fanOut.endAll(reason);
         fanOut.sweep(this::gone);
+        for (HlsViewer viewer : hls.removeAll(reason)) {
+            hlsGone(viewer, reason);
+        }
         flushCounters();
         Log.infof("session=%d channel=%d closed: %s (bytes in %d, failovers %d)", id, channel.id(), reason,
                 ring.bytesIn(), failovers);
@@ -302,7 +383,7 @@ final class ChannelSession {
 
     private void flushCounters() {
         long in = ring.bytesIn();
-        registry.metrics().bytes(in - bytesInReported, fanOut.drainBytesOut());
+        registry.metrics().bytes(in - bytesInReported, fanOut.drainBytesOut() + hls.drainBytesOut());
         bytesInReported = in;
     }
 
@@ -311,10 +392,14 @@ final class ChannelSession {
         Source source = attempt == null ? null : attempt.source;
         sessions.add(new SessionsSnapshot.SessionInfo(id, channel.id(), channel.name(),
                 source == null ? null : source.id(), source == null ? null : SourceUrl.redact(source.url()),
-                state.name(), ring.bytesIn(), fanOut.viewers().size(), failovers, created));
+                state.name(), ring.bytesIn(), viewerCount(), failovers, created));
         for (Viewer v : new ArrayList<>(fanOut.viewers())) {
-            viewers.add(new SessionsSnapshot.ViewerInfo(v.id, id, v.userId, v.username, v.address, v.channelId,
+            viewers.add(new SessionsSnapshot.ViewerInfo(v.id, id, v.userId, v.username, v.address, v.channelId, "ts",
                     v.bytesOut, fanOut.lag(v), v.since));
+        }
+        for (HlsViewer v : hls.viewers()) {
+            viewers.add(new SessionsSnapshot.ViewerInfo(v.id, id, v.userId, v.username, v.address, v.channelId, "hls",
+                    v.bytesOut, 0, v.since));
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
 final class ConnectionLimiter {
 
     /** One counted viewer. */
-    record Lease(long viewerId, long userId, long channelId, String address, long startedNanos) {
+    record Lease(long viewerId, long userId, long channelId, String address, long startedNanos, boolean hls) {
     }
 
     /** Admitted (possibly replacing {@code replaced}) or refused with a reason. */
@@ -38,7 +38,17 @@ final class ConnectionLimiter {
      * the earlier viewer (players that reconnect or probe then play). Otherwise, at the limit, the
      * policy refuses or replaces the user's oldest viewer. A limit of 0 or less means unlimited.
      */
-    synchronized Decision admit(long userId, int maxConnections, long channelId, String address, long viewerId) {
+    Decision admit(long userId, int maxConnections, long channelId, String address, long viewerId) {
+        return admit(userId, maxConnections, channelId, address, viewerId, false);
+    }
+
+    /**
+     * As {@link #admit(long, int, long, String, long)}, for a TS or an HLS viewer. HLS players never
+     * say they left, so at the limit an HLS viewer of the same user and address (a player that
+     * zapped to another channel) is replaced even under the refuse policy.
+     */
+    synchronized Decision admit(long userId, int maxConnections, long channelId, String address, long viewerId,
+            boolean hls) {
         long now = nanoTime.getAsLong();
         List<Lease> leases = byUser.computeIfAbsent(userId, id -> new ArrayList<>());
         Lease replaced = null;
@@ -48,6 +58,10 @@ final class ConnectionLimiter {
                 replaced = lease;
                 break;
             }
+        }
+        if (replaced == null && maxConnections > 0 && leases.size() >= maxConnections) {
+            replaced = leases.stream().filter(lease -> lease.hls && lease.address.equals(address)).findFirst()
+                    .orElse(null);
         }
         if (replaced == null && maxConnections > 0 && leases.size() >= maxConnections) {
             if (policy == ProxyConfig.LimitPolicy.REFUSE) {
@@ -62,7 +76,7 @@ final class ConnectionLimiter {
         if (replaced != null) {
             leases.remove(replaced);
         }
-        leases.add(new Lease(viewerId, userId, channelId, address, now));
+        leases.add(new Lease(viewerId, userId, channelId, address, now, hls));
         return new Decision(true, replaced, null);
     }
 

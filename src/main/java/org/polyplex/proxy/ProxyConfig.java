@@ -20,6 +20,8 @@ public interface ProxyConfig {
 
     Limits limits();
 
+    HlsOutput hlsOutput();
+
     /** Connecting to and reading from a channel source. */
     interface Upstream {
 
@@ -145,6 +147,30 @@ public interface ProxyConfig {
         /** Same user, channel and address again within this window replaces instead of counting. */
         @WithDefault("10s")
         Duration sameViewerWindow();
+    }
+
+    /** HLS output: every channel as a live media playlist cut from its session's ring. */
+    interface HlsOutput {
+
+        /** Segments are cut at the first keyframe at least this long after the previous cut. */
+        @WithDefault("4s")
+        Duration targetDuration();
+
+        /** Finished segments kept in memory per channel (the playlist window). */
+        @WithDefault("6")
+        int windowSegments();
+
+        /** Bytes of finished segments kept per channel, whatever their count (at least one is kept). */
+        @WithDefault("67108864")
+        long windowBytes();
+
+        /** An HLS viewer stays counted while it fetched a playlist or segment within this window. */
+        @WithDefault("20s")
+        Duration viewerWindow();
+
+        /** How long a playlist request waits for a new session's first segment before 503. */
+        @WithDefault("20s")
+        Duration firstSegmentWait();
     }
 
     /** What to do with a viewer that falls too far behind. */

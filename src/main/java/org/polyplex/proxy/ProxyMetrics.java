@@ -20,6 +20,7 @@ public final class ProxyMetrics {
     private final Counter skips;
     private final Counter failovers;
     private final Counter upstreams;
+    private final Counter hlsSegments;
 
     public ProxyMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -31,6 +32,7 @@ public final class ProxyMetrics {
         this.skips = registry.counter("polyplex.proxy.skips");
         this.failovers = registry.counter("polyplex.proxy.failovers");
         this.upstreams = registry.counter("polyplex.proxy.upstreams.opened");
+        this.hlsSegments = registry.counter("polyplex.proxy.hls.segments");
     }
 
     void viewerAdded() {
@@ -74,6 +76,10 @@ public final class ProxyMetrics {
         upstreams.increment();
     }
 
+    void hlsSegmentCut() {
+        hlsSegments.increment();
+    }
+
     /** A request refused before any byte; {@code reason} is a short fixed word, never user input. */
     void refused(String reason) {
         registry.counter("polyplex.proxy.refusals", "reason", reason).increment();
@@ -97,6 +103,11 @@ public final class ProxyMetrics {
 
     public double skips() {
         return skips.count();
+    }
+
+    /** HLS output segments cut, over all channels; each is cut once whatever its number of viewers. */
+    public double hlsSegmentsCut() {
+        return hlsSegments.count();
     }
 
     public double failovers() {

@@ -1,15 +1,19 @@
 package org.polyplex.proxy;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.platform.ApiError;
+import org.polyplex.proxy.hls.SegmentWindow;
 import org.polyplex.proxy.upstream.SourceGuard;
 import org.polyplex.proxy.upstream.UpstreamFactory;
 
@@ -37,6 +41,9 @@ public final class SessionRegistry {
     private final ConcurrentHashMap<Long, ChannelSession> sessions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, Viewer> viewers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, ChannelSession> viewerSessions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, HlsViewer> hlsTokens = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, HlsViewer> hlsViewers = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicReference<Future<Buffer>> slate = new AtomicReference<>();
 
@@ -75,12 +82,97 @@ public final class SessionRegistry {
         });
     }
 
+    /** A new HLS viewer token: 144 random bits, URL-safe. */
+    public String newToken() {
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The HLS viewer of this user, channel and address that is still active: a player asking again. */
+    public Optional<HlsViewer> activeHlsViewer(long userId, long channelId, String address) {
+        for (HlsViewer viewer : hlsViewers.values()) {
+            if (viewer.userId == userId && viewer.channelId == channelId && viewer.address.equals(address)
+                    && !viewer.isGone()) {
+                viewer.touch(nanoTime());
+                return Optional.of(viewer);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Attaches an HLS viewer to the channel's session, creating and starting it if needed; the
+     * future fails with the refusal when the session has no room.
+     */
+    public Future<Void> joinHls(LiveChannel channel, HlsViewer viewer) {
+        hlsTokens.put(viewer.token, viewer);
+        hlsViewers.put(viewer.id, viewer);
+        Promise<Void> admitted = Promise.promise();
+        attachHls(channel, viewer, admitted);
+        return admitted.future();
+    }
+
+    private void attachHls(LiveChannel channel, HlsViewer viewer, Promise<Void> admitted) {
+        ChannelSession session = sessions.computeIfAbsent(channel.id(), key -> {
+            metrics.sessionOpened();
+            return new ChannelSession(nextId(), channel, vertx.getOrCreateContext(), this);
+        });
+        viewerSessions.put(viewer.id, session);
+        session.context().runOnContext(v -> {
+            if (!session.attachHls(viewer, admitted)) {
+                attachHls(channel, viewer, admitted);
+            }
+        });
+    }
+
+    /** The live HLS viewer holding this token, recorded as active; empty when unknown or expired. */
+    public Optional<HlsViewer> hlsViewer(String token) {
+        HlsViewer viewer = hlsTokens.get(token);
+        if (viewer == null || viewer.isGone()) {
+            return Optional.empty();
+        }
+        viewer.touch(nanoTime());
+        return Optional.of(viewer);
+    }
+
+    /** The viewer's live playlist, once its session has a segment; segment URIs start with prefix. */
+    public Future<String> hlsPlaylist(HlsViewer viewer, String prefix) {
+        return onViewerSession(viewer, session -> session.hlsPlaylist(prefix));
+    }
+
+    /** A segment of the viewer's session; empty when it is not (or no longer) in the window. */
+    public Future<Optional<SegmentWindow.Segment>> hlsSegment(HlsViewer viewer, long sequence) {
+        return onViewerSession(viewer, session -> Future.succeededFuture(session.hlsSegment(viewer, sequence)));
+    }
+
+    private <T> Future<T> onViewerSession(HlsViewer viewer, Function<ChannelSession, Future<T>> action) {
+        ChannelSession session = viewerSessions.get(viewer.id);
+        if (session == null) {
+            return Future.failedFuture("viewer left");
+        }
+        Promise<T> result = Promise.promise();
+        session.context().runOnContext(v -> action.apply(session).onComplete(result));
+        return result.future();
+    }
+
+    void hlsGone(HlsViewer viewer) {
+        hlsTokens.remove(viewer.token, viewer);
+        hlsViewers.remove(viewer.id, viewer);
+        viewerSessions.remove(viewer.id);
+    }
+
     /** Ends a viewer (or, given a session id, a whole session); false when the id is unknown. */
     public boolean kick(long id, String reason) {
         ChannelSession session = viewerSessions.get(id);
         Viewer viewer = viewers.get(id);
         if (session != null && viewer != null) {
             session.context().runOnContext(v -> session.kick(viewer, reason));
+            return true;
+        }
+        HlsViewer hlsViewer = hlsViewers.get(id);
+        if (session != null && hlsViewer != null) {
+            session.context().runOnContext(v -> session.kickHls(hlsViewer, reason));
             return true;
         }
         for (ChannelSession s : sessions.values()) {

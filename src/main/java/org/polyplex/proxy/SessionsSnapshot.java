@@ -11,8 +11,11 @@ public record SessionsSnapshot(List<SessionInfo> sessions, List<ViewerInfo> view
             long bytesIn, int viewers, long failovers, Instant since) {
     }
 
-    /** One viewer; {@code lagBytes} is how far behind live its cursor is. */
+    /**
+     * One viewer; {@code protocol} is {@code ts} (a connection) or {@code hls} (a token active within
+     * the activity window); {@code lagBytes} is how far behind live a TS viewer's cursor is.
+     */
     public record ViewerInfo(long id, long sessionId, long userId, String username, String address, long channelId,
-            long bytesOut, long lagBytes, Instant since) {
+            String protocol, long bytesOut, long lagBytes, Instant since) {
     }
 }

@@ -12,6 +12,7 @@ import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.platform.ApiError;
+import org.polyplex.platform.ApiException;
 
 import io.quarkus.logging.Log;
 
@@ -30,8 +31,9 @@ import io.vertx.ext.web.RoutingContext;
  * <p>
  * The short form is a regular expression that only matches exactly three segments with a numeric
  * id and a first segment that is not one of the service's own prefixes, so it can never shadow
- * another route. {@code .m3u8} answers 404 until HLS output exists. Credentials are in these
- * paths, so log lines carry the user id and name only, never the path.
+ * another route. The {@code .m3u8} form admits an HLS viewer and redirects its player to the
+ * token URLs of {@link HlsRoutes}, so playlist reloads and segments never carry the password.
+ * Credentials are in these paths, so log lines carry the user id and name only, never the path.
  */
 @ApplicationScoped
 public class StreamRoutes {
@@ -75,19 +77,10 @@ public class StreamRoutes {
     }
 
     private void handle(RoutingContext ctx) {
-        // HTTP server metrics label requests by their path unless a template is given: without
-        // this, the short form's credentials would become a Prometheus label.
-        Context context = Vertx.currentContext();
-        if (context != null) {
-            context.putLocal(METRICS_TEMPLATE, ctx.normalizedPath().startsWith("/live/") ? "/live" : "/stream");
-        }
+        metricsTemplate(ctx.normalizedPath().startsWith("/live/") ? "/live" : "/stream");
         String username = ctx.pathParam("param0");
         String password = ctx.pathParam("param1");
         long channelId = Long.parseLong(ctx.pathParam("param2"));
-        if (".m3u8".equals(ctx.pathParam("param3"))) {
-            refuse(ctx, 404, "hls_unavailable", "HLS output not available yet: use .ts");
-            return;
-        }
         // bcrypt runs once per distinct credential; that once must not be on the event loop.
         vertx.executeBlocking(() -> accounts.authenticate(username, password), false)
                 .onComplete(ar -> {
@@ -127,8 +120,10 @@ public class StreamRoutes {
             return;
         }
         HttpServerResponse response = ctx.response();
+        boolean hls = ".m3u8".equals(ctx.pathParam("param3"));
         if (ctx.request().method() == HttpMethod.HEAD) {
-            response.putHeader("Content-Type", "video/mp2t").putHeader("Cache-Control", "no-cache, no-store").end();
+            response.putHeader("Content-Type", hls ? HlsRoutes.PLAYLIST_TYPE : "video/mp2t")
+                    .putHeader("Cache-Control", "no-cache, no-store").end();
             return;
         }
         if (registry.atCapacity(channelId)) {
@@ -136,9 +131,16 @@ public class StreamRoutes {
             return;
         }
         String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
+        if (hls) {
+            Optional<HlsViewer> again = registry.activeHlsViewer(account.id(), channelId, address);
+            if (again.isPresent()) {
+                redirect(ctx, again.get());
+                return;
+            }
+        }
         long viewerId = registry.nextId();
         ConnectionLimiter.Decision decision = limiter.admit(account.id(), account.maxConnections(), channelId, address,
-                viewerId);
+                viewerId, hls);
         if (!decision.admitted()) {
             Log.infof("viewer refused user=%d username=%s channel=%d: %s", account.id(), account.username(),
                     channelId, decision.reason());
@@ -148,14 +150,52 @@ public class StreamRoutes {
         if (decision.replaced() != null) {
             registry.kick(decision.replaced().viewerId(), "replaced by a newer connection of the same user");
         }
+        Runnable release = () -> limiter.release(account.id(), viewerId);
+        if (hls) {
+            HlsViewer viewer = new HlsViewer(viewerId, registry.newToken(), account.id(), account.username(), address,
+                    channelId, clock.instant(), System.nanoTime(), release);
+            registry.joinHls(channel, viewer).onComplete(ar -> {
+                if (ar.succeeded()) {
+                    Log.debugf("hls viewer=%d user=%d channel=%d admitted", viewerId, account.id(), channelId);
+                    redirect(ctx, viewer);
+                } else if (ar.cause() instanceof ApiException refusal) {
+                    refuse(ctx, refusal.status(), refusal.code(), refusal.getMessage());
+                } else {
+                    refuse(ctx, 503, "hls_unavailable", "could not start HLS for this channel");
+                }
+            });
+            return;
+        }
         Viewer viewer = new Viewer(viewerId, response, account.id(), account.username(), address, channelId,
-                clock.instant(), () -> limiter.release(account.id(), viewerId));
+                clock.instant(), release);
         registry.join(channel, viewer);
+    }
+
+    /** Sends the player to its token URL: reloads and segments then never carry the password. */
+    private static void redirect(RoutingContext ctx, HlsViewer viewer) {
+        ctx.response().setStatusCode(302).putHeader("Location", HlsRoutes.playlistPath(viewer))
+                .putHeader("Cache-Control", "no-store").end();
     }
 
     private void refuse(RoutingContext ctx, int status, String code, String message) {
         metrics.refused(code);
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .end(Json.encode(new ApiError(status, code, message)));
+        error(ctx.response(), status, code, message);
+    }
+
+    /** A JSON error that no cache keeps. */
+    static void error(HttpServerResponse response, int status, String code, String message) {
+        response.setStatusCode(status).putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", "no-store").end(Json.encode(new ApiError(status, code, message)));
+    }
+
+    /**
+     * Labels the request for the HTTP server metrics, which otherwise use its path: stream paths
+     * carry credentials or tokens, which must not become Prometheus labels.
+     */
+    static void metricsTemplate(String template) {
+        Context context = Vertx.currentContext();
+        if (context != null) {
+            context.putLocal(METRICS_TEMPLATE, template);
+        }
     }
 }

@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * Groundwork for HLS output (not wired to routes yet): cuts one channel's TS chunk stream (the
+ * The segments of HLS output: cuts one channel's TS chunk stream (the
  * session's keyframe-aligned chunks) into HLS segments at keyframes, each at least the target
  * duration long, and keeps the newest in a window bounded by count and bytes. Each segment is
  * assembled once and then shared read-only by every reader. Durations come from the video PTS of
@@ -39,6 +39,7 @@ public final class SegmentWindow {
     private boolean openDiscontinuity;
     private long nextSequence;
     private long windowBytes;
+    private long droppedDiscontinuities;
 
     public SegmentWindow(Duration target, int maxSegments, long maxBytes, LongSupplier nanoTime) {
         this.target = target.toMillis() / 1000.0;
@@ -87,7 +88,11 @@ public final class SegmentWindow {
         window.addLast(new Segment(nextSequence++, seconds, openDiscontinuity, bytes));
         windowBytes += bytes.length();
         while (window.size() > maxSegments || (windowBytes > maxBytes && window.size() > 1)) {
-            windowBytes -= window.removeFirst().bytes().length();
+            Segment dropped = window.removeFirst();
+            windowBytes -= dropped.bytes().length();
+            if (dropped.discontinuity()) {
+                droppedDiscontinuities++;
+            }
         }
     }
 
@@ -103,6 +108,11 @@ public final class SegmentWindow {
             }
         }
         return Optional.empty();
+    }
+
+    /** Segments finished so far (the next one's sequence number). */
+    public long produced() {
+        return nextSequence;
     }
 
     public int size() {
@@ -121,6 +131,11 @@ public final class SegmentWindow {
         StringBuilder text = new StringBuilder(256 + window.size() * 64).append("#EXTM3U\n#EXT-X-VERSION:3\n")
                 .append("#EXT-X-TARGETDURATION:").append((long) Math.ceil(Math.max(longest, target))).append('\n')
                 .append("#EXT-X-MEDIA-SEQUENCE:").append(window.peekFirst().sequence()).append('\n');
+        // The first segment's own discontinuity tag is not written, so it counts as passed.
+        long discontinuities = droppedDiscontinuities + (window.peekFirst().discontinuity() ? 1 : 0);
+        if (discontinuities > 0) {
+            text.append("#EXT-X-DISCONTINUITY-SEQUENCE:").append(discontinuities).append('\n');
+        }
         boolean first = true;
         for (Segment s : window) {
             if (s.discontinuity() && !first) {
