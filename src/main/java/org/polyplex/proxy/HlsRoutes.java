@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -60,7 +61,8 @@ public class HlsRoutes {
                 StreamRoutes.error(response, 503, "hls_not_ready", "the channel is not streaming: " + ar.cause().getMessage());
                 return;
             }
-            response.putHeader("Content-Type", PLAYLIST_TYPE).putHeader("Cache-Control", "no-cache").end(ar.result());
+            response.putHeader("Content-Type", PLAYLIST_TYPE).putHeader("Cache-Control", "no-cache");
+            send(ctx, Buffer.buffer(ar.result()));
         });
     }
 
@@ -77,9 +79,18 @@ public class HlsRoutes {
                         "segment " + sequence + " is not in the live window");
                 return;
             }
-            response.putHeader("Content-Type", "video/mp2t").putHeader("Cache-Control", segmentCacheControl)
-                    .end(ar.result().get().bytes());
+            response.putHeader("Content-Type", "video/mp2t").putHeader("Cache-Control", segmentCacheControl);
+            send(ctx, ar.result().get().bytes());
         });
+    }
+
+    /** Ends the response with the body, or with its length only for HEAD (the server would send the body). */
+    private static void send(RoutingContext ctx, Buffer body) {
+        if (ctx.request().method() == HttpMethod.HEAD) {
+            ctx.response().putHeader("Content-Length", String.valueOf(body.length())).end();
+        } else {
+            ctx.response().end(body);
+        }
     }
 
     /** The token's live viewer for the path's channel, or empty after answering 404. */

@@ -49,4 +49,21 @@ class ConnectionLimiterTest {
         limiter.release(1, 100);
         assertThat(limiter.count(1)).as("releasing a replaced lease is a no-op").isEqualTo(2);
     }
+
+    @Test
+    void hlsViewersCountAndAZapFromTheSameAddressReplacesThem() {
+        ConnectionLimiter limiter = new ConnectionLimiter(ProxyConfig.LimitPolicy.REFUSE, Duration.ofSeconds(10), () -> now);
+        assertThat(limiter.admit(1, 1, 10, "home", 100, true).admitted()).isTrue();
+        now += Duration.ofSeconds(30).toNanos();
+        assertThat(limiter.admit(1, 1, 11, "elsewhere", 101, true).admitted()).as("an HLS viewer counts").isFalse();
+        assertThat(limiter.admit(1, 1, 11, "elsewhere", 102, false).admitted()).isFalse();
+        ConnectionLimiter.Decision zap = limiter.admit(1, 1, 11, "home", 103, true);
+        assertThat(zap.admitted()).isTrue();
+        assertThat(zap.replaced().viewerId()).as("the same player moved to another channel").isEqualTo(100);
+        ConnectionLimiter.Decision tsAfterHls = limiter.admit(1, 1, 12, "home", 104, false);
+        assertThat(tsAfterHls.replaced().viewerId()).isEqualTo(103);
+        assertThat(limiter.admit(1, 1, 13, "home", 105, true).admitted()).as("a TS connection is not replaced")
+                .isFalse();
+        assertThat(limiter.count(1)).isEqualTo(1);
+    }
 }

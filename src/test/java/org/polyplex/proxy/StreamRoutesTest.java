@@ -98,8 +98,11 @@ class StreamRoutesTest {
                 .body("message", equalTo("account disabled"));
         given().get("/live/{u}/{p}/999999", user, PASSWORD).then().statusCode(404).body("code", equalTo("channel_not_found"));
         given().get("/live/{u}/{p}/{id}.ts", restricted, PASSWORD, hidden).then().statusCode(404);
-        given().get("/live/{u}/{p}/{id}.m3u8", user, PASSWORD, channel).then().statusCode(404)
-                .body("message", equalTo("HLS output not available yet: use .ts"));
+        given().get("/live/{u}/wrong-pw/{id}.m3u8", user, channel).then().statusCode(401);
+        given().redirects().follow(false).get("/live/{u}/{p}/{id}.m3u8", restricted, PASSWORD, hidden).then()
+                .statusCode(404).body("code", equalTo("channel_not_found"));
+        given().redirects().follow(false).get("/live/{u}/{p}/{id}.m3u8", user, PASSWORD, aceOnly).then()
+                .statusCode(503);
         given().get("/live/{u}/{p}/{id}.ts", user, PASSWORD, aceOnly).then().statusCode(503)
                 .body("code", equalTo("no_playable_source"));
         given().head("/live/{u}/{p}/{id}.ts", user, PASSWORD, channel).then().statusCode(200)

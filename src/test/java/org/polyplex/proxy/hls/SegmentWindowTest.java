@@ -71,6 +71,28 @@ class SegmentWindowTest {
     }
 
     @Test
+    void discontinuitiesThatLeaveTheWindowAreCountedInTheDiscontinuitySequence() {
+        SegmentWindow window = new SegmentWindow(Duration.ofSeconds(2), 2, 64 << 20, clock::get);
+        byte[] ts = TsFixtures.read(TsFixtures.h264(6, 600));
+        feed(window, ts);
+        feed(window, ts);
+        feed(window, ts);
+        long marked = 0;
+        long first = window.produced() - window.size();
+        for (long n = first; n < window.produced(); n++) {
+            marked += window.segment(n).orElseThrow().discontinuity() ? 1 : 0;
+        }
+        String playlist = window.playlist("", ".ts").orElseThrow();
+        // two splices so far (one per repeat of the file); those not tagged in the playlist are counted
+        long tagged = playlist.lines().filter("#EXT-X-DISCONTINUITY"::equals).count();
+        long counted = playlist.lines().filter(l -> l.startsWith("#EXT-X-DISCONTINUITY-SEQUENCE:"))
+                .mapToLong(l -> Long.parseLong(l.substring(30))).findFirst().orElse(0);
+        assertThat(counted + tagged).isEqualTo(2);
+        assertThat(counted).isGreaterThanOrEqualTo(1);
+        assertThat(marked).isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void theWindowPlaysThroughFfmpegAsAnHlsClient() throws Exception {
         SegmentWindow window = new SegmentWindow(Duration.ofSeconds(2), 10, 64 << 20, clock::get);
         feed(window, TsFixtures.read(TsFixtures.h264(12, 600)));
