@@ -2,6 +2,9 @@ package org.polyplex.proxy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +17,8 @@ import org.polyplex.proxy.upstream.ace.AceStreamConfig;
 import org.polyplex.proxy.upstream.ace.AceStreamEngine;
 import org.polyplex.proxy.upstream.hls.HlsConfig;
 import org.polyplex.proxy.upstream.hls.HlsSources;
+
+import io.quarkus.logging.Log;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -28,8 +33,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ApplicationScoped
 public class ProxyBeans {
 
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
+
     private HttpClient client;
     private SessionRegistry registry;
+    private AceStreamEngine ace;
 
     @Produces
     @Singleton
@@ -50,8 +58,9 @@ public class ProxyBeans {
         client = upstreamClient(vertx, config);
         SourceGuard guard = new SourceGuard(config.failover().backoffInitial(), config.failover().backoffMax(),
                 config.failover().breakerThreshold(), config.failover().breakerOpen(), System::nanoTime);
+        ace = new AceStreamEngine(vertx, client, aceConfig);
         registry = new SessionRegistry(vertx, config, clock, metrics, guard,
-                upstreamFactory(client, config, new AceStreamEngine(vertx, client, aceConfig),
+                upstreamFactory(client, config, ace,
                         new HlsSources(vertx, client, hlsConfig.upstream())));
         return registry;
     }
@@ -76,10 +85,21 @@ public class ProxyBeans {
         return new UpstreamFactory(client, config.upstream().maxRedirects(), Duration.ofMillis(guardMs * 2), ace, hls);
     }
 
+    /**
+     * Closes the sessions, then waits (bounded) for the AceStream stop commands they sent before
+     * the client goes: closing it at once would drop them and leave engine sessions running.
+     */
     @PreDestroy
     void shutdown() {
         if (registry != null) {
-            registry.closeAll("server shutting down");
+            try {
+                registry.closeAll("server shutting down").compose(v -> ace.commandsSent()).toCompletionStage()
+                        .toCompletableFuture().get(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                Log.infof("sessions not all closed within %d ms at shutdown", SHUTDOWN_GRACE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (client != null) {
             client.close();

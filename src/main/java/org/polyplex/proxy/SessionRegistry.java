@@ -210,11 +210,18 @@ public final class SessionRegistry {
         });
     }
 
-    /** Closes every session (application shutdown). */
-    public void closeAll(String reason) {
+    /** Closes every session (application shutdown); completes when each has closed on its context. */
+    public Future<Void> closeAll(String reason) {
+        List<Future<Void>> closed = new ArrayList<>();
         for (ChannelSession session : sessions.values()) {
-            session.context().runOnContext(v -> session.close(reason));
+            Promise<Void> done = Promise.promise();
+            session.context().runOnContext(v -> {
+                session.close(reason);
+                done.complete();
+            });
+            closed.add(done.future());
         }
+        return Future.join(closed).mapEmpty();
     }
 
     void sessionClosed(ChannelSession session) {

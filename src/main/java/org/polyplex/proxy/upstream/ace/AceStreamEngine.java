@@ -1,8 +1,11 @@
 package org.polyplex.proxy.upstream.ace;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -33,6 +36,7 @@ public final class AceStreamEngine {
     private final String base;
     private final String node = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
     private final AtomicLong pids = new AtomicLong();
+    private final Set<Future<JsonObject>> commands = ConcurrentHashMap.newKeySet();
 
     public AceStreamEngine(Vertx vertx, HttpClient client, AceStreamConfig config) {
         this.vertx = vertx;
@@ -102,6 +106,19 @@ public final class AceStreamEngine {
     }
 
     /** GETs an engine URL and parses its JSON answer; fails with a log-safe message. */
+    /** Sends a command (such as stop) and tracks it until it is answered; see {@link #commandsSent}. */
+    Future<JsonObject> command(String url) {
+        Future<JsonObject> sent = fetchJson(url);
+        commands.add(sent);
+        sent.onComplete(ar -> commands.remove(sent));
+        return sent;
+    }
+
+    /** Completes when every command sent so far is answered or failed: shutdown waits for the stops. */
+    public Future<Void> commandsSent() {
+        return Future.join(new ArrayList<>(commands)).<Void> mapEmpty().otherwiseEmpty();
+    }
+
     Future<JsonObject> fetchJson(String url) {
         return BoundedGet.get(client, url, config.requestTimeout(), config.maxAnswerBytes()).map(answer -> {
             try {

@@ -176,7 +176,7 @@ final class AceStreamUpstream implements Upstream {
             return;
         }
         String url = commandUrl + (commandUrl.contains("?") ? "&" : "?") + "method=stop";
-        engine.fetchJson(url).onComplete(ar -> {
+        engine.command(url).onComplete(ar -> {
             if (ar.failed()) {
                 Log.infof("acestream pid=%s stop not confirmed: %s", pid, ar.cause().getMessage());
             } else if (ar.result().getValue("error") != null) {

@@ -38,6 +38,7 @@ class AceStreamSessionTest {
     private PluggedHarness proxy;
     private FakeAceEngine engine;
     private Vertx engineVertx;
+    private AceStreamEngine aceEngine;
 
     private void start(Mode badMode) {
         // The fake listens first (on its own Vert.x) so that its URL can go into the config.
@@ -57,7 +58,8 @@ class AceStreamSessionTest {
         props.put("polyplex.acestream.request-timeout", "2s");
         proxy = new PluggedHarness(props, List.of(AceStreamConfig.class), (client, h) -> ProxyBeans.upstreamFactory(
                 client, h.proxyConfig(),
-                new AceStreamEngine(h.vertx, client, h.config.getConfigMapping(AceStreamConfig.class)), null));
+                aceEngine = new AceStreamEngine(h.vertx, client, h.config.getConfigMapping(AceStreamConfig.class)),
+                null));
     }
 
     private static String ace(String id) {
@@ -120,6 +122,16 @@ class AceStreamSessionTest {
         engine.sessions(OK2).forEach(s -> pids.add(s.pid));
         assertThat(pids).hasSize(3).doesNotHaveDuplicates().allMatch(p -> p.startsWith("polyplex-"));
         assertThat(engine.active(OK)).as("same content, two channels: two engine sessions kept").isEqualTo(2);
+    }
+
+    @Test
+    void closingEverySessionAtShutdownDeliversTheStopBeforeTheClientGoes() {
+        start(Mode.OK);
+        channel(1, ace(OK));
+        Watcher viewer = proxy.open(1, 0);
+        proxy.await("the viewer plays", WAIT, () -> viewer.total > 50_000);
+        PluggedHarness.join(proxy.registry.closeAll("server shutting down").compose(v -> aceEngine.commandsSent()));
+        assertThat(engine.stops(OK)).as("answered before the future completed").isEqualTo(1);
     }
 
     @ParameterizedTest
