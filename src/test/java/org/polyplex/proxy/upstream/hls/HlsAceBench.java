@@ -26,6 +26,7 @@ import org.polyplex.testsupport.TsFixtures;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -107,10 +108,12 @@ class HlsAceBench {
             }
             double upAfter = (System.nanoTime() - joinStart) / 1e9;
             long cpuRun0 = cpu();
+            long loopRun0 = eventLoopCpu();
             run.measuring = true;
             wait(proxy, OUT_RUN);
             run.measuring = false;
             long cpuRun = cpu() - cpuRun0;
+            long loopRun = eventLoopCpu() - loopRun0;
             double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             run.stopping = true;
             if (!run.idle.await(60, TimeUnit.SECONDS)) {
@@ -142,18 +145,18 @@ class HlsAceBench {
                             + "playlist p50 / p99 ms | segment p50 / p99 ms | "
                             + "requests: playlists + segments (failed / waited / late polls) | "
                             + "output segments cut / distinct fetched (holes) | origin fetches per segment | "
-                            + "segment bytes per viewer (min / mean) | process CPU s (scenario / run) |",
-                    "|---|---|---|---|---|---|---|---|---|---|---|---|",
+                            + "segment bytes per viewer (min / mean) | process CPU s (scenario / run) | event-loop CPU s (run) |",
+                    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
                     String.format(Locale.ROOT,
                             "| HLS source -> HLS output viewers (target %d s) | %d | %d s | %.1f s | %s / %s | "
                                     + "%s / %s | %s / %s | %d + %d (%d / %d / %d) | %d / %d = %.2f (%d) | %.2f (%d segments) | "
-                                    + "%d / %.0f KiB | %.1f / %.1f |",
+                                    + "%d / %.0f KiB | %.1f / %.1f | %.1f |",
                             OUT_TARGET.toSeconds(), pollers.size(), OUT_RUN.toSeconds(), upAfter, ms(startup, 50),
                             ms(startup, 99), ms(playlists, 50), ms(playlists, 99), ms(segments, 50), ms(segments, 99),
                             playlists.size(), segments.size(), run.failed.get(), run.waited.get(), run.late.get(),
                             cut, distinct.size(), distinct.isEmpty() ? 0 : (double) cut / distinct.size(), holes,
                             perSegment, order.size(), minBytes / 1024, meanBytes / 1024, (cpu() - cpu0) / 1e9,
-                            cpuRun / 1e9),
+                            cpuRun / 1e9, loopRun / 1e9),
                     String.format(Locale.ROOT, "\nLoad average (1 min) at the end of the HLS output run: %.1f"
                             + " on %d cores; failure causes: %s", load,
                             Runtime.getRuntime().availableProcessors(), run.causes));
@@ -230,7 +233,7 @@ class HlsAceBench {
         void poll(Runnable then) {
             long sent = System.nanoTime();
             boolean measured = run.measuring;
-            get(playlist).onComplete(ar -> {
+            get(playlist, true).onComplete(ar -> {
                 if (ar.failed() || ar.result().status != 200) {
                     int status = ar.failed() ? -1 : ar.result().status;
                     if (startupMicros < 0 && status == 503) {
@@ -275,7 +278,7 @@ class HlsAceBench {
             long seq = sequence(fresh.get(i));
             long sent = System.nanoTime();
             boolean measured = run.measuring;
-            get(base + fresh.get(i)).onComplete(ar -> {
+            get(base + fresh.get(i), false).onComplete(ar -> {
                 if (ar.failed() || ar.result().status != 200) {
                     run.failed("segment " + (ar.failed() ? ar.cause().getMessage() : ar.result().status));
                 } else {
@@ -283,19 +286,29 @@ class HlsAceBench {
                         segmentMicros.add((System.nanoTime() - sent) / 1000);
                     }
                     fetched.add(seq);
-                    bytes += ar.result().body.length();
+                    bytes += ar.result().length;
                 }
                 segments(fresh, i + 1, then);
             });
         }
 
-        private Future<Answer> get(String path) {
-            return run.client.request(HttpMethod.GET, path).compose(r -> r.send())
-                    .compose(r -> r.body().map(b -> new Answer(r.statusCode(), b)));
+        /** GET; the body is kept only when asked (segments are only counted, which keeps the players cheap). */
+        private Future<Answer> get(String path, boolean keepBody) {
+            return run.client.request(HttpMethod.GET, path).compose(r -> r.send()).compose(r -> {
+                if (keepBody) {
+                    return r.body().map(b -> new Answer(r.statusCode(), b, b.length()));
+                }
+                Promise<Answer> answer = Promise.promise();
+                long[] length = new long[1];
+                r.handler(chunk -> length[0] += chunk.length());
+                r.exceptionHandler(answer::tryFail);
+                r.endHandler(v -> answer.tryComplete(new Answer(r.statusCode(), null, length[0])));
+                return answer.future();
+            });
         }
     }
 
-    private record Answer(int status, Buffer body) {
+    private record Answer(int status, Buffer body, long length) {
     }
 
     private static String ms(List<Long> sortedMicros, int p) {
@@ -379,6 +392,21 @@ class HlsAceBench {
             return "-";
         }
         return String.valueOf(sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)));
+    }
+
+    /**
+     * CPU time of the Vert.x event-loop threads (proxy, origin and players alike): the process
+     * figure also holds the JIT compiler's, large in the first scenario of a fresh JVM.
+     */
+    private static long eventLoopCpu() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("vert.x-eventloop")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private static long cpu() {
