@@ -27,6 +27,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.config.PropertiesConfigSource;
@@ -36,8 +37,11 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 /**
  * The data plane on a plain {@link Vertx} with the upstream kinds of issue 5 plugged in: a real
  * {@link SessionRegistry}, a front server on port 0 whose {@code GET /{channelId}} joins a viewer,
- * and Vert.x client viewers. Config mappings (the proxy's and any other) come from one map of
- * properties. Waits are on conditions with timeouts, never sleeps.
+ * and Vert.x client viewers. The front also serves HLS output: the real {@link HlsRoutes} and
+ * {@code GET /hls-join/{channelId}?user=N}, which admits an HLS viewer without authentication
+ * (the data plane is what is measured) and answers 302 to its token playlist. Config mappings
+ * (the proxy's and any other) come from one map of properties. Waits are on conditions with
+ * timeouts, never sleeps.
  */
 public final class PluggedHarness implements AutoCloseable {
 
@@ -66,13 +70,41 @@ public final class PluggedHarness implements AutoCloseable {
         registry = new SessionRegistry(vertx, proxyConfig, Clock.systemUTC(), metrics, guard,
                 factory.apply(upstreamClient, this));
         viewerClient = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(5000).setKeepAlive(false));
-        front = join(vertx.createHttpServer().requestHandler(request -> {
-            long channelId = Long.parseLong(request.path().substring(1));
+        Router router = Router.router(vertx);
+        router.routeWithRegex(HttpMethod.GET, "^/([0-9]{1,18})$").handler(ctx -> {
+            long channelId = Long.parseLong(ctx.pathParam("param0"));
             long viewerId = registry.nextId();
-            registry.join(channels.get(channelId), new Viewer(viewerId, request.response(), 1, "user1",
+            registry.join(channels.get(channelId), new Viewer(viewerId, ctx.response(), 1, "user1",
                     "127.0.0.1", channelId, Instant.now(), () -> {
                     }));
-        }).listen(0, "127.0.0.1"));
+        });
+        router.routeWithRegex(HttpMethod.GET, "^/hls-join/([0-9]{1,18})$").handler(ctx -> {
+            long channelId = Long.parseLong(ctx.pathParam("param0"));
+            String user = ctx.request().getParam("user");
+            long userId = user == null ? 1 : Long.parseLong(user);
+            HlsViewer viewer = new HlsViewer(registry.nextId(), registry.newToken(), userId, "user" + userId,
+                    "127.0.0.1", channelId, Instant.now(), System.nanoTime(), () -> {
+                    });
+            registry.joinHls(channels.get(channelId), viewer).onComplete(ar -> {
+                if (ar.succeeded()) {
+                    ctx.response().setStatusCode(302).putHeader("Location", HlsRoutes.playlistPath(viewer)).end();
+                } else {
+                    StreamRoutes.error(ctx.response(), 503, "hls_unavailable", String.valueOf(ar.cause().getMessage()));
+                }
+            });
+        });
+        new HlsRoutes(registry, metrics, proxyConfig).init(router);
+        front = join(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+    }
+
+    /** The front server's port (viewers, HLS admission and HLS output). */
+    public int frontPort() {
+        return front.actualPort();
+    }
+
+    /** Output segments cut so far, over all channels. */
+    public double hlsSegmentsCut() {
+        return metrics.hlsSegmentsCut();
     }
 
     public ProxyConfig proxyConfig() {
