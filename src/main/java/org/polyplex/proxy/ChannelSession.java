@@ -129,16 +129,21 @@ final class ChannelSession {
 
     /** The live playlist for an HLS viewer, once the first segment exists; segment URIs start with prefix. */
     Future<String> hlsPlaylist(String prefix) {
-        if (state instanceof SessionState.Closed closed) {
+        if (state instanceof SessionState.Closed) {
             return Future.failedFuture("the channel's session ended");
         }
         return hls.ready().map(v -> hls.playlist(prefix).orElseThrow());
     }
 
-    /** A segment of the window for an HLS viewer, counted as served to it; empty when not (or no longer) held. */
-    Optional<SegmentWindow.Segment> hlsSegment(HlsViewer viewer, long sequence) {
+    /**
+     * A segment of the window for an HLS viewer, counted as served to it when {@code body} (not
+     * for HEAD); empty when not (or no longer) held.
+     */
+    Optional<SegmentWindow.Segment> hlsSegment(HlsViewer viewer, long sequence, boolean body) {
         Optional<SegmentWindow.Segment> segment = hls.segment(sequence);
-        segment.ifPresent(s -> hls.served(viewer, s.bytes().length()));
+        if (body) {
+            segment.ifPresent(s -> hls.served(viewer, s.bytes().length()));
+        }
         return segment;
     }
 

@@ -1,5 +1,6 @@
 package org.polyplex.proxy;
 
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +56,10 @@ public class HlsRoutes {
         }
         HttpServerResponse response = ctx.response();
         registry.hlsPlaylist(viewer.get(), viewer.get().channelId + "/").onComplete(ar -> {
+            if (ar.failed() && ar.cause() instanceof NoSuchElementException) {
+                unknownToken(response);
+                return;
+            }
             if (ar.failed()) {
                 metrics.refused("hls_not_ready");
                 response.putHeader("Retry-After", "2");
@@ -73,7 +78,8 @@ public class HlsRoutes {
         }
         long sequence = Long.parseLong(ctx.pathParam("param2"));
         HttpServerResponse response = ctx.response();
-        registry.hlsSegment(viewer.get(), sequence).onComplete(ar -> {
+        boolean body = ctx.request().method() != HttpMethod.HEAD;
+        registry.hlsSegment(viewer.get(), sequence, body).onComplete(ar -> {
             if (ar.failed() || ar.result().isEmpty()) {
                 StreamRoutes.error(response, 404, "segment_not_found",
                         "segment " + sequence + " is not in the live window");
@@ -100,10 +106,14 @@ public class HlsRoutes {
         Optional<HlsViewer> viewer = registry.hlsViewer(ctx.pathParam("param0"))
                 .filter(v -> v.channelId == channelId);
         if (viewer.isEmpty()) {
-            metrics.refused("hls_token_unknown");
-            StreamRoutes.error(ctx.response(), 404, "hls_token_unknown",
-                    "unknown or expired HLS token: open the channel's .m3u8 URL again");
+            unknownToken(ctx.response());
         }
         return viewer;
+    }
+
+    private void unknownToken(HttpServerResponse response) {
+        metrics.refused("hls_token_unknown");
+        StreamRoutes.error(response, 404, "hls_token_unknown",
+                "unknown or expired HLS token: open the channel's .m3u8 URL again");
     }
 }

@@ -28,9 +28,13 @@ final class HlsTap {
     private final LongSupplier nanoTime;
     private final ProxyMetrics metrics;
     private final List<HlsViewer> viewers = new ArrayList<>();
-    private final List<Promise<Void>> waiting = new ArrayList<>();
+    private final List<Waiter> waiting = new ArrayList<>();
     private SegmentWindow window;
     private long bytesOut;
+
+    /** A playlist request waiting for the first segment, and its timeout timer. */
+    private record Waiter(Promise<Void> promise, long timer) {
+    }
 
     HlsTap(ProxyConfig.HlsOutput config, Vertx vertx, LongSupplier nanoTime, ProxyMetrics metrics) {
         this.config = config;
@@ -61,9 +65,12 @@ final class HlsTap {
             metrics.hlsSegmentCut();
         }
         if (!waiting.isEmpty() && window.size() > 0) {
-            List<Promise<Void>> ready = new ArrayList<>(waiting);
+            List<Waiter> ready = new ArrayList<>(waiting);
             waiting.clear();
-            ready.forEach(Promise::tryComplete);
+            for (Waiter waiter : ready) {
+                vertx.cancelTimer(waiter.timer());
+                waiter.promise().tryComplete();
+            }
         }
     }
 
@@ -73,12 +80,12 @@ final class HlsTap {
             return Future.succeededFuture();
         }
         Promise<Void> promise = Promise.promise();
-        waiting.add(promise);
-        vertx.setTimer(config.firstSegmentWait().toMillis(), t -> {
-            if (waiting.remove(promise)) {
+        long timer = vertx.setTimer(config.firstSegmentWait().toMillis(), t -> {
+            if (waiting.removeIf(w -> w.promise() == promise)) {
                 promise.tryFail("no segment after " + config.firstSegmentWait().toSeconds() + " s");
             }
         });
+        waiting.add(new Waiter(promise, timer));
         return promise.future();
     }
 
@@ -116,9 +123,12 @@ final class HlsTap {
         List<HlsViewer> all = new ArrayList<>(viewers);
         viewers.clear();
         released();
-        List<Promise<Void>> pending = new ArrayList<>(waiting);
+        List<Waiter> pending = new ArrayList<>(waiting);
         waiting.clear();
-        pending.forEach(p -> p.tryFail(reason));
+        for (Waiter waiter : pending) {
+            vertx.cancelTimer(waiter.timer());
+            waiter.promise().tryFail(reason);
+        }
         return all;
     }
 

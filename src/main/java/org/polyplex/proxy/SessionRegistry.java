@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -141,15 +142,18 @@ public final class SessionRegistry {
         return onViewerSession(viewer, session -> session.hlsPlaylist(prefix));
     }
 
-    /** A segment of the viewer's session; empty when it is not (or no longer) in the window. */
-    public Future<Optional<SegmentWindow.Segment>> hlsSegment(HlsViewer viewer, long sequence) {
-        return onViewerSession(viewer, session -> Future.succeededFuture(session.hlsSegment(viewer, sequence)));
+    /**
+     * A segment of the viewer's session, counted as served when {@code body}; empty when it is not
+     * (or no longer) in the window.
+     */
+    public Future<Optional<SegmentWindow.Segment>> hlsSegment(HlsViewer viewer, long sequence, boolean body) {
+        return onViewerSession(viewer, session -> Future.succeededFuture(session.hlsSegment(viewer, sequence, body)));
     }
 
     private <T> Future<T> onViewerSession(HlsViewer viewer, Function<ChannelSession, Future<T>> action) {
         ChannelSession session = viewerSessions.get(viewer.id);
         if (session == null) {
-            return Future.failedFuture("viewer left");
+            return Future.failedFuture(new NoSuchElementException("viewer left"));
         }
         Promise<T> result = Promise.promise();
         session.context().runOnContext(v -> action.apply(session).onComplete(result));
