@@ -10,6 +10,7 @@ DAYS=${DAYS:-14}
 WORK=data/bench
 mkdir -p "$WORK"
 
+command -v wrk > /dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null
 ./mvnw -q -B package -DskipTests
 ./mvnw -q -B test-compile
 if [ ! -f "$WORK/guide.xml.gz" ] || [ "${REGENERATE:-}" = 1 ]; then

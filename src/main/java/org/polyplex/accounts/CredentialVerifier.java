@@ -55,6 +55,15 @@ final class CredentialVerifier {
         return matches;
     }
 
+    /** True when this password was already verified for the account: no bcrypt, no blocking. */
+    boolean acceptedBefore(Account account, String password) {
+        if (password == null || password.isEmpty()) {
+            return false;
+        }
+        byte[] known = accepted.get(account.id());
+        return known != null && MessageDigest.isEqual(digest(account.passwordHash(), password), known);
+    }
+
     /** Drops the memo of accounts that no longer exist. */
     void retain(Set<Long> ids) {
         accepted.keySet().retainAll(ids);

@@ -73,6 +73,17 @@ public class EpgService {
         return shortEpg(channel, limit, zone, config.archiveWindow());
     }
 
+    /**
+     * True when {@code get_short_epg} for this channel would be answered from memory alone (the
+     * channel has no guide, or its upcoming programmes are cached): event-loop callers may then
+     * call {@link #shortEpg} without blocking.
+     */
+    public boolean shortEpgInMemory(LiveChannel channel, int limit) {
+        Optional<GuideRef> ref = guideOf(channel);
+        int rows = limit <= 0 ? DEFAULT_SHORT_LIMIT : Math.min(limit, MAX_SHORT_LIMIT);
+        return ref.isEmpty() || upcoming.holds(ref.get(), clock.instant(), rows);
+    }
+
     /** {@code get_short_epg} with the caller's time zone and the channel's catch-up window. */
     public List<EpgListing> shortEpg(LiveChannel channel, int limit, ZoneId zone, Duration archiveWindow) {
         int rows = limit <= 0 ? DEFAULT_SHORT_LIMIT : Math.min(limit, MAX_SHORT_LIMIT);

@@ -38,6 +38,15 @@ final class UpcomingCache {
         this.store = store;
     }
 
+    /** True when {@link #get} would answer from memory, without reading the database. */
+    boolean holds(GuideRef ref, Instant now, int limit) {
+        if (limit > ROWS || store.index() != index) {
+            return false;
+        }
+        Upcoming cached = entries.get(ref);
+        return cached != null && now.isBefore(cached.validUntil());
+    }
+
     /** Up to {@code limit} programmes of the guide that end after {@code now}, in start order. */
     List<GuideEntry> get(GuideRef ref, Instant now, int limit) {
         if (limit > ROWS) {

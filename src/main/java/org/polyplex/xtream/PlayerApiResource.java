@@ -3,6 +3,7 @@ package org.polyplex.xtream;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.epg.EpgService;
 import org.polyplex.xtream.XtreamGate.XtreamParams;
@@ -37,7 +39,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Produces(MediaType.APPLICATION_JSON)
 public class PlayerApiResource {
 
-    private static final Map<String, List<Object>> NO_EPG = Map.of("epg_listings", List.of());
+    static final Map<String, List<Object>> NO_EPG = Map.of("epg_listings", List.of());
 
     private final XtreamGate gate;
     private final AccountInfos infos;
@@ -91,17 +93,25 @@ public class PlayerApiResource {
      * an empty list as panels do.
      */
     private Response epgListings(XtreamSession session, XtreamParams params, boolean shortEpg) {
-        OptionalLong streamId = Ids.parse(params.get("stream_id"));
-        if (!session.active() || streamId.isEmpty()) {
-            return json(NO_EPG);
-        }
-        // 0 (absent or not a number) means the default limit; EpgService caps large ones
-        int limit = (int) Math.min(Ids.parse(params.get("limit")).orElse(0), Integer.MAX_VALUE);
-        return session.catalog().channel(streamId.getAsLong())
-                .filter(session.access()::canSee)
+        int limit = epgLimit(params.get("limit"));
+        return json(epgChannel(session, params.get("stream_id"))
                 .map(channel -> shortEpg ? epg.shortEpg(channel, limit, zone) : epg.dataTable(channel, zone))
-                .map(listings -> json(Map.of("epg_listings", listings)))
-                .orElseGet(() -> json(NO_EPG));
+                .<Object> map(listings -> Map.of("epg_listings", listings))
+                .orElse(NO_EPG));
+    }
+
+    /** The channel an EPG action asks for ({@code stream_id}), when the line is active and may see it. */
+    static Optional<LiveChannel> epgChannel(XtreamSession session, String streamId) {
+        OptionalLong id = Ids.parse(streamId);
+        if (!session.active() || id.isEmpty()) {
+            return Optional.empty();
+        }
+        return session.catalog().channel(id.getAsLong()).filter(session.access()::canSee);
+    }
+
+    /** The {@code limit} of {@code get_short_epg}: 0 (absent or not a number) means the default; EpgService caps large ones. */
+    static int epgLimit(String limit) {
+        return (int) Math.min(Ids.parse(limit).orElse(0), Integer.MAX_VALUE);
     }
 
     private static Response json(Object entity) {

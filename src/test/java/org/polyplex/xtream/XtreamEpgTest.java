@@ -13,6 +13,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.polyplex.catalog.CatalogService;
+import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
+import org.polyplex.epg.EpgService;
 import org.polyplex.epg.EpgTestSupport;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +32,12 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 class XtreamEpgTest {
+
+    @Inject
+    EpgService epg;
+
+    @Inject
+    CatalogService catalog;
 
     @Test
     void shortEpgAndDataTableComeFromTheImportedGuide() {
@@ -56,6 +67,31 @@ class XtreamEpgTest {
         playerApi(user, "get_short_epg", "stream_id", hidden).body("epg_listings", hasSize(0));
         playerApi(user, "get_short_epg", "stream_id", 987654321).body("epg_listings", hasSize(0));
         playerApi(user, "get_short_epg", "stream_id", "1' or '1'='1").body("epg_listings", hasSize(0));
+    }
+
+    @Test
+    void theEventLoopPathAnswersTheSameBytesAsTheWorkerPath() {
+        String tag = EpgTestSupport.tag();
+        long channel = EpgTestSupport.createChannel("Fast " + tag, "live-" + tag);
+        String user = unique("epg-fast");
+        create("/api/users", Map.of("username", user, "password", "epg-pass"));
+        long source = EpgTestSupport.createSource(EpgTestSupport.write("fast-" + tag + ".xml",
+                EpgTestSupport.liveGuide(tag, Instant.now())));
+        assertThat(EpgTestSupport.run(source).getString("status")).isEqualToIgnoringCase("success");
+        LiveChannel live = catalog.snapshot().channel(channel).orElseThrow();
+        assertThat(epg.shortEpgInMemory(live, 0)).as("a new guide is not cached yet").isFalse();
+
+        var worker = playerApi(user, "get_short_epg", "stream_id", channel).extract();
+        assertThat(epg.shortEpgInMemory(live, 0)).as("the next request takes the event-loop path").isTrue();
+        var eventLoop = playerApi(user, "get_short_epg", "stream_id", channel).extract();
+        assertThat(eventLoop.asByteArray()).isEqualTo(worker.asByteArray());
+        assertThat(eventLoop.contentType()).isEqualTo(worker.contentType());
+        assertThat(worker.jsonPath().getList("epg_listings")).hasSize(4);
+
+        // a credential not accepted before still goes through the full check
+        given().queryParam("username", user).queryParam("password", "wrong").queryParam("action", "get_short_epg")
+                .queryParam("stream_id", channel).get("/player_api.php").then().statusCode(200)
+                .body("user_info.auth", equalTo(0));
     }
 
     private static io.restassured.response.ValidatableResponse playerApi(String user, String action, Object... params) {

@@ -125,9 +125,14 @@ public class ImportRunner {
         long started = System.nanoTime();
         ImportJob.Result result;
         try {
-            // Leftovers of an import that crashed before cleaning up.
+            // Leftovers of an import that crashed before cleaning up: they only take space, so a
+            // failure here is retried by the next run rather than failing this one.
             store.deleteOtherGenerations(begun.sourceId(), begun.previousGeneration() == null ? -1
                     : begun.previousGeneration());
+        } catch (RuntimeException e) {
+            Log.warnf("epg: source=%d leftover generations not deleted yet: %s", begun.sourceId(), e.getMessage());
+        }
+        try {
             result = new ImportJob(fetcher, store, begun.sourceId(), begun.generation(), begun.url(),
                     begun.offsetMinutes(), config.batchSize()).call();
             recorder.succeed(begun, result);

@@ -99,9 +99,24 @@ public class GuideStore {
         return deleteInChunks("source_id = " + sourceId + " and generation = " + generation);
     }
 
-    /** Deletes every generation of a source but {@code keep} (leftovers of crashed imports too). */
+    /**
+     * Deletes every generation of a source but {@code keep} (leftovers of crashed imports too),
+     * one generation at a time: an equality on the generation walks the (source, generation, ...)
+     * index, where {@code <>} would scan every programme of the source for each chunk.
+     */
     public long deleteOtherGenerations(long sourceId, long keep) {
-        return deleteInChunks("source_id = " + sourceId + " and generation <> " + keep);
+        List<Long> generations = new ArrayList<>();
+        query("select distinct generation from epg_programmes where source_id = ? and generation <> ?", ps -> {
+            ps.setLong(1, sourceId);
+            ps.setLong(2, keep);
+        }, rs -> generations.add(rs.getLong(1)));
+        long total = 0;
+        for (long generation : generations) {
+            total += deleteGeneration(sourceId, generation);
+        }
+        QuarkusTransaction.requiringNew()
+                .run(() -> update("delete from epg_channels where source_id = " + sourceId + " and generation <> " + keep));
+        return total;
     }
 
     /** Deletes programmes that ended before {@code before}. */

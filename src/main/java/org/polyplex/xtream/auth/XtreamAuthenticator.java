@@ -1,9 +1,11 @@
 package org.polyplex.xtream.auth;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.polyplex.accounts.Account;
 import org.polyplex.accounts.AccountService;
 
 /**
@@ -23,6 +25,17 @@ public class XtreamAuthenticator {
     XtreamAuthenticator(AccountService accounts, XtreamLoginThrottle throttle) {
         this.accounts = accounts;
         this.throttle = throttle;
+    }
+
+    /**
+     * The account when the address is not throttled and the credential was accepted before;
+     * empty means "ask {@link #login}" (which may run bcrypt). Never blocks.
+     */
+    public Optional<Account> loginFromMemo(String username, String password, String address) {
+        if (username == null || password == null || !throttle.retryAfter(address).isZero()) {
+            return Optional.empty();
+        }
+        return accounts.authenticateFromMemo(username, password);
     }
 
     public XtreamLogin login(String username, String password, String address) {
