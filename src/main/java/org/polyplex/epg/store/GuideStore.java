@@ -124,16 +124,25 @@ public class GuideStore {
         return deleteInChunks("stop_time < " + before.getEpochSecond());
     }
 
+    /**
+     * Deletes in short transactions over windows of {@link #DELETE_CHUNK} ids (primary-key range
+     * scans): one statement per window, whatever the database. An "id in (select ... fetch first)"
+     * form was quadratic on H2 and outlived the transaction timeout on a million-row guide.
+     */
     private long deleteInChunks(String where) {
-        long total = 0;
-        while (true) {
-            int deleted = QuarkusTransaction.requiringNew().call(() -> update(
-                    "delete from epg_programmes where id in (select id from epg_programmes where " + where
-                            + " fetch first " + DELETE_CHUNK + " rows only)"));
-            total += deleted;
-            if (deleted < DELETE_CHUNK) {
-                break;
+        long[] range = { Long.MAX_VALUE, Long.MIN_VALUE };
+        query("select min(id), max(id) from epg_programmes where " + where, ps -> {
+        }, rs -> {
+            if (rs.getObject(1) != null) {
+                range[0] = rs.getLong(1);
+                range[1] = rs.getLong(2);
             }
+        });
+        long total = 0;
+        for (long low = range[0]; low <= range[1]; low += DELETE_CHUNK) {
+            long from = low;
+            total += QuarkusTransaction.requiringNew().call(() -> update("delete from epg_programmes where (" + where
+                    + ") and id >= " + from + " and id < " + (from + DELETE_CHUNK)));
         }
         if (!where.startsWith("stop_time")) {
             QuarkusTransaction.requiringNew().run(() -> update("delete from epg_channels where " + where));
