@@ -8,16 +8,9 @@ import io.vertx.core.http.HttpServerResponse;
  * One viewer's connection to a channel session. Identity fields are immutable; the cursor and
  * counters are touched on the owning session's context only, so they need no synchronisation.
  */
-public final class Viewer {
+public final class Viewer extends ViewerIdentity {
 
-    final long id;
     final HttpServerResponse response;
-    final long userId;
-    final String username;
-    final String address;
-    final long channelId;
-    final Instant since;
-    private final Runnable onGone;
 
     /** Next ring sequence to write, or -1 while waiting for a keyframe chunk. */
     long cursor = -1;
@@ -26,35 +19,14 @@ public final class Viewer {
     long stalledSince;
     /** Why the viewer was ended, or null while it is live. */
     String endReason;
-    private boolean gone;
 
     /**
      * @param onGone runs once when the viewer leaves, however it leaves (connection-limit release)
      */
     public Viewer(long id, HttpServerResponse response, long userId, String username, String address, long channelId,
             Instant since, Runnable onGone) {
-        this.id = id;
+        super(id, userId, username, address, channelId, since, onGone);
         this.response = response;
-        this.userId = userId;
-        this.username = username;
-        this.address = address;
-        this.channelId = channelId;
-        this.since = since;
-        this.onGone = onGone;
-    }
-
-    public long id() {
-        return id;
-    }
-
-    /** Marks the viewer gone; true the first time only. */
-    boolean markGone() {
-        if (gone) {
-            return false;
-        }
-        gone = true;
-        onGone.run();
-        return true;
     }
 
     boolean ended() {
