@@ -20,6 +20,7 @@ import org.polyplex.proxy.upstream.hls.HlsSources;
 
 import io.quarkus.logging.Log;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -87,11 +88,15 @@ public class ProxyBeans {
 
     /**
      * Closes the sessions, then waits (bounded) for the AceStream stop commands they sent before
-     * the client goes: closing it at once would drop them and leave engine sessions running.
+     * the client goes: closing it at once would drop them and leave engine sessions running. The
+     * wait happens only off the event loop (Quarkus destroys beans on its main thread); on an
+     * event loop it would block the very loop the sessions close on.
      */
     @PreDestroy
     void shutdown() {
-        if (registry != null) {
+        if (registry != null && Context.isOnEventLoopThread()) {
+            registry.closeAll("server shutting down");
+        } else if (registry != null) {
             try {
                 registry.closeAll("server shutting down").compose(v -> ace.commandsSent()).toCompletionStage()
                         .toCompletableFuture().get(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
