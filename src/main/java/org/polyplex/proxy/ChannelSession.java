@@ -47,7 +47,7 @@ final class ChannelSession {
     private SessionState state = new SessionState.Idle();
     private SourceAttempt attempt;
     private SourceAttempt slate;
-    private int nextSource;
+    private final SourcePicker sources;
     private long outageSince;
     private long lastKeepalive;
     private long timer = -1;
@@ -64,6 +64,7 @@ final class ChannelSession {
         this.clock = registry.clock();
         this.ring = new PacketRing(config.session().ringChunks(), config.session().ringBytes());
         this.fanOut = new FanOut(ring, config.viewer(), registry.metrics(), registry::nanoTime);
+        this.sources = new SourcePicker(channel.sources(), registry.upstreams(), registry.guard());
         this.hls = new HlsTap(config.hlsOutput(), vertx, registry::nanoTime, registry.metrics());
         this.created = clock.instant();
     }
@@ -140,11 +141,7 @@ final class ChannelSession {
      * for HEAD); empty when not (or no longer) held.
      */
     Optional<SegmentWindow.Segment> hlsSegment(HlsViewer viewer, long sequence, boolean body) {
-        Optional<SegmentWindow.Segment> segment = hls.segment(sequence);
-        if (body) {
-            segment.ifPresent(s -> hls.served(viewer, s.bytes().length()));
-        }
-        return segment;
+        return hls.segment(viewer, sequence, body);
     }
 
     /** Ends an HLS viewer (admin kick, replaced): its token stops working at once. */
@@ -217,26 +214,17 @@ final class ChannelSession {
 
     /** Picks the next eligible source and opens it; waits for the tick if none is eligible now. */
     private void connectNext() {
-        List<Source> sources = channel.sources();
-        for (int n = 0; n < sources.size(); n++) {
-            int index = (nextSource + n) % sources.size();
-            Source source = sources.get(index);
-            if (!registry.upstreams().supports(source.url()) || !registry.guard().healthy(source.id())) {
-                continue;
-            }
-            var upstream = registry.upstreams().create(source.url());
-            if (upstream.isEmpty() || !registry.guard().tryAcquire(source.id(), source.maxConnections())) {
-                continue;
-            }
-            nextSource = (index + 1) % sources.size();
-            attempt = new SourceAttempt(this, source, upstream.get(), ring.head() > 0, config.upstream(),
-                    registry.nanoTime());
-            registry.metrics().upstreamOpened();
-            Log.infof("session=%d channel=%d connecting source=%d %s", id, channel.id(), source.id(),
-                    SourceUrl.redact(source.url()));
-            attempt.open();
+        Optional<SourcePicker.Pick> pick = sources.next();
+        if (pick.isEmpty()) {
             return;
         }
+        Source source = pick.get().source();
+        attempt = new SourceAttempt(this, source, pick.get().upstream(), ring.head() > 0, config.upstream(),
+                registry.nanoTime());
+        registry.metrics().upstreamOpened();
+        Log.infof("session=%d channel=%d connecting source=%d %s", id, channel.id(), source.id(),
+                SourceUrl.redact(source.url()));
+        attempt.open();
     }
 
     /** The attempt delivered its first keyframe: it is now the live source. */

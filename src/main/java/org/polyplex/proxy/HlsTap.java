@@ -94,13 +94,14 @@ final class HlsTap {
         return window == null ? Optional.empty() : window.playlist(prefix, ".ts");
     }
 
-    Optional<SegmentWindow.Segment> segment(long sequence) {
-        return window == null ? Optional.empty() : window.segment(sequence);
-    }
-
-    void served(HlsViewer viewer, int bytes) {
-        viewer.bytesOut += bytes;
-        bytesOut += bytes;
+    /** A segment of the window, counted as served to the viewer when {@code body} (not for HEAD). */
+    Optional<SegmentWindow.Segment> segment(HlsViewer viewer, long sequence, boolean body) {
+        Optional<SegmentWindow.Segment> segment = window == null ? Optional.empty() : window.segment(sequence);
+        if (body && segment.isPresent()) {
+            viewer.bytesOut += segment.get().bytes().length();
+            bytesOut += segment.get().bytes().length();
+        }
+        return segment;
     }
 
     /** Removes the viewers idle for longer than the activity window and returns them. */

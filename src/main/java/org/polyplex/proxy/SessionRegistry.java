@@ -68,12 +68,17 @@ public final class SessionRegistry {
         return !sessions.containsKey(channelId) && sessions.size() >= config.session().maxSessions();
     }
 
-    /** Attaches a viewer to the channel's session, creating and starting it if needed. */
-    public void join(LiveChannel channel, Viewer viewer) {
-        ChannelSession session = sessions.computeIfAbsent(channel.id(), key -> {
+    /** The channel's session, made here (single flight) when it has none. */
+    private ChannelSession sessionOf(LiveChannel channel) {
+        return sessions.computeIfAbsent(channel.id(), key -> {
             metrics.sessionOpened();
             return new ChannelSession(nextId(), channel, vertx.getOrCreateContext(), this);
         });
+    }
+
+    /** Attaches a viewer to the channel's session, creating and starting it if needed. */
+    public void join(LiveChannel channel, Viewer viewer) {
+        ChannelSession session = sessionOf(channel);
         viewers.put(viewer.id, viewer);
         viewerSessions.put(viewer.id, session);
         session.context().runOnContext(v -> {
@@ -115,10 +120,7 @@ public final class SessionRegistry {
     }
 
     private void attachHls(LiveChannel channel, HlsViewer viewer, Promise<Void> admitted) {
-        ChannelSession session = sessions.computeIfAbsent(channel.id(), key -> {
-            metrics.sessionOpened();
-            return new ChannelSession(nextId(), channel, vertx.getOrCreateContext(), this);
-        });
+        ChannelSession session = sessionOf(channel);
         viewerSessions.put(viewer.id, session);
         session.context().runOnContext(v -> {
             if (!session.attachHls(viewer, admitted)) {
