@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.polyplex.testsupport.AdminApi.asAdmin;
 import static org.polyplex.testsupport.AdminApi.create;
+import static org.polyplex.testsupport.AdminApi.createChannel;
 import static org.polyplex.testsupport.AdminApi.unique;
 
 import java.io.IOException;
@@ -77,10 +78,8 @@ class HlsOutputTest {
         }
         vertx = Vertx.vertx();
         upstream = new TsServer(vertx, 1_000_000).stream("a", TsFixtures.read(TsFixtures.h264(30, 600))).start();
-        channel = create("/api/channels", Map.of("name", unique("hls"), "sources",
-                List.of(Map.of("url", upstream.url("/live/a")))));
-        other = create("/api/channels", Map.of("name", unique("hls-other"), "sources",
-                List.of(Map.of("url", upstream.url("/live/a")))));
+        channel = createChannel("hls", upstream.url("/live/a"));
+        other = createChannel("hls-other", upstream.url("/live/a"));
     }
 
     @AfterAll

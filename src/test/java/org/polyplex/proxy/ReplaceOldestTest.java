@@ -2,12 +2,12 @@ package org.polyplex.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.polyplex.testsupport.AdminApi.create;
+import static org.polyplex.testsupport.AdminApi.createChannel;
 import static org.polyplex.testsupport.AdminApi.unique;
 
 import java.io.InputStream;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 
 import org.polyplex.testsupport.TsFixtures;
@@ -56,10 +56,8 @@ class ReplaceOldestTest {
     void aNewChannelOverTheLimitEndsTheOldestViewer() {
         vertx = Vertx.vertx();
         TsServer upstream = new TsServer(vertx, 4_000_000).stream("a", TsFixtures.read(TsFixtures.h264(6, 600))).start();
-        long first = create("/api/channels", Map.of("name", unique("one"),
-                "sources", List.of(Map.of("url", upstream.url("/live/a")))));
-        long second = create("/api/channels", Map.of("name", unique("two"),
-                "sources", List.of(Map.of("url", upstream.url("/live/a")))));
+        long first = createChannel("one", upstream.url("/live/a"));
+        long second = createChannel("two", upstream.url("/live/a"));
         String user = unique("line");
         create("/api/users", Map.of("username", user, "password", PASSWORD, "maxConnections", 1));
         String root = base.toString().replaceAll("/$", "");

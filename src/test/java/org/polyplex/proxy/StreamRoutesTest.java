@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.polyplex.testsupport.AdminApi.asAdmin;
 import static org.polyplex.testsupport.AdminApi.create;
+import static org.polyplex.testsupport.AdminApi.createChannel;
 import static org.polyplex.testsupport.AdminApi.unique;
 
 import java.io.InputStream;
@@ -52,12 +53,9 @@ class StreamRoutesTest {
         }
         vertx = Vertx.vertx();
         upstream = new TsServer(vertx, 4_000_000).stream("a", TsFixtures.read(TsFixtures.h264(6, 600))).start();
-        channel = create("/api/channels", Map.of("name", unique("live"), "sources",
-                List.of(Map.of("url", upstream.url("/live/a")))));
-        hidden = create("/api/channels", Map.of("name", unique("hidden"), "sources",
-                List.of(Map.of("url", upstream.url("/live/a")))));
-        aceOnly = create("/api/channels", Map.of("name", unique("ace"), "sources",
-                List.of(Map.of("url", "acestream://0123456789abcdef0123456789abcdef01234567"))));
+        channel = createChannel("live", upstream.url("/live/a"));
+        hidden = createChannel("hidden", upstream.url("/live/a"));
+        aceOnly = createChannel("ace", "acestream://0123456789abcdef0123456789abcdef01234567");
         long bouquet = create("/api/bouquets", Map.of("name", unique("b"), "channelIds", Set.of(channel)));
         user = user(1, null, true, Set.of());
         restricted = user(5, null, true, Set.of(bouquet));

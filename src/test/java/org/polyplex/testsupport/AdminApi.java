@@ -2,6 +2,7 @@ package org.polyplex.testsupport;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,6 +43,11 @@ public final class AdminApi {
     /** A name no other test uses, e.g. {@code unique("user")} -> {@code user-17-1234}. */
     public static String unique(String prefix) {
         return prefix + "-" + SEQUENCE.incrementAndGet() + "-" + (System.nanoTime() % 100_000);
+    }
+
+    /** Creates a channel named {@code unique(prefix)} with one source and returns its id. */
+    public static long createChannel(String prefix, String sourceUrl) {
+        return create("/api/channels", Map.of("name", unique(prefix), "sources", List.of(Map.of("url", sourceUrl))));
     }
 
     /** Creates an entity and returns its id. */

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.polyplex.testsupport.AdminApi.adminToken;
 import static org.polyplex.testsupport.AdminApi.create;
+import static org.polyplex.testsupport.AdminApi.createChannel;
 import static org.polyplex.testsupport.AdminApi.unique;
 
 import java.io.BufferedReader;
@@ -62,8 +63,7 @@ class VodRoutesTest {
                         "sourceUrl", base + "/redirect", "containerExtension", "mkv"))))));
         episode = given().auth().oauth2(adminToken()).get("/api/series/" + series)
                 .then().statusCode(200).extract().jsonPath().getLong("seasons[0].episodes[0].id");
-        channel = create("/api/channels", Map.of("name", unique("ch"), "sources",
-                List.of(Map.of("url", "http://upstream.example/live.ts"))));
+        channel = createChannel("ch", "http://upstream.example/live.ts");
         user = unique("viewer");
         expired = unique("lapsed");
         createUser(user, null);
