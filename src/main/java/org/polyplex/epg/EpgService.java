@@ -6,16 +6,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.epg.store.GuideEntry;
 import org.polyplex.epg.store.GuideIndex;
+import org.polyplex.epg.store.GuideIndexLoaded;
 import org.polyplex.epg.store.GuideRef;
 import org.polyplex.epg.store.GuideStore;
 import org.polyplex.epg.xmltv.XmltvWriter;
@@ -52,7 +56,7 @@ public class EpgService {
 
     EpgService(GuideStore store, CatalogService catalog, EpgConfig config, Clock clock) {
         this.store = store;
-        this.upcoming = new UpcomingCache(store);
+        this.upcoming = new UpcomingCache((ref, now, limit) -> store.programmes(ref, now, now.plus(FAR_FUTURE), limit));
         this.catalog = catalog;
         this.config = config;
         this.clock = clock;
@@ -82,6 +86,19 @@ public class EpgService {
         Optional<GuideRef> ref = guideOf(channel);
         int rows = limit <= 0 ? DEFAULT_SHORT_LIMIT : Math.min(limit, MAX_SHORT_LIMIT);
         return ref.isEmpty() || upcoming.holds(ref.get(), clock.instant(), rows);
+    }
+
+    /**
+     * Before a new guide index goes live (after an import, or a source enabled or deleted), reads
+     * the upcoming programmes of every catalog channel it matches, on the reloading thread: the
+     * short EPG then keeps answering from memory across imports.
+     */
+    void prefillUpcoming(@Observes GuideIndexLoaded loaded) {
+        Set<GuideRef> refs = new LinkedHashSet<>();
+        for (LiveChannel channel : catalog.snapshot().channels()) {
+            loaded.index().resolve(channel.epgId(), channel.name()).ifPresent(refs::add);
+        }
+        upcoming.prefill(refs, clock.instant());
     }
 
     /** {@code get_short_epg} with the caller's time zone and the channel's catch-up window. */

@@ -1,74 +1,123 @@
 package org.polyplex.epg;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.polyplex.epg.store.GuideEntry;
-import org.polyplex.epg.store.GuideIndex;
 import org.polyplex.epg.store.GuideRef;
-import org.polyplex.epg.store.GuideStore;
 
 /**
  * The next programmes of each guide in memory, for {@code get_short_epg}: apps ask for it on
  * every channel switch, and answering from memory keeps its latency independent of the database
- * and of imports. An entry holds the next {@link #ROWS} programmes and is valid until the first
- * one ends (at most {@link #MAX_AGE}); keys carry the generation, so a new import is never
- * answered from an old guide. Bounded: cleared whole past {@link #MAX_ENTRIES} or when the
- * guide index changes.
+ * and of imports.
+ *
+ * <p>
+ * An entry holds the next {@link #ROWS} programmes of one guide as they were when read. A guide
+ * generation never changes once imported, so an entry goes stale only by time: programmes that
+ * have ended are skipped when answering, and the entry is read again only when fewer than the
+ * asked number remain (unless it holds the end of the guide). Keys carry the generation, so a new
+ * import is never answered from an old guide; {@link #prefill} loads a new generation's entries
+ * before it goes live, so the first requests after an import do not all go to the database.
+ * Bounded: cleared whole past {@link #MAX_ENTRIES}.
  */
 final class UpcomingCache {
 
     static final int ROWS = 16;
-    private static final int MAX_ENTRIES = 50_000;
-    private static final Duration MAX_AGE = Duration.ofMinutes(5);
-    private static final Duration FAR_FUTURE = Duration.ofDays(36_500);
+    static final int MAX_ENTRIES = 50_000;
 
-    private record Upcoming(List<GuideEntry> entries, Instant validUntil) {
+    /** Reads up to {@code limit} programmes of a guide that end after {@code now}, in start order. */
+    interface Loader {
+        List<GuideEntry> upcoming(GuideRef ref, Instant now, int limit);
     }
 
-    private final GuideStore store;
-    private final Map<GuideRef, Upcoming> entries = new ConcurrentHashMap<>();
-    // The index the entries were read under; compared by identity, it changes on every reload.
-    private volatile GuideIndex index;
+    // complete: the guide has nothing after these entries (fewer than ROWS were read)
+    private record Upcoming(List<GuideEntry> entries, boolean complete) {
 
-    UpcomingCache(GuideStore store) {
-        this.store = store;
+        /** Index of the first entry still running or to come at {@code now}. */
+        int firstNotEnded(Instant now) {
+            int i = 0;
+            while (i < entries.size() && !entries.get(i).programme().stop().isAfter(now)) {
+                i++;
+            }
+            return i;
+        }
+
+        boolean answers(Instant now, int limit) {
+            return complete || entries.size() - firstNotEnded(now) >= limit;
+        }
+
+        List<GuideEntry> next(Instant now, int limit) {
+            int from = firstNotEnded(now);
+            return entries.subList(from, Math.min(entries.size(), from + limit));
+        }
+    }
+
+    private final Loader loader;
+    private final Map<GuideRef, Upcoming> entries = new ConcurrentHashMap<>();
+    // The guides of the last prefill, kept through the next one (guarded by this).
+    private Set<GuideRef> inUse = Set.of();
+
+    UpcomingCache(Loader loader) {
+        this.loader = loader;
     }
 
     /** True when {@link #get} would answer from memory, without reading the database. */
     boolean holds(GuideRef ref, Instant now, int limit) {
-        if (limit > ROWS || store.index() != index) {
+        if (limit > ROWS) {
             return false;
         }
         Upcoming cached = entries.get(ref);
-        return cached != null && now.isBefore(cached.validUntil());
+        return cached != null && cached.answers(now, limit);
     }
 
     /** Up to {@code limit} programmes of the guide that end after {@code now}, in start order. */
     List<GuideEntry> get(GuideRef ref, Instant now, int limit) {
         if (limit > ROWS) {
-            return store.programmes(ref, now, now.plus(FAR_FUTURE), limit);
-        }
-        GuideIndex current = store.index();
-        if (current != index || entries.size() > MAX_ENTRIES) {
-            entries.clear();
-            index = current;
+            return loader.upcoming(ref, now, limit);
         }
         Upcoming cached = entries.get(ref);
-        if (cached == null || !now.isBefore(cached.validUntil())) {
-            List<GuideEntry> read = store.programmes(ref, now, now.plus(FAR_FUTURE), ROWS);
-            Instant until = now.plus(MAX_AGE);
-            if (!read.isEmpty() && read.get(0).programme().stop().isBefore(until)) {
-                until = read.get(0).programme().stop();
-            }
-            cached = new Upcoming(read, until);
-            entries.put(ref, cached);
+        if (cached == null || !cached.answers(now, limit)) {
+            cached = load(ref, now);
         }
-        // The first entry may have started after the read; none has ended (validUntil).
-        List<GuideEntry> all = cached.entries();
-        return all.size() <= limit ? all : all.subList(0, limit);
+        return cached.next(now, limit);
+    }
+
+    /**
+     * Loads the entries of these guides (those the catalog's channels resolve to under a new
+     * index), at most {@link #MAX_ENTRIES}. Blocking: runs on the thread that reloads the index,
+     * before the index is published, so requests still use the previous guides meanwhile: their
+     * entries are forgotten at the next prefill.
+     */
+    synchronized void prefill(Collection<GuideRef> refs, Instant now) {
+        Set<GuideRef> next = Set.copyOf(refs);
+        entries.keySet().removeIf(ref -> !next.contains(ref) && !inUse.contains(ref));
+        inUse = next;
+        int loaded = 0;
+        for (GuideRef ref : next) {
+            if (loaded++ >= MAX_ENTRIES) {
+                break;
+            }
+            if (!holds(ref, now, ROWS)) {
+                load(ref, now);
+            }
+        }
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    private Upcoming load(GuideRef ref, Instant now) {
+        List<GuideEntry> read = loader.upcoming(ref, now, ROWS);
+        Upcoming loaded = new Upcoming(List.copyOf(read), read.size() < ROWS);
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.clear();
+        }
+        entries.put(ref, loaded);
+        return loaded;
     }
 }

@@ -37,6 +37,10 @@ public final class EpgBench {
     private static final int CLIENTS = 50;
     /** Seconds of short-EPG load during the gzip import (which takes longer). */
     private static final int WRK_SECONDS = 20;
+    /** Seconds of paced short-EPG load during the second gzip import. */
+    private static final int PACED_SECONDS = 15;
+    /** Think time of each paced client between an answer and its next request. */
+    private static final int THINK_MS = Integer.getInteger("bench.think-ms", 10);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -75,10 +79,12 @@ public final class EpgBench {
 
         // Short EPG with no import running, then during the gzip import: wrk, 50 connections.
         // JIT warm-up of the short-EPG path (results discarded), as a long-running server is.
-        Path script = wrkScript(channels);
+        Path script = wrkScript(channels, 0);
+        Path paced = wrkScript(channels, THINK_MS);
         Wrk warmUp = wrk(script, 15);
         log("warm-up: %,d requests", warmUp.requests);
         Wrk idle = wrk(script, 10);
+        Wrk pacedIdle = wrk(paced, 10);
 
         long betweenHeap = heap.takePeak();
         send("PUT", "/api/epg-sources/" + source, "{\"url\":\"" + guide + ".gz\",\"intervalMinutes\":10080}", true);
@@ -86,6 +92,10 @@ public final class EpgBench {
         Run gzip = importNow(source);
         Wrk during = loaded.join();
         long gzipHeap = heap.takePeak();
+        // The same import again (a new generation), with clients that think between requests.
+        CompletableFuture<Wrk> pacedLoad = CompletableFuture.supplyAsync(() -> wrk(paced, PACED_SECONDS));
+        Run gzipPaced = importNow(source);
+        Wrk pacedDuring = pacedLoad.join();
         heap.stop = true;
         sampler.join();
 
@@ -109,6 +119,15 @@ public final class EpgBench {
                 gzip.seconds > WRK_SECONDS ? "import ran throughout" : "IMPORT ENDED FIRST");
         row("Short EPG during import: p50 / p99", 0, "%s", during.p50 + " / " + during.p99, "p99 < 20 ms");
         row("Short EPG, no import: p50 / p99 (%d requests)", idle.requests, "%s", idle.p50 + " / " + idle.p99, "");
+        row("Paced short EPG (%d ms think time) during import: requests", THINK_MS, "%s",
+                String.format("%,d (%,.0f/s), bad answers %d", pacedDuring.requests,
+                        pacedDuring.requests / (double) PACED_SECONDS, pacedDuring.bad),
+                gzipPaced.seconds > PACED_SECONDS ? "import ran throughout (" + gzipPaced.seconds + " s)"
+                        : "IMPORT ENDED FIRST");
+        row("Paced short EPG during import: p50 / p99", 0, "%s", pacedDuring.p50 + " / " + pacedDuring.p99,
+                "p99 < 20 ms");
+        row("Paced short EPG, no import: requests/s, p50 / p99", 0, "%s", String.format("%,.0f/s, %s / %s",
+                pacedIdle.requests / 10.0, pacedIdle.p50, pacedIdle.p99), "");
     }
 
     private static final Pattern ID_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
@@ -123,9 +142,10 @@ public final class EpgBench {
     /**
      * A wrk script: each request asks the short EPG of a random channel as apps do (the Xtream
      * action, authenticated by the in-memory credential memo) and counts answers that are not a
-     * 200 with listings.
+     * 200 with listings. With a think time, each connection waits that long after an answer before
+     * its next request (wrk's {@code delay()}), as a client does; without, it asks again at once.
      */
-    private static Path wrkScript(List<Long> channels) throws IOException {
+    private static Path wrkScript(List<Long> channels, int thinkMs) throws IOException {
         StringBuilder ids = new StringBuilder();
         for (long id : channels) {
             ids.append(id).append(',');
@@ -136,6 +156,7 @@ public final class EpgBench {
                 local threads = {}
                 function setup(thread) table.insert(threads, thread) end
                 function init(args) bad = 0 end
+                %s
                 function request()
                   return wrk.format("GET", "/player_api.php?username=bench&password=bench-pass"
                     .. "&action=get_short_epg&limit=4&stream_id=" .. ids[math.random(#ids)])
@@ -151,7 +172,7 @@ public final class EpgBench {
                       + summary.errors.timeout,
                     latency:percentile(50) / 1000, latency:percentile(99) / 1000))
                 end
-                """.formatted(ids));
+                """.formatted(ids, thinkMs > 0 ? "function delay() return " + thinkMs + " end" : ""));
         return script;
     }
 
@@ -192,9 +213,22 @@ public final class EpgBench {
         return out;
     }
 
-    /** Runs a source and waits for the run to end (the API answers 202 for runs over 30 s). */
+    /**
+     * Runs a source and waits for the run to end (the API answers 202 for runs over 30 s). A 409
+     * means the previous run still deletes the generation it replaced: ask again.
+     */
     private Run importNow(long source) throws Exception {
-        String run = send("POST", "/api/epg-sources/" + source + "/run", "", true);
+        String run = null;
+        for (int tries = 0; run == null; tries++) {
+            try {
+                run = send("POST", "/api/epg-sources/" + source + "/run", "", true);
+            } catch (IllegalStateException e) {
+                if (!e.getMessage().contains("-> 409") || tries > 300) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
         long runId = Long.parseLong(match(ID, run));
         while (run.contains("\"running\"")) {
             Thread.sleep(500);

@@ -72,14 +72,15 @@ class XtreamEpgTest {
     @Test
     void theEventLoopPathAnswersTheSameBytesAsTheWorkerPath() {
         String tag = EpgTestSupport.tag();
-        long channel = EpgTestSupport.createChannel("Fast " + tag, "live-" + tag);
         String user = unique("epg-fast");
         create("/api/users", Map.of("username", user, "password", "epg-pass"));
         long source = EpgTestSupport.createSource(EpgTestSupport.write("fast-" + tag + ".xml",
                 EpgTestSupport.liveGuide(tag, Instant.now())));
         assertThat(EpgTestSupport.run(source).getString("status")).isEqualToIgnoringCase("success");
+        // A channel added after the import finds its guide at read time but is not cached yet.
+        long channel = EpgTestSupport.createChannel("Fast " + tag, "live-" + tag);
         LiveChannel live = catalog.snapshot().channel(channel).orElseThrow();
-        assertThat(epg.shortEpgInMemory(live, 0)).as("a new guide is not cached yet").isFalse();
+        assertThat(epg.shortEpgInMemory(live, 0)).as("not cached before its first request").isFalse();
 
         var worker = playerApi(user, "get_short_epg", "stream_id", channel).extract();
         assertThat(epg.shortEpgInMemory(live, 0)).as("the next request takes the event-loop path").isTrue();
@@ -92,6 +93,27 @@ class XtreamEpgTest {
         given().queryParam("username", user).queryParam("password", "wrong").queryParam("action", "get_short_epg")
                 .queryParam("stream_id", channel).get("/player_api.php").then().statusCode(200)
                 .body("user_info.auth", equalTo(0));
+    }
+
+    @Test
+    void anImportFillsTheShortEpgOfItsChannelsBeforeItGoesLive() {
+        String tag = EpgTestSupport.tag();
+        long channel = EpgTestSupport.createChannel("Ready " + tag, "live-" + tag);
+        String user = unique("epg-ready");
+        create("/api/users", Map.of("username", user, "password", "epg-pass"));
+        long source = EpgTestSupport.createSource(EpgTestSupport.write("ready-" + tag + ".xml",
+                EpgTestSupport.liveGuide(tag, Instant.now())));
+        assertThat(EpgTestSupport.run(source).getString("status")).isEqualToIgnoringCase("success");
+        LiveChannel live = catalog.snapshot().channel(channel).orElseThrow();
+        assertThat(epg.shortEpgInMemory(live, 0)).as("cached by the import, before any request").isTrue();
+        assertThat(epg.shortEpgInMemory(live, 16)).as("up to the cached rows").isTrue();
+        assertThat(epg.shortEpgInMemory(live, 17)).as("more rows than cached").isFalse();
+        JsonPath answer = playerApi(user, "get_short_epg", "stream_id", channel).extract().jsonPath();
+        assertThat(decode(answer.getString("epg_listings[0].title"))).isEqualTo("P2");
+
+        // A new import of the source (a new generation) is cached before it replaces the old one.
+        assertThat(EpgTestSupport.run(source).getString("status")).isEqualToIgnoringCase("success");
+        assertThat(epg.shortEpgInMemory(live, 0)).isTrue();
     }
 
     private static io.restassured.response.ValidatableResponse playerApi(String user, String action, Object... params) {

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.polyplex.epg.xmltv.XmltvProgramme;
 
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import io.agroal.api.AgroalDataSource;
@@ -31,12 +33,14 @@ public class GuideStore {
             + "sub_title, description, categories, episode_nums, icon_url";
 
     private final AgroalDataSource dataSource;
+    private final Event<GuideIndexLoaded> loaded;
 
     // Replaced whole by reloadIndex(); volatile so that readers on any thread see the latest one.
     private volatile GuideIndex index = GuideIndex.EMPTY;
 
-    GuideStore(AgroalDataSource dataSource) {
+    GuideStore(AgroalDataSource dataSource, Event<GuideIndexLoaded> loaded) {
         this.dataSource = dataSource;
+        this.loaded = loaded;
     }
 
     /** The current channel-to-guide index. */
@@ -45,12 +49,20 @@ public class GuideStore {
     }
 
     /**
-     * Rebuilds the index from the active generations. Serialised so that the last reload to run,
-     * which read the newest committed state, is the last one published.
+     * Rebuilds the index from the active generations, lets observers of {@link GuideIndexLoaded}
+     * prepare for it, then publishes it. Serialised so that the last reload to run, which read
+     * the newest committed state, is the last one published.
      */
     public synchronized GuideIndex reloadIndex() {
-        index = loadIndex();
-        return index;
+        GuideIndex next = loadIndex();
+        try {
+            loaded.fire(new GuideIndexLoaded(next));
+        } catch (RuntimeException e) {
+            // A cache that could not be filled fills itself on demand; the new guide goes live anyway.
+            Log.warnf("epg: preparing the new guide index failed: %s", e.getMessage());
+        }
+        index = next;
+        return next;
     }
 
     public GenerationWriter writer(long sourceId, long generation, int batchSize) {
