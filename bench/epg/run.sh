@@ -37,7 +37,7 @@ if [ ! -f "$WORK/guide.xml.gz" ] || [ "${REGENERATE:-}" = 1 ]; then
 fi
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-rm -f "$WORK"/db.*.db
+rm -f "$WORK"/db.*.db "$WORK"/gc.log*
 QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
 QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" \
 POLYPLEX_ADMIN_PASSWORD=bench-admin-pass POLYPLEX_AUTH_KEY_DIR=$WORK/jwt \
@@ -58,5 +58,5 @@ for _ in $(seq 1 120); do
 done
 
 java -cp target/test-classes org.polyplex.bench.EpgBench "http://127.0.0.1:$PORT" bench-admin-pass \
-  "$WORK/guide.xml" "$CHANNELS"
+  "$WORK/guide.xml" "$CHANNELS" "$WORK/gc.log"
 grep -E "epg:|OutOfMemory" "$WORK/app.log" || true

@@ -25,6 +25,14 @@ public interface EpgConfig {
     @WithDefault("1")
     int maxConcurrentImports();
 
+    /**
+     * Linux niceness of the import threads (0 to 19; 0 leaves them as they are). The parsing and,
+     * with the embedded database, the writing run on those threads: a high niceness makes the
+     * kernel run the event loops first whenever both want a core.
+     */
+    @WithDefault("19")
+    int importNiceness();
+
     /** Programmes written per transaction while importing. */
     @WithDefault("5000")
     int batchSize();

@@ -58,8 +58,9 @@ final class UpcomingCache {
 
     private final Loader loader;
     private final Map<GuideRef, Upcoming> entries = new ConcurrentHashMap<>();
-    // The guides of the last prefill, kept through the next one (guarded by this).
-    private Set<GuideRef> inUse = Set.of();
+    // The guides of the last two distinct prefills, whose entries are kept (guarded by this).
+    private Set<GuideRef> latest = Set.of();
+    private Set<GuideRef> previous = Set.of();
 
     UpcomingCache(Loader loader) {
         this.loader = loader;
@@ -90,12 +91,15 @@ final class UpcomingCache {
      * Loads the entries of these guides (those the catalog's channels resolve to under a new
      * index), at most {@link #MAX_ENTRIES}. Blocking: runs on the thread that reloads the index,
      * before the index is published, so requests still use the previous guides meanwhile: their
-     * entries are forgotten at the next prefill.
+     * entries are kept until a prefill for yet another set of guides.
      */
     synchronized void prefill(Collection<GuideRef> refs, Instant now) {
         Set<GuideRef> next = Set.copyOf(refs);
-        entries.keySet().removeIf(ref -> !next.contains(ref) && !inUse.contains(ref));
-        inUse = next;
+        if (!next.equals(latest)) {
+            previous = latest;
+            latest = next;
+        }
+        entries.keySet().removeIf(ref -> !latest.contains(ref) && !previous.contains(ref));
         int loaded = 0;
         for (GuideRef ref : next) {
             if (loaded++ >= MAX_ENTRIES) {

@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -28,12 +27,11 @@ import java.util.zip.GZIPInputStream;
  * full {@code xmltv.php}, and prints a table. Benchmark tooling, not a test.
  *
  * <p>
- * Usage: {@code EpgBench <base-url> <admin-password> <guide.xml path as the app sees it> [channels]}
+ * Usage: {@code EpgBench <base-url> <admin-password> <guide.xml path as the app sees it> <channels> <app GC log>}
  */
 public final class EpgBench {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
-    private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*}\\s+(\\S+)");
     private static final int CLIENTS = 50;
     /** Seconds of short-EPG load during the gzip import (which takes longer). */
     private static final int WRK_SECONDS = 20;
@@ -53,11 +51,10 @@ public final class EpgBench {
 
     public static void main(String[] args) throws Exception {
         EpgBench bench = new EpgBench(args[0]);
-        int channels = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
-        bench.run(args[1], args[2], channels);
+        bench.run(args[1], args[2], Integer.parseInt(args[3]), Path.of(args[4]));
     }
 
-    private void run(String adminPassword, String guide, int channelCount) throws Exception {
+    private void run(String adminPassword, String guide, int channelCount, Path gcLog) throws Exception {
         token = match(ID_TOKEN, send("POST", "/api/auth/token",
                 "{\"username\":\"admin\",\"password\":\"" + adminPassword + "\"}", false));
         long t0 = System.nanoTime();
@@ -67,11 +64,9 @@ public final class EpgBench {
         long source = Long.parseLong(match(ID, send("POST", "/api/epg-sources",
                 "{\"url\":\"" + guide + "\",\"intervalMinutes\":10080}", true)));
 
-        HeapSampler heap = new HeapSampler();
-        Thread sampler = new Thread(heap);
-        sampler.start();
+        GcLog gc = new GcLog(gcLog);
         Run plain = importNow(source);
-        long plainHeap = heap.takePeak();
+        GcLog.Phase plainGc = gc.next();
         log("plain import: %s", plain);
 
         double[] xmltv = xmltv();
@@ -86,18 +81,17 @@ public final class EpgBench {
         Wrk idle = wrk(script, 10);
         Wrk pacedIdle = wrk(paced, 10);
 
-        long betweenHeap = heap.takePeak();
+        GcLog.Phase betweenGc = gc.next();
         send("PUT", "/api/epg-sources/" + source, "{\"url\":\"" + guide + ".gz\",\"intervalMinutes\":10080}", true);
         CompletableFuture<Wrk> loaded = CompletableFuture.supplyAsync(() -> wrk(script, WRK_SECONDS));
         Run gzip = importNow(source);
         Wrk during = loaded.join();
-        long gzipHeap = heap.takePeak();
+        GcLog.Phase gzipGc = gc.next();
         // The same import again (a new generation), with clients that think between requests.
         CompletableFuture<Wrk> pacedLoad = CompletableFuture.supplyAsync(() -> wrk(paced, PACED_SECONDS));
         Run gzipPaced = importNow(source);
         Wrk pacedDuring = pacedLoad.join();
-        heap.stop = true;
-        sampler.join();
+        GcLog.Phase pacedGc = gc.next();
 
         System.out.println();
         System.out.println("| Metric | Result | Target |");
@@ -105,11 +99,11 @@ public final class EpgBench {
         row("Programmes imported (plain XML, %d MB)", plain.bytes >> 20, "%,d", plain.programmes, "~1,000,000");
         row("Import time, plain XML", 0, "%.1f s", plain.seconds, "< 60 s");
         row("Import rate, plain XML", 0, "%,.0f programmes/s", plain.programmes / plain.seconds, "");
-        row("Peak heap during plain import (-Xmx512m)", 0, "%d MB", plainHeap >> 20, "must succeed");
+        row("Peak heap during plain import (-Xmx512m)", 0, "%d MB", plainGc.peakMb(), "must succeed");
         row("Import time, gzip (%d MB) with 50 short-EPG clients", gzip.bytes >> 20, "%.1f s", gzip.seconds, "< 60 s");
         row("Import rate, gzip", 0, "%,.0f programmes/s", gzip.programmes / gzip.seconds, "");
-        row("Peak heap during gzip import", 0, "%d MB", gzipHeap >> 20, "must succeed");
-        row("Peak heap during xmltv.php and the idle short EPG", 0, "%d MB", betweenHeap >> 20, "");
+        row("Peak heap during gzip import", 0, "%d MB", gzipGc.peakMb(), "must succeed");
+        row("Peak heap during xmltv.php and the idle short EPG", 0, "%d MB", betweenGc.peakMb(), "");
         row("xmltv.php full guide (%d MB), identity", (long) xmltv[0] >> 20, "%.0f MB/s", xmltv[1], "> 50 MB/s");
         row("xmltv.php full guide, gzip (%d MB on the wire)", (long) xmltvGzip[0] >> 20, "%.0f MB/s of XML",
                 xmltvGzip[1], "");
@@ -118,6 +112,7 @@ public final class EpgBench {
                         during.bad),
                 gzip.seconds > WRK_SECONDS ? "import ran throughout" : "IMPORT ENDED FIRST");
         row("Short EPG during import: p50 / p99", 0, "%s", during.p50 + " / " + during.p99, "p99 < 20 ms");
+        row("GC during that import", 0, "%s", gzipGc.pausesText(), "");
         row("Short EPG, no import: p50 / p99 (%d requests)", idle.requests, "%s", idle.p50 + " / " + idle.p99, "");
         row("Paced short EPG (%d ms think time) during import: requests", THINK_MS, "%s",
                 String.format("%,d (%,.0f/s), bad answers %d", pacedDuring.requests,
@@ -126,6 +121,7 @@ public final class EpgBench {
                         : "IMPORT ENDED FIRST");
         row("Paced short EPG during import: p50 / p99", 0, "%s", pacedDuring.p50 + " / " + pacedDuring.p99,
                 "p99 < 20 ms");
+        row("GC during that import", 0, "%s", pacedGc.pausesText(), "");
         row("Paced short EPG, no import: requests/s, p50 / p99", 0, "%s", String.format("%,.0f/s, %s / %s",
                 pacedIdle.requests / 10.0, pacedIdle.p50, pacedIdle.p99), "");
     }
@@ -306,35 +302,6 @@ public final class EpgBench {
             int n = super.read(b, off, len);
             count += Math.max(n, 0);
             return n;
-        }
-    }
-
-    /** Samples the app's used heap from /q/metrics; {@link #takePeak} returns and resets the peak. */
-    private final class HeapSampler implements Runnable {
-        volatile boolean stop;
-        private final AtomicLong peak = new AtomicLong();
-
-        @Override
-        public void run() {
-            while (!stop) {
-                try {
-                    String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
-                            HttpResponse.BodyHandlers.ofString()).body();
-                    Matcher m = HEAP.matcher(metrics);
-                    long used = 0;
-                    while (m.find()) {
-                        used += (long) Double.parseDouble(m.group(1));
-                    }
-                    peak.accumulateAndGet(used, Math::max);
-                    Thread.sleep(200);
-                } catch (IOException | InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        long takePeak() {
-            return peak.getAndSet(0);
         }
     }
 

@@ -94,10 +94,17 @@ class UpcomingCacheTest {
         assertThat(cache.holds(NEWS, T0, 4)).as("still published until the swap").isTrue();
         assertThat(reads).containsExactly(NEWS, NEWS_NEXT);
 
-        // The next reload forgets the generation two imports back; a loaded entry is not read again.
+        // The reload that publishes it announces the same guides: nothing is read or dropped.
         cache.prefill(List.of(NEWS_NEXT), T0);
-        assertThat(cache.holds(NEWS, T0, 4)).isFalse();
-        assertThat(cache.size()).isEqualTo(1);
+        assertThat(cache.holds(NEWS, T0, 4)).isTrue();
         assertThat(reads).hasSize(2);
+
+        // The next import forgets the generation two imports back.
+        GuideRef third = new GuideRef(1, 3, "news");
+        cache.prefill(List.of(third), T0);
+        assertThat(cache.holds(NEWS, T0, 4)).isFalse();
+        assertThat(cache.holds(NEWS_NEXT, T0, 4)).isTrue();
+        assertThat(cache.size()).isEqualTo(2);
+        assertThat(reads).containsExactly(NEWS, NEWS_NEXT, third);
     }
 }

@@ -20,6 +20,7 @@ import org.polyplex.epg.EpgConfig;
 import org.polyplex.epg.model.EpgRun;
 import org.polyplex.epg.store.GuideStore;
 import org.polyplex.platform.ApiException;
+import org.polyplex.platform.ThreadNiceness;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,7 +30,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Runs imports on a small pool of its own ({@code polyplex.epg.max-concurrent-imports} threads,
- * low priority, bounded queue): never on the event loop, never on the HTTP worker pool, so a
+ * at {@code polyplex.epg.import-niceness}, bounded queue): never on the event loop, never on the HTTP worker pool, so a
  * large guide cannot starve streaming or the API. A source runs at most once at a time.
  */
 @ApplicationScoped
@@ -57,10 +58,13 @@ public class ImportRunner {
         this.fetcher = new GuideFetcher(config, clock);
         AtomicInteger threads = new AtomicInteger();
         int size = Math.max(1, config.maxConcurrentImports());
+        int niceness = config.importNiceness();
         this.pool = new ThreadPoolExecutor(size, size, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(64), r -> {
-            Thread t = new Thread(r, "epg-import-" + threads.incrementAndGet());
+            Thread t = new Thread(() -> {
+                ThreadNiceness.lowerCurrentThread(niceness);
+                r.run();
+            }, "epg-import-" + threads.incrementAndGet());
             t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
     }
@@ -135,6 +139,8 @@ public class ImportRunner {
         try {
             result = new ImportJob(fetcher, store, begun.sourceId(), begun.generation(), begun.url(),
                     begun.offsetMinutes(), config.batchSize()).call();
+            // Caches are filled for the new guide first, so it serves from memory once flipped.
+            store.prepare(begun.sourceId(), begun.generation());
             recorder.succeed(begun, result);
         } catch (Exception | OutOfMemoryError e) {
             fail(begun, e);

@@ -54,27 +54,46 @@ public class GuideStore {
      * the newest committed state, is the last one published.
      */
     public synchronized GuideIndex reloadIndex() {
-        GuideIndex next = loadIndex();
+        GuideIndex next = loadIndex(-1, -1);
+        announce(next);
+        index = next;
+        return next;
+    }
+
+    /**
+     * Lets observers of {@link GuideIndexLoaded} prepare for the index this source's new
+     * generation will give once activated, without publishing anything: an import calls it before
+     * it flips the source, so that the guide is ready to serve when the run is reported done.
+     */
+    public void prepare(long sourceId, long generation) {
+        announce(loadIndex(sourceId, generation));
+    }
+
+    private void announce(GuideIndex next) {
         try {
             loaded.fire(new GuideIndexLoaded(next));
         } catch (RuntimeException e) {
             // A cache that could not be filled fills itself on demand; the new guide goes live anyway.
             Log.warnf("epg: preparing the new guide index failed: %s", e.getMessage());
         }
-        index = next;
-        return next;
     }
 
     public GenerationWriter writer(long sourceId, long generation, int batchSize) {
         return new GenerationWriter(dataSource, sourceId, generation, batchSize);
     }
 
-    /** The XMLTV channels of every enabled source's active generation, for {@link GuideIndex}. */
-    private GuideIndex loadIndex() {
+    /**
+     * The XMLTV channels of every enabled source's active generation, for {@link GuideIndex};
+     * {@code generation} instead of the active one for source {@code sourceId} (-1: none).
+     */
+    private GuideIndex loadIndex(long sourceId, long generation) {
         List<GuideIndex.Row> rows = new ArrayList<>();
         query("select c.source_id, c.generation, c.xmltv_id, c.display_names from epg_channels c "
-                + "join epg_sources s on s.id = c.source_id and s.active_generation = c.generation "
+                + "join epg_sources s on s.id = c.source_id and c.generation = "
+                + "case when s.id = ? then ? else s.active_generation end "
                 + "where s.enabled = true order by c.source_id, c.xmltv_id", ps -> {
+                    ps.setLong(1, sourceId);
+                    ps.setLong(2, generation);
                 }, rs -> rows.add(new GuideIndex.Row(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         Codec.displayNames(rs.getString(4)))));
         return new GuideIndex(rows);
