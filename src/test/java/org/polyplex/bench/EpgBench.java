@@ -219,7 +219,7 @@ public final class EpgBench {
             try {
                 run = send("POST", "/api/epg-sources/" + source + "/run", "", true);
             } catch (IllegalStateException e) {
-                if (!e.getMessage().contains("-> 409") || tries > 300) {
+                if (!e.getMessage().contains("-> 409") || tries > 1500) {
                     throw e;
                 }
                 Thread.sleep(200);

@@ -22,12 +22,13 @@ import io.agroal.api.AgroalDataSource;
 /**
  * The guide tables through plain JDBC: a million programmes are rows to stream, not entities to
  * manage. Writes of an import go through {@link GenerationWriter}; deletions run in chunks of
- * {@link #DELETE_CHUNK} rows per transaction so that no statement holds millions of row locks.
+ * {@link #DELETE_CHUNK} rows per transaction so that no statement holds millions of row locks
+ * (and, on H2, no transaction keeps a large undo log in the heap).
  */
 @ApplicationScoped
 public class GuideStore {
 
-    static final int DELETE_CHUNK = 20_000;
+    static final int DELETE_CHUNK = 2_000;
 
     private static final String COLUMNS = "id, source_id, xmltv_id, start_time, stop_time, title, title_lang, "
             + "sub_title, description, categories, episode_nums, icon_url";
@@ -66,7 +67,15 @@ public class GuideStore {
      * it flips the source, so that the guide is ready to serve when the run is reported done.
      */
     public void prepare(long sourceId, long generation) {
-        announce(loadIndex(sourceId, generation));
+        GuideIndex next;
+        try {
+            next = loadIndex(sourceId, generation);
+        } catch (RuntimeException e) {
+            // Only a head start: the reload after the flip reads the index again.
+            Log.warnf("epg: source=%d generation=%d not prepared: %s", sourceId, generation, e.getMessage());
+            return;
+        }
+        announce(next);
     }
 
     private void announce(GuideIndex next) {
@@ -169,11 +178,14 @@ public class GuideStore {
                 range[1] = rs.getLong(2);
             }
         });
+        // In the windows, "+ 0" keeps the planner off the (source, generation, ...) index: H2
+        // chose it over the id range and walked the whole generation for every window.
+        String rowFilter = where.replace("source_id =", "source_id + 0 =").replace("generation =", "generation + 0 =");
         long total = 0;
         for (long low = range[0]; low <= range[1]; low += DELETE_CHUNK) {
             long from = low;
-            total += QuarkusTransaction.requiringNew().call(() -> update("delete from epg_programmes where (" + where
-                    + ") and id >= " + from + " and id < " + (from + DELETE_CHUNK)));
+            total += QuarkusTransaction.requiringNew().call(() -> update("delete from epg_programmes where id >= "
+                    + from + " and id < " + (from + DELETE_CHUNK) + " and (" + rowFilter + ")"));
         }
         if (!where.startsWith("stop_time")) {
             QuarkusTransaction.requiringNew().run(() -> update("delete from epg_channels where " + where));
