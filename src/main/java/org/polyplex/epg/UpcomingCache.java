@@ -99,6 +99,10 @@ final class UpcomingCache {
             previous = latest;
             latest = next;
         }
+        if (latest.size() + previous.size() > MAX_ENTRIES) {
+            // Room for the new guides first: the old ones are read on demand until the swap.
+            previous = Set.of();
+        }
         entries.keySet().removeIf(ref -> !latest.contains(ref) && !previous.contains(ref));
         int loaded = 0;
         for (GuideRef ref : next) {
