@@ -57,6 +57,6 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
-java -cp target/test-classes org.polyplex.bench.EpgBench "http://127.0.0.1:$PORT" bench-admin-pass \
+java -Dbench.think-ms="${THINK_MS:-10}" -cp target/test-classes org.polyplex.bench.EpgBench "http://127.0.0.1:$PORT" bench-admin-pass \
   "$WORK/guide.xml" "$CHANNELS" "$WORK/gc.log"
 grep -E "epg:|OutOfMemory" "$WORK/app.log" || true
