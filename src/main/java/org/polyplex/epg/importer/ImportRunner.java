@@ -74,7 +74,7 @@ public class ImportRunner {
         if (interrupted > 0) {
             Log.warnf("epg: %d runs were interrupted by a shutdown and are marked failed", interrupted);
         }
-        store.reloadIndex();
+        store.loadAtStart();
     }
 
     @PreDestroy

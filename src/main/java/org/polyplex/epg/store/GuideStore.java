@@ -62,6 +62,15 @@ public class GuideStore {
     }
 
     /**
+     * Loads the index at start-up without announcing it: caches fill on demand then, rather than
+     * delaying readiness by one database read per catalog channel.
+     */
+    public synchronized GuideIndex loadAtStart() {
+        index = loadIndex(-1, -1);
+        return index;
+    }
+
+    /**
      * Lets observers of {@link GuideIndexLoaded} prepare for the index this source's new
      * generation will give once activated, without publishing anything: an import calls it before
      * it flips the source, so that the guide is ready to serve when the run is reported done.
