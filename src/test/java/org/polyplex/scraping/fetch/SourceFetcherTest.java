@@ -124,7 +124,7 @@ class SourceFetcherTest {
     @Test
     void reportsHttpErrorsWithoutCredentials() {
         assertThatThrownBy(() -> fetcher.get(base + "/missing?username=u&password=secret")).isInstanceOf(ScrapeFailure.class)
-                .hasMessage("HTTP 404 from " + base + "/missing?...");
+                .hasMessage("HTTP 404 from " + base + "/missing?username=***&password=***");
         assertThat(Redact.url("http://user:pw@h.example/live/u/p/1.ts")).isEqualTo("http://h.example/live/***/***/1.ts");
     }
 
