@@ -6,6 +6,8 @@ import java.util.stream.Stream;
 
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.polyplex.platform.load.RequestLimits;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,24 +23,27 @@ final class JsonArrayOutput implements StreamingOutput {
 
     private final ObjectWriter writer;
     private final Stream<?> elements;
+    private final RequestLimits limits;
 
-    private JsonArrayOutput(ObjectWriter writer, Stream<?> elements) {
+    private JsonArrayOutput(ObjectWriter writer, Stream<?> elements, RequestLimits limits) {
         this.writer = writer;
         this.elements = elements;
+        this.limits = limits;
     }
 
     /**
      * @param type the element type: its serializer is resolved once, not once per element
      */
-    static <T> JsonArrayOutput of(ObjectMapper mapper, Class<T> type, Stream<? extends T> elements) {
+    static <T> JsonArrayOutput of(ObjectMapper mapper, Class<T> type, Stream<? extends T> elements,
+            RequestLimits limits) {
         // the default flushes after each value: one network write per element
         return new JsonArrayOutput(mapper.writerFor(type).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE),
-                elements);
+                elements, limits);
     }
 
     @Override
     public void write(OutputStream out) throws java.io.IOException {
-        try (JsonGenerator gen = writer.getFactory().createGenerator(out, JsonEncoding.UTF8); elements) {
+        try (JsonGenerator gen = writer.getFactory().createGenerator(limits.metered(out), JsonEncoding.UTF8); elements) {
             gen.writeStartArray();
             Iterator<?> it = elements.iterator();
             while (it.hasNext()) {

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.polyplex.catalog.model.CategoryKind;
+import org.polyplex.platform.load.Refusals;
+import org.polyplex.platform.load.RequestLimits;
 import org.polyplex.xtream.XtreamGate.XtreamParams;
 import org.polyplex.xtream.model.LiveStream;
 
@@ -40,7 +42,10 @@ public class PanelApiResource {
     private final ObjectWriter writer;
     private final ObjectWriter streamWriter;
 
-    PanelApiResource(XtreamGate gate, AccountInfos infos, ObjectMapper mapper) {
+    private final RequestLimits limits;
+
+    PanelApiResource(XtreamGate gate, AccountInfos infos, ObjectMapper mapper, RequestLimits limits) {
+        this.limits = limits;
         this.gate = gate;
         this.infos = infos;
         this.writer = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
@@ -60,7 +65,10 @@ public class PanelApiResource {
     }
 
     private Response panel(XtreamSession session) {
-        StreamingOutput body = out -> write(session, out);
+        if (!limits.admitHeavy()) {
+            return Refusals.busy();
+        }
+        StreamingOutput body = out -> write(session, limits.metered(out));
         return Response.ok(body, MediaType.APPLICATION_JSON).build();
     }
 

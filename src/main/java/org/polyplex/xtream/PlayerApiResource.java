@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.epg.EpgService;
+import org.polyplex.platform.load.Refusals;
+import org.polyplex.platform.load.RequestLimits;
 import org.polyplex.xtream.XtreamGate.XtreamParams;
 import org.polyplex.xtream.model.LiveStream;
 import org.polyplex.xtream.model.SeriesItem;
@@ -46,8 +48,11 @@ public class PlayerApiResource {
     private final ObjectMapper mapper;
     private final EpgService epg;
     private final ZoneId zone;
+    private final RequestLimits limits;
 
-    PlayerApiResource(XtreamGate gate, AccountInfos infos, ObjectMapper mapper, EpgService epg, XtreamConfig config) {
+    PlayerApiResource(XtreamGate gate, AccountInfos infos, ObjectMapper mapper, EpgService epg, XtreamConfig config,
+            RequestLimits limits) {
+        this.limits = limits;
         this.gate = gate;
         this.infos = infos;
         this.mapper = mapper;
@@ -119,6 +124,10 @@ public class PlayerApiResource {
     }
 
     private <T> Response array(Class<T> type, Stream<T> elements) {
-        return Response.ok(JsonArrayOutput.of(mapper, type, elements), MediaType.APPLICATION_JSON).build();
+        if (!limits.admitHeavy()) {
+            elements.close();
+            return Refusals.busy();
+        }
+        return Response.ok(JsonArrayOutput.of(mapper, type, elements, limits), MediaType.APPLICATION_JSON).build();
     }
 }

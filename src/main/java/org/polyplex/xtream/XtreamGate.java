@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.CatalogSnapshot;
+import org.polyplex.platform.load.Refusals;
+import org.polyplex.platform.load.RequestLimits;
 import org.polyplex.xtream.auth.XtreamAuthenticator;
 import org.polyplex.xtream.auth.XtreamLogin;
 
@@ -31,8 +33,11 @@ class XtreamGate {
     private final CatalogService catalog;
     private final XtreamConfig config;
     private final Clock clock;
+    private final RequestLimits limits;
 
-    XtreamGate(XtreamAuthenticator authenticator, CatalogService catalog, XtreamConfig config, Clock clock) {
+    XtreamGate(XtreamAuthenticator authenticator, CatalogService catalog, XtreamConfig config, Clock clock,
+            RequestLimits limits) {
+        this.limits = limits;
         this.authenticator = authenticator;
         this.catalog = catalog;
         this.config = config;
@@ -50,6 +55,9 @@ class XtreamGate {
         }
         if (!(login instanceof XtreamLogin.Accepted accepted)) {
             return Response.ok(AUTH_FAILED, MediaType.APPLICATION_JSON).build();
+        }
+        if (!limits.enterLine(accepted.account().id())) {
+            return Refusals.tooMany();
         }
         CatalogSnapshot snapshot = catalog.snapshot();
         XtreamSession session = new XtreamSession(accepted.account(), password, snapshot,

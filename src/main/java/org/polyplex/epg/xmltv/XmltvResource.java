@@ -28,6 +28,8 @@ import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.epg.EpgConfig;
 import org.polyplex.epg.EpgService;
+import org.polyplex.platform.load.Refusals;
+import org.polyplex.platform.load.RequestLimits;
 
 /**
  * {@code /xmltv.php?username=&password=[&past_days=&future_days=]}: the XMLTV guide of the
@@ -43,8 +45,10 @@ public class XmltvResource {
     private final EpgService epg;
     private final EpgConfig config;
     private final Clock clock;
+    private final RequestLimits limits;
 
-    XmltvResource(AccountService accounts, EpgService epg, EpgConfig config, Clock clock) {
+    XmltvResource(AccountService accounts, EpgService epg, EpgConfig config, Clock clock, RequestLimits limits) {
+        this.limits = limits;
         this.accounts = accounts;
         this.epg = epg;
         this.config = config;
@@ -64,6 +68,9 @@ public class XmltvResource {
         if (account.get().status(now) != Account.Status.ACTIVE) {
             return plain(403, "line " + account.get().status(now).xtream().toLowerCase());
         }
+        if (!limits.enterLine(account.get().id())) {
+            return Refusals.tooMany();
+        }
         int past = pastDays == null ? config.xmltv().pastDays() : pastDays;
         int future = futureDays == null ? config.xmltv().futureDays() : futureDays;
         int max = config.xmltv().maxDays();
@@ -72,11 +79,14 @@ public class XmltvResource {
         }
         Instant from = now.minus(Duration.ofDays(Math.min(past, max)));
         Instant to = now.plus(Duration.ofDays(Math.min(future, max)));
+        if (!limits.admitHeavy()) {
+            return Refusals.busy();
+        }
         CatalogSnapshot catalog = epg.catalog();
         CatalogSnapshot.Access access = catalog.access(account.get().bouquetIds());
         List<LiveChannel> channels = catalog.channels().stream().filter(access::canSee).toList();
         boolean gzip = acceptEncoding != null && acceptEncoding.toLowerCase().contains("gzip");
-        StreamingOutput body = output -> write(output, gzip, channels, from, to);
+        StreamingOutput body = output -> write(limits.metered(output), gzip, channels, from, to);
         Response.ResponseBuilder response = Response.ok(body, XML);
         if (gzip) {
             response.header("Content-Encoding", "gzip");
@@ -93,6 +103,7 @@ public class XmltvResource {
         if (target instanceof GZIPOutputStream compressed) {
             compressed.finish();
         }
+        output.flush();
     }
 
     private static Response plain(int status, String message) {

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.polyplex.accounts.Account;
 import org.polyplex.catalog.CatalogService;
+import org.polyplex.platform.load.Refusals;
+import org.polyplex.platform.load.RequestLimits;
 import org.polyplex.playlist.M3uWriter;
 import org.polyplex.xtream.ServerAddress;
 import org.polyplex.xtream.StreamUrls;
@@ -45,8 +47,11 @@ public class PlaylistResource {
     private final CatalogService catalog;
     private final XtreamConfig config;
     private final Clock clock;
+    private final RequestLimits limits;
 
-    PlaylistResource(XtreamAuthenticator authenticator, CatalogService catalog, XtreamConfig config, Clock clock) {
+    PlaylistResource(XtreamAuthenticator authenticator, CatalogService catalog, XtreamConfig config, Clock clock,
+            RequestLimits limits) {
+        this.limits = limits;
         this.authenticator = authenticator;
         this.catalog = catalog;
         this.config = config;
@@ -79,6 +84,9 @@ public class PlaylistResource {
             return text(401, "invalid username or password").build();
         }
         Account account = accepted.account();
+        if (!limits.enterLine(account.id())) {
+            return Refusals.tooMany();
+        }
         Account.Status status = account.status(clock.instant());
         if (status != Account.Status.ACTIVE) {
             return text(403, "account " + status.xtream().toLowerCase()).build();
@@ -88,11 +96,14 @@ public class PlaylistResource {
         if (options.isEmpty()) {
             return text(400, "type must be m3u or m3u_plus; output ts, mpegts, m3u8 or hls").build();
         }
+        if (!limits.admitHeavy()) {
+            return Refusals.busy();
+        }
         var snapshot = catalog.snapshot();
         var urls = new StreamUrls(ServerAddress.of(config, request.scheme(), request.getHeader("Host")),
                 account.username(), password);
         var source = new PlaylistSource(snapshot, snapshot.access(account.bouquetIds()), urls, options.get());
-        StreamingOutput body = out -> write(source, out);
+        StreamingOutput body = out -> write(source, limits.metered(out));
         return Response.ok(body, M3U_TYPE + "; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"playlist.m3u\"")
                 .build();
