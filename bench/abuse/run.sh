@@ -31,6 +31,10 @@ TOKEN=$(curl -sf -H 'Content-Type: application/json' -d '{"username":"admin","pa
     "$BASE/api/auth/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
 curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
     -d '{"username":"bench","password":"bench-pass","maxConnections":100}' "$BASE/api/users"
+for i in $(seq 1 50); do
+    curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+        -d "{\"username\":\"bench-l$i\",\"password\":\"bench-pass\"}" "$BASE/api/users"
+done
 
 java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" org.polyplex.bench.AbuseBench \
     "$BASE" "$TOKEN" "$JPID" "$STORM"

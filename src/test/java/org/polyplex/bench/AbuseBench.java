@@ -60,7 +60,8 @@ public final class AbuseBench {
             String stream = base + "/live/bench/bench-pass/" + channel + ".ts";
             Watcher honest = Watcher.start(stream, "127.0.0.2");
             honest.awaitBytes(2_000_000, 20);
-            storm(vertx, base, storm, honest);
+            storm(vertx, base, storm, 1, honest);
+            storm(vertx, base, storm, 50, honest);
             guessing(base, channel, honest);
             ghosts(base, channel, pid, honest);
             honest.stop();
@@ -74,7 +75,7 @@ public final class AbuseBench {
     }
 
     /** Item 1: many concurrent large list answers while a viewer watches. */
-    private static void storm(Vertx vertx, String base, int n, Watcher honest) throws Exception {
+    private static void storm(Vertx vertx, String base, int n, int lines, Watcher honest) throws Exception {
         Map<String, AtomicInteger> statuses = new TreeMap<>();
         AtomicLong bodyBytes = new AtomicLong();
         AtomicInteger truncated = new AtomicInteger();
@@ -90,7 +91,8 @@ public final class AbuseBench {
         for (int i = 0; i < n; i++) {
             io.vertx.core.http.HttpClient client = clients.get(i % clients.size());
             client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(uri.getHost()).setPort(uri.getPort())
-                    .setURI("/player_api.php?username=bench&password=bench-pass&action=get_live_streams"))
+                    .setURI("/player_api.php?username=" + (lines == 1 ? "bench" : "bench-l" + (i % lines + 1))
+                            + "&password=bench-pass&action=get_live_streams"))
                     .compose(req -> req.send().compose(res -> res.body().map(body -> {
                         count(statuses, String.valueOf(res.statusCode()));
                         bodyBytes.addAndGet(body.length());
@@ -108,7 +110,8 @@ public final class AbuseBench {
         }
         boolean finished = done.await(180, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
-        row("storm: " + n + " concurrent get_live_streams from 50 addresses", "answers by status",
+        row("storm: " + n + " concurrent get_live_streams, " + lines + (lines == 1 ? " line" : " lines")
+                + ", 50 addresses", "answers by status",
                 statuses.toString() + (finished ? "" : " (unfinished after 180 s)"));
         row("", "wall time, body MiB, truncated 200s", String.format("%.1f s, %.0f MiB, %d", seconds,
                 bodyBytes.get() / 1048576.0, truncated.get()));
