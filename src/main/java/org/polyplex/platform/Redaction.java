@@ -29,8 +29,12 @@ public final class Redaction {
     private static final Set<String> SHORT_FORM_EXEMPT = Set.of("api", "q", "hls", "ace", "live", "movie", "series",
             "timeshift", "streaming");
 
-    /** A URL inside free text: a scheme, then anything up to white space or a quote. */
-    private static final Pattern URL_IN_TEXT = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s\"'<>]*");
+    /**
+     * A URL inside free text: a scheme, then anything up to white space or a quote; or an absolute
+     * path standing on its own ({@code GET /live/u/p/1.ts}, {@code /player_api.php?username=}).
+     */
+    private static final Pattern URL_IN_TEXT = Pattern
+            .compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s\"'<>]*|(?<![\\w/:.~-])/[^\\s\"'<>]+");
 
     /** Any user info left in free text, such as {@code //user:pass@} after a split URL. */
     private static final Pattern USER_INFO = Pattern.compile("//[^/\\s@\"'<>]*@");

@@ -83,6 +83,11 @@ final class PackagedApp implements AutoCloseable {
         started.get(90, TimeUnit.SECONDS);
     }
 
+    /** Ends the process with SIGKILL at once, as a crash or the OOM killer would: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws Exception {
         process.destroy();

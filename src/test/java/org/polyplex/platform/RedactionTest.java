@@ -57,4 +57,12 @@ class RedactionTest {
         assertThat(Redaction.text("name\u001b]0;x")).isEqualTo("name\\x1b]0;x");
         assertThat(Redaction.escapeControls("plain")).isSameAs("plain");
     }
+
+    @Test
+    void shouldRedactBarePathsInText() {
+        assertThat(Redaction.text("HTTP Request to /player_api.php?username=alice&password=s3cret failed, error id: x"))
+                .isEqualTo("HTTP Request to /player_api.php?username=***&password=*** failed, error id: x");
+        assertThat(Redaction.text("GET /live/alice/s3cret/12.ts 200")).isEqualTo("GET /live/***/***/12.ts 200");
+        assertThat(Redaction.text("read data/epg/guide.xml and /tmp/x")).isEqualTo("read data/epg/guide.xml and /tmp/x");
+    }
 }

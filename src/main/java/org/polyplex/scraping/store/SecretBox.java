@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -16,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.polyplex.platform.SecretFiles;
 import org.polyplex.scraping.ScrapingConfig;
 
 import io.quarkus.logging.Log;
@@ -94,15 +94,7 @@ public class SecretBox {
             }
             byte[] fresh = new byte[32];
             RANDOM.nextBytes(fresh);
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system; the directory's own permissions have to do
-            }
+            SecretFiles.writeOwnerOnly(file, Base64.getEncoder().encodeToString(fresh));
             Log.infof("generated the provider password key in %s; keep it with the database", file);
             return fresh;
         } catch (IOException e) {
