@@ -2,6 +2,9 @@ package org.polyplex.epg;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import io.quarkus.runtime.configuration.MemorySize;
 
 import io.smallrye.config.ConfigMapping;
@@ -68,8 +71,27 @@ public interface EpgConfig {
     @WithDefault("UTC")
     String timezone();
 
+    /**
+     * Least share of a source's previous programme count that a new import must bring, in percent
+     * (0 to 100; default 0). An import that yields no usable programme while the previous guide had
+     * some always fails and keeps the previous guide; above 0, an import bringing fewer than this
+     * share of the previous count fails too (say 50: a guide that shrank by more than half is kept
+     * as it was). Higher values guard better against a provider's broken file, but refuse a guide
+     * that legitimately shrank until the threshold is lowered.
+     */
+    @WithDefault("0")
+    @Min(0)
+    @Max(100)
+    int minProgrammeRatio();
+
     /** Download limits. */
     Download download();
+
+    /** Limits of the XML parser, per attribute and per text node. */
+    Parser parser();
+
+    /** Bounds of the guide reads that serve apps. */
+    Query query();
 
     /** {@code /xmltv.php} output. */
     Xmltv xmltv();
@@ -112,5 +134,76 @@ public interface EpgConfig {
         /** Largest {@code past_days} or {@code future_days} a request gets. */
         @WithDefault("31")
         int maxDays();
+    }
+
+    /**
+     * Limits of the XML parser. A value over a limit fails the import (the previous guide stays):
+     * the parser cannot skip a value it has not read, so these bound the memory one import takes.
+     */
+    interface Parser {
+
+        /**
+         * Longest attribute value, in characters (default 65536). XMLTV attributes are ids, times
+         * and icon URLs; stored URLs are cut at 2,048 characters anyway. A larger value admits
+         * inline {@code data:} icons at the cost of that much heap per attribute.
+         */
+        @WithDefault("65536")
+        @Min(1024)
+        @Max(16_777_216)
+        int maxAttributeLength();
+
+        /**
+         * Longest text node (text, CDATA, comment), in characters (default 1048576). Stored text is
+         * cut at 8,000 characters; a larger value costs that much heap per text node.
+         */
+        @WithDefault("1048576")
+        @Min(8192)
+        @Max(67_108_864)
+        int maxTextLength();
+
+        /** Deepest element nesting (default 64); XMLTV needs 4. */
+        @WithDefault("64")
+        @Min(8)
+        @Max(1000)
+        int maxDepth();
+    }
+
+    /** Bounds of the guide reads that serve apps (short EPG, data table, XMLTV output). */
+    interface Query {
+
+        /**
+         * Longest a guide read may run before the database cancels it (default 5s; whole seconds,
+         * at least 1). A cancelled read answers an error, but its connection goes back to the pool:
+         * longer lets a very slow database finish, shorter frees connections sooner.
+         */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /**
+         * Most programmes {@code get_simple_data_table} reads and returns for one channel
+         * (default 10000): a bound on the rows read, the memory and the answer size per request.
+         */
+        @WithDefault("10000")
+        @Min(1)
+        @Max(1_000_000)
+        int maxTableRows();
+
+        /**
+         * Most programmes {@code /xmltv.php} writes per channel (default 20000). They are read in
+         * pages of {@code xmltv-page-size}, so a slow client never holds a database connection.
+         */
+        @WithDefault("20000")
+        @Min(1)
+        @Max(1_000_000)
+        int maxXmltvRowsPerChannel();
+
+        /**
+         * Programmes read per database round trip while writing {@code /xmltv.php} (default 500):
+         * the rows held in memory per request; smaller means more queries.
+         */
+        @WithDefault("500")
+        @Min(10)
+        @Max(10_000)
+        int xmltvPageSize();
     }
 }

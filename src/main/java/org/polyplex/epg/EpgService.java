@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -40,10 +41,8 @@ public class EpgService {
     /** Default {@code limit} of {@code get_short_epg}, as panels use. */
     public static final int DEFAULT_SHORT_LIMIT = 4;
 
-    // Upper bounds on one answer, whatever the caller asks.
+    // Upper bound on one short EPG, whatever the caller asks; the other bounds are in EpgConfig.
     private static final int MAX_SHORT_LIMIT = 100;
-    private static final int MAX_TABLE_ROWS = 10_000;
-    private static final int MAX_XMLTV_ROWS_PER_CHANNEL = 20_000;
     // "The end of the guide": the listings are bounded by row counts, not by time.
     private static final Duration FAR_FUTURE = Duration.ofDays(36_500);
 
@@ -79,13 +78,31 @@ public class EpgService {
 
     /**
      * True when {@code get_short_epg} for this channel would be answered from memory alone (the
-     * channel has no guide, or its upcoming programmes are cached): event-loop callers may then
-     * call {@link #shortEpg} without blocking.
+     * channel has no guide, or its upcoming programmes are cached). Only a probe: the answer may
+     * change before a later call, so event-loop callers use {@link #shortEpgFromMemory}.
      */
     public boolean shortEpgInMemory(LiveChannel channel, int limit) {
+        return shortEpgFromMemory(channel, limit, zone).isPresent();
+    }
+
+    /**
+     * {@code get_short_epg} from memory alone, or empty when answering needs the database: never
+     * blocks, so event-loop callers may use it and pass an empty result on to a worker. The cache
+     * is looked up once, so a guide swap or a cache clear meanwhile cannot send it to JDBC.
+     */
+    public Optional<List<EpgListing>> shortEpgFromMemory(LiveChannel channel, int limit, ZoneId zone) {
+        Instant now = clock.instant();
         Optional<GuideRef> ref = guideOf(channel);
-        int rows = limit <= 0 ? DEFAULT_SHORT_LIMIT : Math.min(limit, MAX_SHORT_LIMIT);
-        return ref.isEmpty() || upcoming.holds(ref.get(), clock.instant(), rows);
+        if (ref.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        ListingMapper mapper = new ListingMapper(zone, now, config.archiveWindow());
+        return upcoming.cached(ref.get(), now, shortRows(limit))
+                .map(entries -> entries.stream().map(e -> mapper.map(channel, e)).toList());
+    }
+
+    private static int shortRows(int limit) {
+        return limit <= 0 ? DEFAULT_SHORT_LIMIT : Math.min(limit, MAX_SHORT_LIMIT);
     }
 
     /**
@@ -103,19 +120,19 @@ public class EpgService {
 
     /** {@code get_short_epg} with the caller's time zone and the channel's catch-up window. */
     public List<EpgListing> shortEpg(LiveChannel channel, int limit, ZoneId zone, Duration archiveWindow) {
-        int rows = limit <= 0 ? DEFAULT_SHORT_LIMIT : Math.min(limit, MAX_SHORT_LIMIT);
         Instant now = clock.instant();
         Optional<GuideRef> ref = guideOf(channel);
         if (ref.isEmpty()) {
             return List.of();
         }
         ListingMapper mapper = new ListingMapper(zone, now, archiveWindow);
-        return upcoming.get(ref.get(), now, rows).stream().map(e -> mapper.map(channel, e)).toList();
+        return upcoming.get(ref.get(), now, shortRows(limit)).stream().map(e -> mapper.map(channel, e)).toList();
     }
 
     /**
-     * {@code get_simple_data_table}: every stored programme of the channel, from the retention
-     * horizon to the end of the guide, times in {@code polyplex.epg.timezone}.
+     * {@code get_simple_data_table}: the stored programmes of the channel from the retention
+     * horizon on, at most {@code polyplex.epg.query.max-table-rows}, times in
+     * {@code polyplex.epg.timezone}.
      */
     public List<EpgListing> dataTable(LiveChannel channel) {
         return dataTable(channel, zone, config.archiveWindow());
@@ -129,7 +146,7 @@ public class EpgService {
     /** {@code get_simple_data_table} with the caller's time zone and the channel's catch-up window. */
     public List<EpgListing> dataTable(LiveChannel channel, ZoneId zone, Duration archiveWindow) {
         Instant now = clock.instant();
-        return listings(channel, now.minus(config.retention()), now.plus(FAR_FUTURE), MAX_TABLE_ROWS,
+        return listings(channel, now.minus(config.retention()), now.plus(FAR_FUTURE), config.query().maxTableRows(),
                 new ListingMapper(zone, now, archiveWindow));
     }
 
@@ -148,8 +165,9 @@ public class EpgService {
 
     /**
      * Writes an XMLTV document of these channels and their programmes between {@code from} and
-     * {@code to}, streaming: one channel's programmes are read and written at a time. Channel ids
-     * are the channels' epg ids, or {@link #xmltvId} for channels without one.
+     * {@code to}, streaming: programmes are read a page at a time and written with no database
+     * connection held, so a slow client holds none. Channel ids are the channels' epg ids, or
+     * {@link #xmltvId} for channels without one.
      */
     public void writeXmltv(List<LiveChannel> channels, Instant from, Instant to, Writer out) throws IOException {
         XmltvWriter writer = new XmltvWriter(out);
@@ -163,23 +181,48 @@ public class EpgService {
             if (ref.isEmpty()) {
                 continue;
             }
-            String id = xmltvId(channel);
-            IOException[] failure = new IOException[1];
-            store.forEach(ref.get(), from, to, MAX_XMLTV_ROWS_PER_CHANNEL, entry -> {
-                if (failure[0] == null) {
-                    try {
-                        writer.programme(id, entry.programme());
-                    } catch (IOException e) {
-                        // The client went away: stop writing, let the query finish its page.
-                        failure[0] = e;
-                    }
-                }
-            });
-            if (failure[0] != null) {
-                throw failure[0];
-            }
+            writeProgrammes(writer, xmltvId(channel), ref.get(), from, to);
         }
         writer.end();
+    }
+
+    /**
+     * One channel's programmes, page by page, at most {@code max-xmltv-rows-per-channel}. A page
+     * goes on from the start of the last one written; the programmes written that start at that
+     * same second are skipped by id (a channel may list two programmes at one start).
+     */
+    private void writeProgrammes(XmltvWriter writer, String id, GuideRef ref, Instant from, Instant to)
+            throws IOException {
+        int left = config.query().maxXmltvRowsPerChannel();
+        int pageSize = config.query().xmltvPageSize();
+        int asked = Math.min(pageSize, left);
+        List<GuideEntry> page = store.programmes(ref, from, to, asked);
+        Set<Long> atLastStart = new HashSet<>();
+        long lastStart = Long.MIN_VALUE;
+        while (true) {
+            int fresh = 0;
+            for (GuideEntry entry : page) {
+                long start = entry.programme().start().getEpochSecond();
+                if (left == 0 || (start == lastStart && atLastStart.contains(entry.id()))) {
+                    continue;
+                }
+                if (start != lastStart) {
+                    atLastStart.clear();
+                    lastStart = start;
+                }
+                atLastStart.add(entry.id());
+                writer.programme(id, entry.programme());
+                left--;
+                fresh++;
+            }
+            // A short page is the end of the window; a page of nothing new (more programmes at
+            // one start than a page holds) ends the channel rather than looping.
+            if (left == 0 || fresh == 0 || page.size() < asked) {
+                return;
+            }
+            asked = Math.min(pageSize, left) + atLastStart.size();
+            page = store.page(ref, lastStart, to, asked);
+        }
     }
 
     /** The XMLTV channel id of a catalog channel: its epg id, or a stable {@code polyplex-<id>}. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -68,11 +69,17 @@ final class UpcomingCache {
 
     /** True when {@link #get} would answer from memory, without reading the database. */
     boolean holds(GuideRef ref, Instant now, int limit) {
-        if (limit > ROWS) {
-            return false;
-        }
-        Upcoming cached = entries.get(ref);
-        return cached != null && cached.answers(now, limit);
+        return cached(ref, now, limit).isPresent();
+    }
+
+    /**
+     * What {@link #get} would answer, from memory only: empty when that needs the loader. The map
+     * is read once, so an entry dropped meanwhile (a prefill for new guides, a clear) yields empty,
+     * never a load; event-loop callers rely on that.
+     */
+    Optional<List<GuideEntry>> cached(GuideRef ref, Instant now, int limit) {
+        Upcoming cached = limit > ROWS ? null : entries.get(ref);
+        return cached != null && cached.answers(now, limit) ? Optional.of(cached.next(now, limit)) : Optional.empty();
     }
 
     /** Up to {@code limit} programmes of the guide that end after {@code now}, in start order. */

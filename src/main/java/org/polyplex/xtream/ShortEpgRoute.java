@@ -78,15 +78,16 @@ class ShortEpgRoute {
                 ServerAddress.of(config, request.scheme(), request.getHeader("Host")), clock.instant());
         Optional<LiveChannel> channel = PlayerApiResource.epgChannel(session, request.getParam("stream_id"));
         int limit = PlayerApiResource.epgLimit(request.getParam("limit"));
-        if (channel.isPresent() && !epg.shortEpgInMemory(channel.get(), limit)) {
+        // One look at the cache: what it holds now is the answer, or the worker path answers.
+        Optional<Object> body = channel.isEmpty() ? Optional.<Object> of(PlayerApiResource.NO_EPG)
+                : epg.shortEpgFromMemory(channel.get(), limit, zone).<Object> map(l -> Map.of("epg_listings", l));
+        if (body.isEmpty()) {
             ctx.next();
             return;
         }
-        Object body = channel.<Object> map(c -> Map.of("epg_listings", epg.shortEpg(c, limit, zone)))
-                .orElse(PlayerApiResource.NO_EPG);
         try {
             ctx.response().putHeader("Content-Type", "application/json")
-                    .end(Buffer.buffer(mapper.writeValueAsBytes(body)));
+                    .end(Buffer.buffer(mapper.writeValueAsBytes(body.get())));
         } catch (JsonProcessingException e) {
             // never the request line: it carries the password
             Log.errorf(e, "short EPG of stream %s not written", request.getParam("stream_id"));

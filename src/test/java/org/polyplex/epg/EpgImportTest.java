@@ -14,20 +14,23 @@ import static org.polyplex.testsupport.AdminApi.asAdmin;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 import jakarta.inject.Inject;
 
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
+import org.polyplex.epg.xmltv.XmltvTime;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -201,19 +204,49 @@ class EpgImportTest {
         assertThat(run.getString("message")).contains("no such file");
     }
 
-    /** 8 MiB of spaces inside a valid document: about 8 KiB compressed, over the 4 MiB test cap. */
+    /**
+     * 8 MiB of empty elements inside a valid document: a few KiB compressed, over the 4 MiB test
+     * cap, and no single text node over the parser's limit (which would fail it first).
+     */
     private static byte[] gzipBomb() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
             gzip.write("<tv>".getBytes(StandardCharsets.UTF_8));
-            byte[] spaces = new byte[1024 * 1024];
-            Arrays.fill(spaces, (byte) ' ');
+            byte[] spaces = "<x/>".repeat(256 * 1024).getBytes(StandardCharsets.UTF_8);
             for (int i = 0; i < 8; i++) {
                 gzip.write(spaces);
             }
             gzip.write("</tv>".getBytes(StandardCharsets.UTF_8));
         }
         return bytes.toByteArray();
+    }
+
+    @Test
+    void shouldWriteEveryProgrammeOnceWhenTheXmltvOutputSpansPages() throws IOException {
+        String tag = tag();
+        long id = createChannel("Paged " + tag, "paged-" + tag);
+        Instant base = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
+        StringBuilder xml = new StringBuilder("<tv><channel id=\"paged-" + tag + "\"/>");
+        for (int i = 0; i < 24; i++) {
+            xml.append(programme(tag, base.plus(i, ChronoUnit.HOURS), 60, "P" + i));
+        }
+        // Out of order, at P9's start: the 10th row of the first page of 10 is P9 or this one.
+        xml.append(programme(tag, base.plus(9, ChronoUnit.HOURS), 30, "Twin")).append("</tv>");
+        assertThat(run(createSource(write(tag + ".xml", xml.toString().getBytes(StandardCharsets.UTF_8))))
+                .getInt("programmes")).isEqualTo(25);
+
+        StringWriter out = new StringWriter();
+        epg.writeXmltv(List.of(channel(id)), base.minus(1, ChronoUnit.HOURS), base.plus(2, ChronoUnit.DAYS), out);
+
+        List<String> titles = Pattern.compile("<title[^>]*>([^<]+)</title>").matcher(out.toString()).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(titles).hasSize(25).doesNotHaveDuplicates().contains("Twin", "P0", "P9", "P23");
+    }
+
+    private static String programme(String tag, Instant start, int minutes, String title) {
+        return "<programme start=\"" + XmltvTime.format(start) + "\" stop=\""
+                + XmltvTime.format(start.plus(minutes, ChronoUnit.MINUTES)) + "\" channel=\"paged-" + tag
+                + "\"><title>" + title + "</title></programme>";
     }
 
     @Test

@@ -107,4 +107,21 @@ class UpcomingCacheTest {
         assertThat(cache.size()).isEqualTo(2);
         assertThat(reads).containsExactly(NEWS, NEWS_NEXT, third);
     }
+
+    @Test
+    void shouldAnswerFromMemoryOrNotAtAllWhenTheEntryIsDroppedAfterACheck() {
+        UpcomingCache cache = cache(48);
+        cache.prefill(List.of(NEWS), T0);
+        assertThat(cache.cached(NEWS, T0, 4)).hasValueSatisfying(e -> assertThat(titles(e)).startsWith("P0"));
+        assertThat(cache.holds(NEWS, T0, 4)).as("what the event-loop path used to check first").isTrue();
+
+        // Two imports later the entry is gone: a caller that checked before must not reach the loader.
+        cache.prefill(List.of(NEWS_NEXT), T0);
+        cache.prefill(List.of(new GuideRef(1, 3, "news")), T0);
+        reads.clear();
+
+        assertThat(cache.cached(NEWS, T0, 4)).isEmpty();
+        assertThat(cache.cached(NEWS_NEXT, T0, UpcomingCache.ROWS + 1)).as("more rows than cached").isEmpty();
+        assertThat(reads).isEmpty();
+    }
 }

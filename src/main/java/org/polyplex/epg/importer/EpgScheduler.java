@@ -13,6 +13,7 @@ import org.polyplex.epg.model.EpgSource;
 import org.polyplex.epg.model.RunStatus;
 import org.polyplex.epg.store.GuideStore;
 import org.polyplex.platform.ApiException;
+import org.polyplex.platform.Redaction;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -53,7 +54,7 @@ class EpgScheduler {
                     started.add(runner.start(id, "schedule"));
                 }
             } catch (ApiException e) {
-                Log.debugf("epg: source=%d not started: %s", id, e.getMessage());
+                Log.debugf("epg: source=%d not started: %s", id, Redaction.message(e));
             } catch (RuntimeException e) {
                 Log.warnf(e, "epg: source=%d could not be started", id);
             }

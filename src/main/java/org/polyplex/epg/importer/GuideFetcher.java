@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.zip.GZIPInputStream;
 
 import org.polyplex.epg.EpgConfig;
+import org.polyplex.platform.Redaction;
 
 /**
  * Opens a source's body: an http(s) URL with connect, read and total timeouts, or a file under
@@ -88,7 +90,7 @@ final class GuideFetcher {
             throw new IOException("local sources must lie under " + root);
         }
         if (!Files.isRegularFile(path)) {
-            throw new IOException("no such file: " + url);
+            throw new IOException("no such file: " + Redaction.url(url));
         }
         Path real = path.toRealPath();
         if (!real.startsWith(root.toRealPath())) {
@@ -97,8 +99,21 @@ final class GuideFetcher {
         return real;
     }
 
+    /**
+     * The URL as a {@link URI}, or an {@link IOException} that names it redacted: the JDK's own
+     * message quotes the whole URL, user info and Xtream path or query credentials included.
+     */
+    static URI parse(String url) throws IOException {
+        try {
+            return new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IOException("malformed source URL (" + e.getReason() + " at index " + e.getIndex() + "): "
+                    + Redaction.url(url));
+        }
+    }
+
     private InputStream http(String url) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        HttpURLConnection connection = (HttpURLConnection) parse(url).toURL().openConnection();
         connection.setConnectTimeout((int) limits.connectTimeout().toMillis());
         connection.setReadTimeout((int) limits.readTimeout().toMillis());
         connection.setInstanceFollowRedirects(true);

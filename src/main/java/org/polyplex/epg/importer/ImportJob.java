@@ -29,17 +29,25 @@ final class ImportJob implements XmltvSink {
     private final GenerationWriter writer;
     private final String url;
     private final Duration offset;
+    private final XmltvReader.Limits limits;
+    private final int minProgrammes;
     private final Map<String, Integer> skips = new TreeMap<>();
     private int channels;
     private int programmes;
     private int skipped;
 
-    ImportJob(GuideFetcher fetcher, GuideStore store, long sourceId, long generation, String url, int offsetMinutes,
-            int batchSize) {
+    /** What one import is asked to do; {@code minProgrammes} is the least it must bring to go live. */
+    record Spec(long sourceId, long generation, String url, int offsetMinutes, int batchSize, XmltvReader.Limits limits,
+            int minProgrammes) {
+    }
+
+    ImportJob(GuideFetcher fetcher, GuideStore store, Spec spec) {
         this.fetcher = fetcher;
-        this.writer = store.writer(sourceId, generation, batchSize);
-        this.url = url;
-        this.offset = Duration.ofMinutes(offsetMinutes);
+        this.writer = store.writer(spec.sourceId(), spec.generation(), spec.batchSize());
+        this.url = spec.url();
+        this.offset = Duration.ofMinutes(spec.offsetMinutes());
+        this.limits = spec.limits();
+        this.minProgrammes = Math.max(1, spec.minProgrammes());
     }
 
     /** Imports the whole source or throws with the reason the run records. */
@@ -47,7 +55,7 @@ final class ImportJob implements XmltvSink {
         long bytes;
         try (GuideFetcher.Body body = fetcher.open(url)) {
             try {
-                new XmltvReader(offset).read(body.content(), this);
+                new XmltvReader(offset, limits).read(body.content(), this);
             } catch (XmltvFormatException e) {
                 // A size or time limit surfaces from inside the parser: report the limit.
                 Throwable cause = rootCause(e);
@@ -61,6 +69,16 @@ final class ImportJob implements XmltvSink {
         writer.finish();
         if (channels == 0 && programmes == 0) {
             throw new IOException("the guide holds no channels and no programmes");
+        }
+        // A guide with nothing usable must not replace one that works: channels alone, or records
+        // that are all invalid, fail like an unreadable file.
+        if (programmes == 0) {
+            throw new IOException("the guide holds no usable programme (" + channels + " channels"
+                    + (skipped > 0 ? ", " + summary() : "") + ")");
+        }
+        if (programmes < minProgrammes) {
+            throw new IOException("the guide holds " + programmes + " programmes, fewer than the " + minProgrammes
+                    + " required by polyplex.epg.min-programme-ratio" + (skipped > 0 ? " (" + summary() + ")" : ""));
         }
         return new Result(bytes, channels, programmes, skipped, summary());
     }

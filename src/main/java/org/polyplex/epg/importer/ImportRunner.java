@@ -19,7 +19,9 @@ import jakarta.enterprise.event.Observes;
 import org.polyplex.epg.EpgConfig;
 import org.polyplex.epg.model.EpgRun;
 import org.polyplex.epg.store.GuideStore;
+import org.polyplex.epg.xmltv.XmltvReader;
 import org.polyplex.platform.ApiException;
+import org.polyplex.platform.Redaction;
 import org.polyplex.platform.ThreadNiceness;
 
 import io.quarkus.logging.Log;
@@ -134,11 +136,11 @@ public class ImportRunner {
             store.deleteOtherGenerations(begun.sourceId(), begun.previousGeneration() == null ? -1
                     : begun.previousGeneration());
         } catch (RuntimeException e) {
-            Log.warnf("epg: source=%d leftover generations not deleted yet: %s", begun.sourceId(), e.getMessage());
+            Log.warnf("epg: source=%d leftover generations not deleted yet: %s", begun.sourceId(),
+                    Redaction.message(e));
         }
         try {
-            result = new ImportJob(fetcher, store, begun.sourceId(), begun.generation(), begun.url(),
-                    begun.offsetMinutes(), config.batchSize()).call();
+            result = new ImportJob(fetcher, store, spec(begun)).call();
             // Caches are filled for the new guide first, so it serves from memory once flipped.
             store.prepare(begun.sourceId(), begun.generation());
             recorder.succeed(begun, result);
@@ -160,19 +162,31 @@ public class ImportRunner {
             } catch (RuntimeException e) {
                 // The next run of this source deletes it (deleteOtherGenerations above).
                 Log.warnf("epg: source=%d old generation=%d not deleted yet: %s", begun.sourceId(),
-                        begun.previousGeneration(), e.getMessage());
+                        begun.previousGeneration(), Redaction.message(e));
             }
         }
     }
 
+    private ImportJob.Spec spec(RunRecorder.Begun begun) {
+        EpgConfig.Parser parser = config.parser();
+        // Ceiling: with a ratio above 0, any live guide asks for at least one programme more than none.
+        int min = (int) ((begun.previousProgrammes() * (long) config.minProgrammeRatio() + 99) / 100);
+        return new ImportJob.Spec(begun.sourceId(), begun.generation(), begun.url(), begun.offsetMinutes(),
+                config.batchSize(), new XmltvReader.Limits(parser.maxAttributeLength(), parser.maxTextLength(),
+                        parser.maxDepth()),
+                min);
+    }
+
     private void fail(RunRecorder.Begun begun, Throwable e) {
-        String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+        // Parsers and URL classes quote the whole URL, credentials included: redact before
+        // anything is logged or stored.
+        String reason = Redaction.message(e);
         Log.warnf("epg: source=%d run=%d failed, previous guide kept: %s", begun.sourceId(), begun.runId(), reason);
         try {
             store.deleteGeneration(begun.sourceId(), begun.generation());
         } catch (RuntimeException cleanup) {
             Log.warnf("epg: source=%d generation=%d not cleaned up: %s", begun.sourceId(), begun.generation(),
-                    cleanup.getMessage());
+                    Redaction.message(cleanup));
         }
         recorder.fail(begun, reason);
         metrics.counter("polyplex.epg.imports", "outcome", "failed").increment();

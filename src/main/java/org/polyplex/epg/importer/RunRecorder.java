@@ -1,6 +1,7 @@
 package org.polyplex.epg.importer;
 
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,8 +16,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 class RunRecorder {
 
-    /** What an import needs to know about its source, read once at the start. */
-    record Begun(long runId, long sourceId, String url, int offsetMinutes, long generation, Long previousGeneration) {
+    /**
+     * What an import needs to know about its source, read once at the start;
+     * {@code previousProgrammes} is the count of the live guide's import (0 when none).
+     */
+    record Begun(long runId, long sourceId, String url, int offsetMinutes, long generation, Long previousGeneration,
+            int previousProgrammes) {
     }
 
     private final Clock clock;
@@ -38,8 +43,14 @@ class RunRecorder {
             run.startedAt = clock.instant();
             run.persist();
             return new Begun(run.id, sourceId, source.url, source.offsetMinutes, source.lastGeneration,
-                    source.activeGeneration);
+                    source.activeGeneration, source.activeGeneration == null ? 0 : liveProgrammes(sourceId));
         });
+    }
+
+    /** Programmes of the live guide: the newest run that went live (only successful runs flip). */
+    private static int liveProgrammes(long sourceId) {
+        return EpgRun.<EpgRun> find("sourceId = ?1 and status in ?2 order by startedAt desc, id desc", sourceId,
+                List.of(RunStatus.SUCCESS, RunStatus.WARNING)).firstResultOptional().map(r -> r.programmes).orElse(0);
     }
 
     /** Flips the source to the new generation and records the run, in one transaction. */

@@ -1,6 +1,5 @@
 package org.polyplex.epg.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +11,9 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
+import org.polyplex.epg.EpgConfig;
 import org.polyplex.epg.xmltv.XmltvProgramme;
+import org.polyplex.platform.Redaction;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,15 +34,28 @@ public class GuideStore {
     private static final String COLUMNS = "id, source_id, xmltv_id, start_time, stop_time, title, title_lang, "
             + "sub_title, description, categories, episode_nums, icon_url";
 
+    private static final String KEY = "source_id = ? and generation = ? and xmltv_id = ? ";
+    static final String WINDOW_SQL = "select " + COLUMNS + " from epg_programmes where " + KEY
+            + "and start_time >= ? and start_time < ? and stop_time > ? "
+            + "order by source_id, generation, xmltv_id, start_time fetch first ";
+    static final String ON_AIR_SQL = "select start_time from epg_programmes where " + KEY
+            + "and start_time < ? and start_time >= ? "
+            + "order by source_id desc, generation desc, xmltv_id desc, start_time desc fetch first 1 rows only";
+
+    private final Jdbc jdbc;
     private final AgroalDataSource dataSource;
     private final Event<GuideIndexLoaded> loaded;
+    // Seconds a read serving a request may run (JDBC query timeout); 0 for maintenance statements.
+    private final int readTimeout;
 
     // Replaced whole by reloadIndex(); volatile so that readers on any thread see the latest one.
     private volatile GuideIndex index = GuideIndex.EMPTY;
 
-    GuideStore(AgroalDataSource dataSource, Event<GuideIndexLoaded> loaded) {
+    GuideStore(AgroalDataSource dataSource, Event<GuideIndexLoaded> loaded, EpgConfig config) {
         this.dataSource = dataSource;
+        this.jdbc = new Jdbc(dataSource);
         this.loaded = loaded;
+        this.readTimeout = (int) Math.max(1, config.query().timeout().toSeconds());
     }
 
     /** The current channel-to-guide index. */
@@ -81,7 +95,7 @@ public class GuideStore {
             next = loadIndex(sourceId, generation);
         } catch (RuntimeException e) {
             // Only a head start: the reload after the flip reads the index again.
-            Log.warnf("epg: source=%d generation=%d not prepared: %s", sourceId, generation, e.getMessage());
+            Log.warnf("epg: source=%d generation=%d not prepared: %s", sourceId, generation, Redaction.message(e));
             return;
         }
         announce(next);
@@ -92,7 +106,7 @@ public class GuideStore {
             loaded.fire(new GuideIndexLoaded(next));
         } catch (RuntimeException e) {
             // A cache that could not be filled fills itself on demand; the new guide goes live anyway.
-            Log.warnf("epg: preparing the new guide index failed: %s", e.getMessage());
+            Log.warnf("epg: preparing the new guide index failed: %s", Redaction.message(e));
         }
     }
 
@@ -106,7 +120,7 @@ public class GuideStore {
      */
     private GuideIndex loadIndex(long sourceId, long generation) {
         List<GuideIndex.Row> rows = new ArrayList<>();
-        query("select c.source_id, c.generation, c.xmltv_id, c.display_names from epg_channels c "
+        jdbc.query("select c.source_id, c.generation, c.xmltv_id, c.display_names from epg_channels c "
                 + "join epg_sources s on s.id = c.source_id and c.generation = "
                 + "case when s.id = ? then ? else s.active_generation end "
                 + "where s.enabled = true order by c.source_id, c.xmltv_id", ps -> {
@@ -127,20 +141,61 @@ public class GuideStore {
         return out;
     }
 
-    /** Streams the same selection as {@link #programmes} without collecting it. */
+    /**
+     * Streams the same selection as {@link #programmes} without collecting it; the connection is
+     * held while {@code consumer} runs, so it must not wait on a client.
+     *
+     * <p>
+     * Reads at most {@code limit + 2} rows, whatever the guide holds: one backward index step
+     * finds the programme on air at {@code from} (programmes of a channel do not overlap, so only
+     * the last one to start before {@code from} can still run), then one forward range scan in
+     * index order stops after {@code limit} rows. Both orders spell out the whole index key: H2
+     * sorts by the index only then, and otherwise reads every row of the range before sorting.
+     */
     public void forEach(GuideRef ref, Instant from, Instant to, int limit, Consumer<GuideEntry> consumer) {
-        // start_time > from - 1 day keeps the range scan on the (channel, start) index bounded;
-        // no programme lasts longer than that in practice.
-        query("select " + COLUMNS + " from epg_programmes where xmltv_id = ? and source_id = ? and generation = ? "
-                + "and start_time >= ? and start_time < ? and stop_time > ? order by start_time fetch first "
-                + limit + " rows only", ps -> {
-                    ps.setString(1, ref.xmltvId());
-                    ps.setLong(2, ref.sourceId());
-                    ps.setLong(3, ref.generation());
-                    ps.setLong(4, from.getEpochSecond() - 86_400);
-                    ps.setLong(5, to.getEpochSecond());
-                    ps.setLong(6, from.getEpochSecond());
-                }, rs -> consumer.accept(entry(rs)));
+        long since = onAirStart(ref, from);
+        jdbc.query(WINDOW_SQL + limit + " rows only", readTimeout, ps -> {
+            bindKey(ps, ref);
+            ps.setLong(4, since);
+            ps.setLong(5, to.getEpochSecond());
+            ps.setLong(6, from.getEpochSecond());
+        }, rs -> consumer.accept(entry(rs)));
+    }
+
+    /**
+     * The next page of a guide: programmes starting at or after {@code startAtLeast} (epoch
+     * seconds) and before {@code to}, in start order, at most {@code limit}; for paging through a
+     * window that {@link #programmes} opened. Reads at most {@code limit} rows.
+     */
+    public List<GuideEntry> page(GuideRef ref, long startAtLeast, Instant to, int limit) {
+        List<GuideEntry> out = new ArrayList<>();
+        jdbc.query(WINDOW_SQL + limit + " rows only", readTimeout, ps -> {
+            bindKey(ps, ref);
+            ps.setLong(4, startAtLeast);
+            ps.setLong(5, to.getEpochSecond());
+            ps.setLong(6, startAtLeast);
+        }, rs -> out.add(entry(rs)));
+        return out;
+    }
+
+    /**
+     * The start of the last programme that starts before {@code at}, if it started within a day
+     * (no programme lasts longer than that in practice); otherwise {@code at} itself.
+     */
+    private long onAirStart(GuideRef ref, Instant at) {
+        long[] start = { at.getEpochSecond() };
+        jdbc.query(ON_AIR_SQL, readTimeout, ps -> {
+            bindKey(ps, ref);
+            ps.setLong(4, at.getEpochSecond());
+            ps.setLong(5, at.getEpochSecond() - 86_400);
+        }, rs -> start[0] = rs.getLong(1));
+        return start[0];
+    }
+
+    private static void bindKey(PreparedStatement ps, GuideRef ref) throws SQLException {
+        ps.setLong(1, ref.sourceId());
+        ps.setLong(2, ref.generation());
+        ps.setString(3, ref.xmltvId());
     }
 
     /** Deletes one generation of a source (a superseded or failed one), chunk by chunk. */
@@ -155,7 +210,7 @@ public class GuideStore {
      */
     public long deleteOtherGenerations(long sourceId, long keep) {
         List<Long> generations = new ArrayList<>();
-        query("select distinct generation from epg_programmes where source_id = ? and generation <> ?", ps -> {
+        jdbc.query("select distinct generation from epg_programmes where source_id = ? and generation <> ?", ps -> {
             ps.setLong(1, sourceId);
             ps.setLong(2, keep);
         }, rs -> generations.add(rs.getLong(1)));
@@ -164,7 +219,8 @@ public class GuideStore {
             total += deleteGeneration(sourceId, generation);
         }
         QuarkusTransaction.requiringNew()
-                .run(() -> update("delete from epg_channels where source_id = " + sourceId + " and generation <> " + keep));
+                .run(() -> jdbc
+                        .update("delete from epg_channels where source_id = " + sourceId + " and generation <> " + keep));
         return total;
     }
 
@@ -180,7 +236,7 @@ public class GuideStore {
      */
     private long deleteInChunks(String where) {
         long[] range = { Long.MAX_VALUE, Long.MIN_VALUE };
-        query("select min(id), max(id) from epg_programmes where " + where, ps -> {
+        jdbc.query("select min(id), max(id) from epg_programmes where " + where, ps -> {
         }, rs -> {
             if (rs.getObject(1) != null) {
                 range[0] = rs.getLong(1);
@@ -193,43 +249,13 @@ public class GuideStore {
         long total = 0;
         for (long low = range[0]; low <= range[1]; low += DELETE_CHUNK) {
             long from = low;
-            total += QuarkusTransaction.requiringNew().call(() -> update("delete from epg_programmes where id >= "
+            total += QuarkusTransaction.requiringNew().call(() -> jdbc.update("delete from epg_programmes where id >= "
                     + from + " and id < " + (from + DELETE_CHUNK) + " and (" + rowFilter + ")"));
         }
         if (!where.startsWith("stop_time")) {
-            QuarkusTransaction.requiringNew().run(() -> update("delete from epg_channels where " + where));
+            QuarkusTransaction.requiringNew().run(() -> jdbc.update("delete from epg_channels where " + where));
         }
         return total;
-    }
-
-    private int update(String sql) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("guide update failed: " + e.getMessage(), e);
-        }
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private interface RowHandler {
-        void row(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, Binder binder, RowHandler handler) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            ps.setFetchSize(500);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    handler.row(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("guide query failed: " + e.getMessage(), e);
-        }
     }
 
     private static GuideEntry entry(ResultSet rs) throws SQLException {

@@ -13,13 +13,17 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.stax.WstxInputFactory;
+
 /**
  * Streaming, hardened XMLTV reader. Pure: no CDI, no I/O beyond the given stream.
  *
  * <p>
- * Memory stays constant whatever the file size: one {@code <programme>} is held at a time, text
- * is cut at {@link #MAX_TEXT} characters, and the per-channel state is two longs per declared
- * channel. DTDs are neither loaded nor processed, so external entities (XXE) and entity expansion
+ * Memory stays bounded whatever the file holds: one {@code <programme>} is held at a time, an
+ * attribute value or a text node over its {@link Limits} fails the document (before it is read
+ * whole), kept text is cut at {@link #MAX_TEXT} characters, and the per-channel state is two
+ * longs per declared channel. DTDs are neither loaded nor processed, so external entities (XXE) and entity expansion
  * (billion laughs) cannot happen: an entity reference other than the five predefined ones fails
  * the document.
  *
@@ -33,18 +37,42 @@ public final class XmltvReader {
     /** Longest text kept from one element; longer text is cut. */
     public static final int MAX_TEXT = 8000;
 
+    /**
+     * Size limits of one read: the longest attribute value and text node (text, CDATA, comment)
+     * in characters, and the deepest element nesting. A document over a limit fails.
+     */
+    public record Limits(int maxAttributeLength, int maxTextLength, int maxDepth) {
+
+        /** The {@code polyplex.epg.parser.*} defaults. */
+        public static final Limits DEFAULT = new Limits(65_536, 1_048_576, 64);
+    }
+
     private final XMLInputFactory factory;
     private final Duration offset;
+    private final Limits limits;
 
     /** @param offset added to every programme time (the source's correction) */
     public XmltvReader(Duration offset) {
+        this(offset, Limits.DEFAULT);
+    }
+
+    /**
+     * @param offset added to every programme time (the source's correction)
+     * @param limits size limits of the document
+     */
+    public XmltvReader(Duration offset, Limits limits) {
         this.offset = offset;
-        // The JDK's own implementation, whatever else is on the class path, so the hardening
-        // below always applies.
-        factory = XMLInputFactory.newDefaultFactory();
+        this.limits = limits;
+        // Woodstox, named rather than looked up, so the hardening and the limits below always
+        // apply: the JDK's parser has no bound on one attribute or text node, and a 300 MB
+        // attribute would sit whole in the heap before any check of ours could run.
+        factory = new WstxInputFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, limits.maxAttributeLength());
+        factory.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, limits.maxTextLength());
+        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, limits.maxDepth());
         factory.setXMLResolver((publicId, systemId, base, ns) -> {
             throw new XMLStreamException("external resource refused: " + systemId);
         });
@@ -54,7 +82,8 @@ public final class XmltvReader {
     public void read(InputStream in, XmltvSink sink) {
         XMLStreamReader r = null;
         try {
-            r = factory.createXMLStreamReader(in);
+            // Names have no limit in the parser: a bound on any run between delimiters covers them.
+            r = factory.createXMLStreamReader(new TokenLimitInputStream(in, 4L * limits.maxTextLength()));
             new Pass(r, sink).run();
         } catch (XMLStreamException e) {
             throw new XmltvFormatException(describe(e), e);
@@ -62,7 +91,10 @@ public final class XmltvReader {
             if (e instanceof XmltvFormatException) {
                 throw e;
             }
-            // The JDK parser wraps decoding errors (wrong encoding) in runtime exceptions.
+            if (e.getCause() instanceof XMLStreamException cause) {
+                // Woodstox reports some errors (a comment over the limit) from lazy parsing, wrapped.
+                throw new XmltvFormatException(describe(cause), e);
+            }
             throw new XmltvFormatException("unreadable XML: " + e.getMessage(), e);
         } finally {
             if (r != null) {
@@ -77,6 +109,9 @@ public final class XmltvReader {
 
     private static String describe(XMLStreamException e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (e.getCause() instanceof TokenLimitInputStream.TokenTooLongException tooLong) {
+            message = tooLong.getMessage();
+        }
         return "malformed XML: " + message.replaceAll("\\s+", " ").strip();
     }
 

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -136,5 +141,108 @@ class XmltvReaderTest {
         assertThatThrownBy(() -> new XmltvReader(Duration.ZERO).read(
                 new ByteArrayInputStream("<rss/>".getBytes()), new Collected()))
                 .isInstanceOf(XmltvFormatException.class).hasMessageContaining("no <tv> element");
+    }
+
+    /** {@code head}, then {@code size} bytes of {@code fill} made on the fly, then {@code tail}; counts what was read. */
+    static final class Generated extends InputStream {
+        private final byte[] head;
+        private final byte[] tail;
+        private final long size;
+        private final byte fill;
+        long position;
+
+        Generated(String head, long size, char fill, String tail) {
+            this.head = head.getBytes(StandardCharsets.UTF_8);
+            this.tail = tail.getBytes(StandardCharsets.UTF_8);
+            this.size = size;
+            this.fill = (byte) fill;
+        }
+
+        @Override
+        public int read() {
+            long p = position++;
+            if (p < head.length) {
+                return head[(int) p] & 0xff;
+            }
+            p -= head.length;
+            if (p < size) {
+                return fill;
+            }
+            p -= size;
+            return p < tail.length ? tail[(int) p] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            int i = 0;
+            for (int b; i < length && (b = read()) >= 0; i++) {
+                buffer[offset + i] = (byte) b;
+            }
+            return i == 0 ? -1 : i;
+        }
+    }
+
+    private static final XmltvReader.Limits SMALL = new XmltvReader.Limits(4096, 16_384, 16);
+    private static final long HUGE = 300L * 1024 * 1024;
+
+    private static void assertRefusedEarly(Generated in, String message) {
+        assertThatThrownBy(() -> new XmltvReader(Duration.ZERO, SMALL).read(in, new Collected()))
+                .isInstanceOf(XmltvFormatException.class).hasMessageContaining(message);
+        // Failed after reading about the limit, not the 300 MB: the value was never held whole.
+        assertThat(in.position).isLessThan(1024 * 1024);
+    }
+
+    @Test
+    void shouldFailEarlyWhenAnAttributeIsOverTheLimit() {
+        assertRefusedEarly(new Generated("<tv><channel id=\"", HUGE, 'a', "\"/></tv>"), "attribute size limit (4096)");
+    }
+
+    @Test
+    void shouldFailEarlyWhenATextNodeIsOverTheLimit() {
+        assertRefusedEarly(new Generated("<tv><programme><desc>", HUGE, 'a', "</desc></programme></tv>"),
+                "Text size limit (16384)");
+        assertRefusedEarly(new Generated("<tv><desc><![CDATA[", HUGE, 'a', "]]></desc></tv>"), "Text size limit");
+        assertRefusedEarly(new Generated("<tv><!--", HUGE, 'a', "--></tv>"), "Text size limit");
+        assertRefusedEarly(new Generated("<tv>", HUGE, ' ', "</tv>"), "Text size limit");
+    }
+
+    @Test
+    void shouldFailEarlyWhenANameIsOverTheBound() {
+        assertRefusedEarly(new Generated("<tv><", HUGE, 'a', "/></tv>"), "without a delimiter");
+        assertRefusedEarly(new Generated("<tv><channel ", HUGE, 'a', "=\"1\"/></tv>"), "without a delimiter");
+    }
+
+    @Test
+    void shouldFailEarlyWhenAGzippedAttributeInflatesToGigabytes() throws IOException {
+        // 64 MiB of one byte deflates to about 64 KiB: the gzip-bomb shape of a giant attribute.
+        ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gzip)) {
+            new Generated("<tv><programme channel=\"", 64L * 1024 * 1024, 'a', "\"/></tv>").transferTo(out);
+        }
+        InputStream inflated = new GZIPInputStream(new ByteArrayInputStream(gzip.toByteArray()));
+        long[] inflatedRead = { 0 };
+        InputStream counted = new FilterInputStream(inflated) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                inflatedRead[0] += Math.max(n, 0);
+                return n;
+            }
+        };
+        assertThatThrownBy(() -> new XmltvReader(Duration.ZERO, SMALL).read(counted, new Collected()))
+                .isInstanceOf(XmltvFormatException.class).hasMessageContaining("attribute size limit");
+        assertThat(inflatedRead[0]).isLessThan(1024 * 1024);
+    }
+
+    @Test
+    void shouldReadValuesUpToTheLimits() {
+        String icon = "http://img.example/" + "a".repeat(4000);
+        String desc = "d".repeat(16_000);
+        Collected c = new Collected();
+        new XmltvReader(Duration.ZERO, SMALL).read(new ByteArrayInputStream(("<tv><channel id=\"c\"><icon src=\""
+                + icon + "\"/></channel><programme channel=\"c\" start=\"20990101000000\" stop=\"20990101010000\">"
+                + "<title>T</title><desc>" + desc + "</desc></programme></tv>").getBytes(StandardCharsets.UTF_8)), c);
+        assertThat(c.channels.get(0).iconUrl()).isEqualTo(icon);
+        assertThat(c.programmes.get(0).description()).hasSize(XmltvReader.MAX_TEXT);
     }
 }
