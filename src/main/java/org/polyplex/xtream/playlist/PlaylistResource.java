@@ -19,13 +19,13 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.polyplex.accounts.Account;
+import org.polyplex.accounts.auth.LineAuthenticator;
+import org.polyplex.accounts.auth.LineLogin;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.playlist.M3uWriter;
 import org.polyplex.xtream.ServerAddress;
 import org.polyplex.xtream.StreamUrls;
 import org.polyplex.xtream.XtreamConfig;
-import org.polyplex.xtream.auth.XtreamAuthenticator;
-import org.polyplex.xtream.auth.XtreamLogin;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -41,12 +41,12 @@ public class PlaylistResource {
     /** Apps and players recognise both; this one also makes browsers save the file. */
     static final String M3U_TYPE = "audio/x-mpegurl";
 
-    private final XtreamAuthenticator authenticator;
+    private final LineAuthenticator authenticator;
     private final CatalogService catalog;
     private final XtreamConfig config;
     private final Clock clock;
 
-    PlaylistResource(XtreamAuthenticator authenticator, CatalogService catalog, XtreamConfig config, Clock clock) {
+    PlaylistResource(LineAuthenticator authenticator, CatalogService catalog, XtreamConfig config, Clock clock) {
         this.authenticator = authenticator;
         this.catalog = catalog;
         this.config = config;
@@ -70,12 +70,11 @@ public class PlaylistResource {
         String username = param(query, form, "username");
         String password = param(query, form, "password");
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        XtreamLogin login = authenticator.login(username, password, address);
-        if (login instanceof XtreamLogin.Throttled throttled) {
-            return text(429, "too many failed logins").header("Retry-After",
-                    Math.max(1, throttled.retryAfter().toSeconds())).build();
+        LineLogin login = authenticator.login(username, password, address);
+        if (login instanceof LineLogin.Throttled throttled) {
+            return text(429, "too many failed logins").header("Retry-After", throttled.retryAfterSeconds()).build();
         }
-        if (!(login instanceof XtreamLogin.Accepted accepted)) {
+        if (!(login instanceof LineLogin.Accepted accepted)) {
             return text(401, "invalid username or password").build();
         }
         Account account = accepted.account();
