@@ -15,11 +15,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * A user as written by admins ({@code POST}/{@code PUT /api/users}). Usernames and passwords
  * travel inside Xtream URL paths and query strings, so both are limited to characters that no
- * client needs to escape. The password is required on create and optional on update (absent
+ * client needs to escape, and a username is never {@code .} or {@code ..} (a dot segment, which
+ * no stream path may carry). The password is required on create and optional on update (absent
  * keeps the current one); it is never read back.
  */
 public record UserInput(
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "may contain only letters, digits and . _ @ -") String username,
+        @NotBlank @Size(max = 64) @Pattern(regexp = "(?!\\.\\.?$)[A-Za-z0-9._@-]+", message = "may contain only letters, digits and . _ @ -, and may not be . or ..") String username,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) @Size(min = 4, max = 128) @Pattern(regexp = "[A-Za-z0-9._~@!*-]+", message = "may contain only letters, digits and . _ ~ @ ! * -") String password,
         @Min(1) @Max(1000) Integer maxConnections,
         Instant expiresAt,

@@ -1,13 +1,15 @@
 package org.polyplex.proxy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.polyplex.accounts.Account;
-import org.polyplex.accounts.AccountService;
+import org.polyplex.accounts.auth.LineAuthenticator;
+import org.polyplex.accounts.auth.LineLogin;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
@@ -27,7 +29,11 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Entry point of the proxy feature: the live stream routes {@code /live/{user}/{pass}/{id}[.ts]}
  * and the short form {@code /{user}/{pass}/{id}[.ts]}, GET and HEAD. Every refusal (401, 403,
- * 404, 503) is answered before any upstream is touched and before any stream byte.
+ * 404, 429, 503) is answered before any upstream is touched and before any stream byte.
+ * <p>
+ * Credentials go through the shared line-login throttle first: a throttled address gets 429
+ * whatever the password, answered on the event loop; a credential accepted before is a memo hit
+ * on the event loop; only a memo miss hops to a worker for bcrypt.
  * <p>
  * The short form is a regular expression that only matches exactly three segments with a numeric
  * id and a first segment that is not one of the service's own prefixes, so it can never shadow
@@ -45,7 +51,7 @@ public class StreamRoutes {
     /** The context-local key Quarkus' HTTP server metrics read the route template from. */
     private static final String METRICS_TEMPLATE = "UrlPathTemplate";
 
-    private final AccountService accounts;
+    private final LineAuthenticator lines;
     private final CatalogService catalog;
     private final SessionRegistry registry;
     private final ConnectionLimiter limiter;
@@ -53,9 +59,9 @@ public class StreamRoutes {
     private final Clock clock;
     private final Vertx vertx;
 
-    StreamRoutes(AccountService accounts, CatalogService catalog, SessionRegistry registry, ConnectionLimiter limiter,
+    StreamRoutes(LineAuthenticator lines, CatalogService catalog, SessionRegistry registry, ConnectionLimiter limiter,
             ProxyMetrics metrics, Clock clock, Vertx vertx) {
-        this.accounts = accounts;
+        this.lines = lines;
         this.catalog = catalog;
         this.registry = registry;
         this.limiter = limiter;
@@ -81,27 +87,46 @@ public class StreamRoutes {
         String username = ctx.pathParam("param0");
         String password = ctx.pathParam("param1");
         long channelId = Long.parseLong(ctx.pathParam("param2"));
+        String address = ctx.request().remoteAddress() == null ? "unknown"
+                : ctx.request().remoteAddress().hostAddress();
+        Duration wait = lines.retryAfter(address);
+        if (!wait.isZero()) {
+            admitSafely(ctx, new LineLogin.Throttled(wait), channelId);
+            return;
+        }
+        Optional<Account> known = lines.loginFromMemo(username, password, address);
+        if (known.isPresent()) {
+            admitSafely(ctx, new LineLogin.Accepted(known.get()), channelId);
+            return;
+        }
         // bcrypt runs once per distinct credential; that once must not be on the event loop.
-        vertx.executeBlocking(() -> accounts.authenticate(username, password), false)
-                .onComplete(ar -> {
-                    try {
-                        admit(ctx, ar.succeeded() ? ar.result() : Optional.empty(), channelId);
-                    } catch (RuntimeException e) {
-                        // Never rethrow: the router's failure log would print the path, credentials included.
-                        Log.errorf(e, "stream request for channel=%d failed", channelId);
-                        if (!ctx.response().headWritten()) {
-                            refuse(ctx, 500, "internal_error", "internal error");
-                        }
-                    }
-                });
+        vertx.executeBlocking(() -> lines.login(username, password, address), false)
+                .onComplete(ar -> admitSafely(ctx, ar.succeeded() ? ar.result() : new LineLogin.Rejected(), channelId));
     }
 
-    private void admit(RoutingContext ctx, Optional<Account> login, long channelId) {
-        if (login.isEmpty()) {
+    private void admitSafely(RoutingContext ctx, LineLogin login, long channelId) {
+        try {
+            admit(ctx, login, channelId);
+        } catch (RuntimeException e) {
+            // Never rethrow: the router's failure log would print the path, credentials included.
+            Log.errorf(e, "stream request for channel=%d failed", channelId);
+            if (!ctx.response().headWritten()) {
+                refuse(ctx, 500, "internal_error", "internal error");
+            }
+        }
+    }
+
+    private void admit(RoutingContext ctx, LineLogin login, long channelId) {
+        if (login instanceof LineLogin.Throttled throttled) {
+            ctx.response().putHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            refuse(ctx, 429, "too_many_failed_logins", "too many failed logins from this address");
+            return;
+        }
+        if (!(login instanceof LineLogin.Accepted accepted)) {
             refuse(ctx, 401, "unauthorized", "invalid username or password");
             return;
         }
-        Account account = login.get();
+        Account account = accepted.account();
         Account.Status status = account.status(clock.instant());
         if (status != Account.Status.ACTIVE) {
             refuse(ctx, 403, "account_" + status.name().toLowerCase(), "account " + status.xtream().toLowerCase());

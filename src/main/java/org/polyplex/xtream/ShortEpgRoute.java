@@ -9,11 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.polyplex.accounts.Account;
+import org.polyplex.accounts.auth.LineAuthenticator;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.epg.EpgService;
-import org.polyplex.xtream.auth.XtreamAuthenticator;
 
 import io.quarkus.logging.Log;
 
@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 class ShortEpgRoute {
 
-    private final XtreamAuthenticator authenticator;
+    private final LineAuthenticator authenticator;
     private final CatalogService catalog;
     private final EpgService epg;
     private final ObjectMapper mapper;
@@ -44,7 +44,7 @@ class ShortEpgRoute {
     private final Clock clock;
     private final ZoneId zone;
 
-    ShortEpgRoute(XtreamAuthenticator authenticator, CatalogService catalog, EpgService epg, ObjectMapper mapper,
+    ShortEpgRoute(LineAuthenticator authenticator, CatalogService catalog, EpgService epg, ObjectMapper mapper,
             XtreamConfig config, Clock clock) {
         this.authenticator = authenticator;
         this.catalog = catalog;

@@ -7,7 +7,10 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The Xtream Codes-compatible surface: what {@code server_info} says, login throttling, VOD proxying. */
+/**
+ * The Xtream Codes-compatible surface: what {@code server_info} says and VOD proxying; bad-login throttling is
+ * {@code polyplex.auth.line-limit}.
+ */
 @ConfigMapping(prefix = "polyplex.xtream")
 public interface XtreamConfig {
 
@@ -39,27 +42,8 @@ public interface XtreamConfig {
     @WithDefault("m3u8,ts")
     List<String> allowedOutputFormats();
 
-    /** Throttling of repeated bad logins per client address. */
-    Throttle throttle();
-
     /** 1:1 proxying of movies and episodes. */
     Vod vod();
-
-    /** Bad Xtream logins per client address; over the limit the address gets 429 until its window ends. */
-    interface Throttle {
-
-        /** Failed logins allowed per address within {@link #window()}; 0 turns throttling off. */
-        @WithDefault("30")
-        int maxFailures();
-
-        /** Length of the counting window. */
-        @WithDefault("PT5M")
-        Duration window();
-
-        /** Most addresses tracked at once; the oldest windows are dropped beyond it. */
-        @WithDefault("10000")
-        int maxTracked();
-    }
 
     /** Timeouts and bounds of the movie and episode proxy. */
     interface Vod {

@@ -9,12 +9,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.polyplex.accounts.auth.LineAuthenticator;
+import org.polyplex.accounts.auth.LineLogin;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.platform.load.Refusals;
 import org.polyplex.platform.load.RequestLimits;
-import org.polyplex.xtream.auth.XtreamAuthenticator;
-import org.polyplex.xtream.auth.XtreamLogin;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -29,13 +29,13 @@ class XtreamGate {
 
     static final Map<String, Map<String, Integer>> AUTH_FAILED = Map.of("user_info", Map.of("auth", 0));
 
-    private final XtreamAuthenticator authenticator;
+    private final LineAuthenticator authenticator;
     private final CatalogService catalog;
     private final XtreamConfig config;
     private final Clock clock;
     private final RequestLimits limits;
 
-    XtreamGate(XtreamAuthenticator authenticator, CatalogService catalog, XtreamConfig config, Clock clock,
+    XtreamGate(LineAuthenticator authenticator, CatalogService catalog, XtreamConfig config, Clock clock,
             RequestLimits limits) {
         this.limits = limits;
         this.authenticator = authenticator;
@@ -47,13 +47,13 @@ class XtreamGate {
     Response handle(XtreamParams params, HttpServerRequest request, Function<XtreamSession, Response> action) {
         String username = params.get("username");
         String password = params.get("password");
-        XtreamLogin login = authenticator.login(username, password, address(request));
-        if (login instanceof XtreamLogin.Throttled throttled) {
+        LineLogin login = authenticator.login(username, password, address(request));
+        if (login instanceof LineLogin.Throttled throttled) {
             return Response.status(429).type(MediaType.APPLICATION_JSON)
-                    .header("Retry-After", Math.max(1, throttled.retryAfter().toSeconds()))
+                    .header("Retry-After", throttled.retryAfterSeconds())
                     .entity(AUTH_FAILED).build();
         }
-        if (!(login instanceof XtreamLogin.Accepted accepted)) {
+        if (!(login instanceof LineLogin.Accepted accepted)) {
             return Response.ok(AUTH_FAILED, MediaType.APPLICATION_JSON).build();
         }
         if (!limits.enterLine(accepted.account().id())) {

@@ -1,6 +1,7 @@
 package org.polyplex.accounts;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.polyplex.testsupport.AdminApi.ADMIN_PASSWORD;
@@ -44,10 +45,12 @@ class TokenResourceTest {
     }
 
     @Test
-    void subscribersGetNoToken() {
+    void shouldAnswerASubscribersRightPasswordLikeAWrongOneWhenAskingForAToken() {
         String name = unique("viewer");
         create("/api/users", Map.of("username", name, "password", "viewer-pass"));
-        login(name, "viewer-pass").then().statusCode(403).body("code", equalTo("forbidden"));
+        String right = login(name, "viewer-pass").then().statusCode(401).extract().asString();
+        String wrong = login(name, "viewer-typo").then().statusCode(401).extract().asString();
+        assertThat(right).isEqualTo(wrong).contains("invalid_credentials");
     }
 
     @Test
@@ -60,7 +63,7 @@ class TokenResourceTest {
         asAdmin().body(Map.of("username", name, "admin", true, "enabled", false)).when().put("/api/users/" + id)
                 .then().statusCode(200);
         given().auth().oauth2(token).when().get("/api/users").then().statusCode(401);
-        login(name, "admin2-pass").then().statusCode(403);
+        login(name, "admin2-pass").then().statusCode(401).body("code", equalTo("invalid_credentials"));
     }
 
     @Test

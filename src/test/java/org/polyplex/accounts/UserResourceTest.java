@@ -104,6 +104,23 @@ class UserResourceTest {
     }
 
     @Test
+    void shouldRefuseDotUsernamesWhenCreatingOrUpdating() {
+        long before = total();
+        for (String dots : List.of(".", "..")) {
+            asAdmin().body(Map.of("username", dots, "password", "pass-1234")).post("/api/users")
+                    .then().statusCode(400).body("field", equalTo("username"))
+                    .body("message", containsString("may not be . or .."));
+        }
+        assertThat(total()).isEqualTo(before);
+        String name = unique("dots");
+        long id = create("/api/users", Map.of("username", name, "password", "pass-1234"));
+        asAdmin().body(Map.of("username", "..")).put("/api/users/" + id)
+                .then().statusCode(400).body("field", equalTo("username"));
+        asAdmin().get("/api/users/" + id).then().statusCode(200).body("username", equalTo(name));
+        asAdmin().body(Map.of("username", "...", "password", "pass-1234")).post("/api/users").then().statusCode(201);
+    }
+
+    @Test
     void unknownIdsAre404() {
         asAdmin().get("/api/users/9999999").then().statusCode(404);
         asAdmin().body(Map.of("username", unique("ghost"))).put("/api/users/9999999").then().statusCode(404);

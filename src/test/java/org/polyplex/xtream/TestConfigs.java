@@ -10,14 +10,10 @@ public final class TestConfigs {
     }
 
     public static XtreamConfig defaults() {
-        return withThrottle(null);
+        return new FixedConfig();
     }
 
-    public static XtreamConfig withThrottle(XtreamConfig.Throttle throttle) {
-        return new FixedConfig(throttle);
-    }
-
-    private record FixedConfig(Throttle throttle) implements XtreamConfig {
+    private record FixedConfig() implements XtreamConfig {
 
         @Override
         public String timezone() {

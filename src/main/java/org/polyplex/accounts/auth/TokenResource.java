@@ -2,6 +2,7 @@ package org.polyplex.accounts.auth;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
@@ -19,6 +20,7 @@ import org.polyplex.accounts.AccountService;
 import org.polyplex.accounts.AuthConfig;
 import org.polyplex.accounts.Role;
 import org.polyplex.platform.ApiError;
+import org.polyplex.platform.Redaction;
 
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
@@ -33,8 +35,8 @@ import io.smallrye.jwt.build.Jwt;
 
 /**
  * {@code POST /api/auth/token}: exchanges an admin's username and password for a bearer token.
- * Credentials are checked by Security JPA against the database; failures are throttled per
- * username and per client address.
+ * Credentials are checked by Security JPA against the database, after the throttle of
+ * {@link LoginRateLimiter}. Anything but an active admin's right password answers the same 401.
  */
 @Path("/api/auth/token")
 @PermitAll
@@ -69,26 +71,13 @@ public class TokenResource {
             return error(429, "too_many_requests", "too many failed logins; retry in " + seconds + " s")
                     .header("Retry-After", seconds).build();
         }
-        try {
-            identities.authenticateBlocking(new UsernamePasswordAuthenticationRequest(
-                    request.username(), new PasswordCredential(request.password().toCharArray())));
-        } catch (AuthenticationFailedException e) {
+        Optional<Account> admin = activeAdmin(request, address);
+        if (admin.isEmpty()) {
             limiter.failed(request.username(), address);
-            count("failed");
-            Log.infof("admin login failed username=%s address=%s", request.username(), address);
             return error(401, "invalid_credentials", "invalid username or password").build();
         }
-        limiter.succeeded(request.username());
-        Account account = accounts.snapshot().byUsername(request.username()).orElse(null);
-        if (account == null || !account.admin()) {
-            count("forbidden");
-            return error(403, "forbidden", "only admins can obtain API tokens").build();
-        }
-        Account.Status status = account.status(clock.instant());
-        if (status != Account.Status.ACTIVE) {
-            count("forbidden");
-            return error(403, "forbidden", "this account is " + status.xtream().toLowerCase()).build();
-        }
+        limiter.succeeded(request.username(), address);
+        Account account = admin.get();
         String token = Jwt.issuer(config.issuer())
                 .upn(account.username())
                 .subject(Long.toString(account.id()))
@@ -97,6 +86,33 @@ public class TokenResource {
                 .sign();
         count("issued");
         return Response.ok(new TokenResponse(token, "Bearer", config.tokenTtl().toSeconds())).build();
+    }
+
+    /**
+     * The account when the password is right and it is an active admin. A subscriber's right
+     * password, or an expired or disabled admin's, answers exactly like a wrong one (and counts as
+     * a failure), so this endpoint tells nobody whether a subscriber password is right; the
+     * reason is logged, never the password.
+     */
+    private Optional<Account> activeAdmin(TokenRequest request, String address) {
+        try {
+            identities.authenticateBlocking(new UsernamePasswordAuthenticationRequest(
+                    request.username(), new PasswordCredential(request.password().toCharArray())));
+        } catch (AuthenticationFailedException e) {
+            count("failed");
+            Log.infof("admin login failed username=%s address=%s", Redaction.escapeControls(request.username()),
+                    address);
+            return Optional.empty();
+        }
+        Account account = accounts.snapshot().byUsername(request.username()).orElse(null);
+        if (account == null || !account.admin() || account.status(clock.instant()) != Account.Status.ACTIVE) {
+            count("forbidden");
+            Log.infof("admin login refused username=%s address=%s: %s", Redaction.escapeControls(request.username()),
+                    address, account == null ? "unknown account"
+                            : account.admin() ? "account " + account.status(clock.instant()) : "not an admin");
+            return Optional.empty();
+        }
+        return Optional.of(account);
     }
 
     private void count(String outcome) {

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.polyplex.accounts.Account;
+import org.polyplex.accounts.auth.LineAuthenticator;
+import org.polyplex.accounts.auth.LineLogin;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.platform.load.Refusals;
 import org.polyplex.platform.load.RequestLimits;
@@ -26,8 +28,6 @@ import org.polyplex.playlist.M3uWriter;
 import org.polyplex.xtream.ServerAddress;
 import org.polyplex.xtream.StreamUrls;
 import org.polyplex.xtream.XtreamConfig;
-import org.polyplex.xtream.auth.XtreamAuthenticator;
-import org.polyplex.xtream.auth.XtreamLogin;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -43,13 +43,13 @@ public class PlaylistResource {
     /** Apps and players recognise both; this one also makes browsers save the file. */
     static final String M3U_TYPE = "audio/x-mpegurl";
 
-    private final XtreamAuthenticator authenticator;
+    private final LineAuthenticator authenticator;
     private final CatalogService catalog;
     private final XtreamConfig config;
     private final Clock clock;
     private final RequestLimits limits;
 
-    PlaylistResource(XtreamAuthenticator authenticator, CatalogService catalog, XtreamConfig config, Clock clock,
+    PlaylistResource(LineAuthenticator authenticator, CatalogService catalog, XtreamConfig config, Clock clock,
             RequestLimits limits) {
         this.limits = limits;
         this.authenticator = authenticator;
@@ -75,12 +75,11 @@ public class PlaylistResource {
         String username = param(query, form, "username");
         String password = param(query, form, "password");
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        XtreamLogin login = authenticator.login(username, password, address);
-        if (login instanceof XtreamLogin.Throttled throttled) {
-            return text(429, "too many failed logins").header("Retry-After",
-                    Math.max(1, throttled.retryAfter().toSeconds())).build();
+        LineLogin login = authenticator.login(username, password, address);
+        if (login instanceof LineLogin.Throttled throttled) {
+            return text(429, "too many failed logins").header("Retry-After", throttled.retryAfterSeconds()).build();
         }
-        if (!(login instanceof XtreamLogin.Accepted accepted)) {
+        if (!(login instanceof LineLogin.Accepted accepted)) {
             return text(401, "invalid username or password").build();
         }
         Account account = accepted.account();

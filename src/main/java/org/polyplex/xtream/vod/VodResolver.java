@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.polyplex.accounts.Account;
+import org.polyplex.accounts.auth.LineLogin;
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.VodCatalog;
-import org.polyplex.xtream.auth.XtreamLogin;
 
 /**
  * Turns an authenticated request for a movie, an episode or a legacy live stream into a
@@ -41,11 +41,11 @@ final class VodResolver {
         return id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
     }
 
-    static VodTarget resolve(XtreamLogin login, CatalogSnapshot catalog, Instant now, Kind kind, OptionalLong id) {
-        if (login instanceof XtreamLogin.Throttled) {
+    static VodTarget resolve(LineLogin login, CatalogSnapshot catalog, Instant now, Kind kind, OptionalLong id) {
+        if (login instanceof LineLogin.Throttled) {
             return new VodTarget.Refuse(429, "too many failed logins");
         }
-        if (!(login instanceof XtreamLogin.Accepted accepted)) {
+        if (!(login instanceof LineLogin.Accepted accepted)) {
             return new VodTarget.Refuse(401, "invalid credentials");
         }
         Account account = accepted.account();

@@ -6,10 +6,10 @@ import java.util.OptionalLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.polyplex.accounts.auth.LineAuthenticator;
+import org.polyplex.accounts.auth.LineLogin;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.xtream.XtreamConfig;
-import org.polyplex.xtream.auth.XtreamAuthenticator;
-import org.polyplex.xtream.auth.XtreamLogin;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -31,7 +31,7 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class VodRoutes {
 
-    private final XtreamAuthenticator authenticator;
+    private final LineAuthenticator authenticator;
     private final CatalogService catalog;
     private final Clock clock;
     private final XtreamConfig.Vod config;
@@ -39,7 +39,7 @@ public class VodRoutes {
     private HttpClient client;
     private VodProxy proxy;
 
-    VodRoutes(XtreamAuthenticator authenticator, CatalogService catalog, Clock clock, XtreamConfig config,
+    VodRoutes(LineAuthenticator authenticator, CatalogService catalog, Clock clock, XtreamConfig config,
             Vertx vertx) {
         this.authenticator = authenticator;
         this.catalog = catalog;
@@ -91,7 +91,7 @@ public class VodRoutes {
         HttpServerRequest request = ctx.request();
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         // ordered=false: logins of different players must not queue behind one another's bcrypt
-        vertx.<XtreamLogin> executeBlocking(() -> authenticator.login(username, password, address), false)
+        vertx.<LineLogin> executeBlocking(() -> authenticator.login(username, password, address), false)
                 // not ctx.fail: the default failure handler logs the request path, credentials included
                 .onFailure(failure -> {
                     Log.errorf(failure, "vod login check failed");
@@ -106,6 +106,9 @@ public class VodRoutes {
                                 .putHeader("Location", LivePaths.live(username, password, r.channelId(), liveExtension))
                                 .end();
                     } else if (target instanceof VodTarget.Refuse refuse) {
+                        if (login instanceof LineLogin.Throttled throttled) {
+                            ctx.response().putHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+                        }
                         ctx.response().setStatusCode(refuse.status())
                                 .putHeader("Content-Type", "text/plain; charset=utf-8")
                                 .end(refuse.reason() + "\n");

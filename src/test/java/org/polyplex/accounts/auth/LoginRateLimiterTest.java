@@ -13,25 +13,37 @@ import org.junit.jupiter.api.Test;
 
 class LoginRateLimiterTest {
 
+    private static final Duration WINDOW = Duration.ofMinutes(10);
+
     private final MutableClock clock = new MutableClock();
-    private final LoginRateLimiter limiter = new LoginRateLimiter(config(3, 5, Duration.ofMinutes(10), 100), clock);
+    /** 3 per (username, address), 10 per username, 5 per address. */
+    private final LoginRateLimiter limiter = new LoginRateLimiter(config(3, 10, 5, 100), clock);
 
     @Test
-    void blocksAUsernameAfterItsLimitUntilTheWindowEnds() {
+    void shouldBlockAUsernameFromOneAddressUntilTheWindowEndsWhenItFailedTooOften() {
         for (int i = 0; i < 3; i++) {
             assertThat(limiter.retryAfter("alice", "10.0.0.1")).isZero();
             limiter.failed("alice", "10.0.0.1");
         }
-        assertThat(limiter.retryAfter("alice", "10.0.0.2")).isEqualTo(Duration.ofMinutes(10));
-        assertThat(limiter.retryAfter("bob", "10.0.0.2")).isZero();
+        assertThat(limiter.retryAfter("alice", "10.0.0.1")).isEqualTo(WINDOW);
         clock.advance(Duration.ofMinutes(4));
-        assertThat(limiter.retryAfter("alice", "10.0.0.3")).isEqualTo(Duration.ofMinutes(6));
+        assertThat(limiter.retryAfter("alice", "10.0.0.1")).isEqualTo(Duration.ofMinutes(6));
         clock.advance(Duration.ofMinutes(6));
-        assertThat(limiter.retryAfter("alice", "10.0.0.3")).isZero();
+        assertThat(limiter.retryAfter("alice", "10.0.0.1")).isZero();
     }
 
     @Test
-    void blocksAnAddressThatTriesManyUsernames() {
+    void shouldNotLockTheAdminOutElsewhereWhenOneAddressFailsForAdmin() {
+        for (int i = 0; i < 5; i++) {
+            limiter.failed("admin", "203.0.113.9");
+        }
+        assertThat(limiter.retryAfter("admin", "203.0.113.9")).isPositive();
+        assertThat(limiter.retryAfter("admin", "10.0.0.1")).isZero();
+        assertThat(limiter.retryAfter("admin", "10.0.0.2")).isZero();
+    }
+
+    @Test
+    void shouldBlockAnAddressThatTriesManyUsernamesWhenOverItsLimit() {
         for (int i = 0; i < 5; i++) {
             limiter.failed("user" + i, "10.0.0.9");
         }
@@ -40,68 +52,65 @@ class LoginRateLimiterTest {
     }
 
     @Test
-    void successClearsTheUsernameButNotTheAddress() {
-        limiter.failed("carol", "10.0.0.5");
-        limiter.failed("carol", "10.0.0.5");
-        limiter.succeeded("carol");
-        limiter.failed("carol", "10.0.0.5");
-        limiter.failed("carol", "10.0.0.5");
-        assertThat(limiter.retryAfter("carol", "10.0.0.6")).isZero();
-        limiter.failed("carol", "10.0.0.5");
-        assertThat(limiter.retryAfter("carol", "10.0.0.6")).isPositive();
-        assertThat(limiter.retryAfter("dave", "10.0.0.5")).isPositive();
+    void shouldBoundGuessesOfOneUsernameFromManyAddressesButNotLockOutATrustedAddress() {
+        limiter.succeeded("admin", "10.0.0.1");
+        for (int i = 0; i < 10; i++) {
+            limiter.failed("admin", "198.51.100." + i);
+        }
+        assertThat(limiter.retryAfter("admin", "198.51.100.200")).as("new address").isEqualTo(WINDOW);
+        assertThat(limiter.retryAfter("admin", "10.0.0.1")).as("address with a good login").isZero();
+        assertThat(limiter.retryAfter("bob", "198.51.100.200")).as("other username").isZero();
     }
 
     @Test
-    void tracksABoundedNumberOfKeys() {
-        LoginRateLimiter small = new LoginRateLimiter(config(1, 1000, Duration.ofMinutes(10), 10), clock);
+    void shouldStopTrustingAnAddressWhenItsGoodLoginIsOlderThanTrustFor() {
+        limiter.succeeded("admin", "10.0.0.1");
+        clock.advance(Duration.ofDays(31));
+        for (int i = 0; i < 10; i++) {
+            limiter.failed("admin", "198.51.100." + i);
+        }
+        assertThat(limiter.retryAfter("admin", "10.0.0.1")).isPositive();
+    }
+
+    @Test
+    void shouldClearThePairButNotTheAddressWhenALoginSucceeds() {
+        limiter.failed("carol", "10.0.0.5");
+        limiter.failed("carol", "10.0.0.5");
+        limiter.succeeded("carol", "10.0.0.5");
+        limiter.failed("carol", "10.0.0.5");
+        limiter.failed("carol", "10.0.0.5");
+        assertThat(limiter.retryAfter("carol", "10.0.0.5")).isZero();
+        limiter.failed("dave", "10.0.0.5");
+        assertThat(limiter.retryAfter("erin", "10.0.0.5")).as("five failures from the address").isPositive();
+    }
+
+    @Test
+    void shouldCountAnIpv6SlashSixtyFourAsOneAddressWhenTheHostRotates() {
+        for (int i = 0; i < 3; i++) {
+            limiter.failed("admin", "2001:db8:7:7::" + (i + 1));
+        }
+        assertThat(limiter.retryAfter("admin", "2001:db8:7:7::99")).isPositive();
+        assertThat(limiter.retryAfter("admin", "2001:db8:7:8::1")).isZero();
+    }
+
+    @Test
+    void shouldTrackABoundedNumberOfKeysWhenSprayed() {
+        LoginRateLimiter small = new LoginRateLimiter(config(1, 1000, 1000, 10), clock);
         for (int i = 0; i < 100; i++) {
             clock.advance(Duration.ofMillis(1));
             small.failed("spray" + i, "10.1.0." + i);
         }
         // the newest keys are kept, the oldest were dropped
-        assertThat(small.retryAfter("spray99", "x")).isPositive();
-        assertThat(small.retryAfter("spray0", "x")).isZero();
+        assertThat(small.retryAfter("spray99", "10.1.0.99")).isPositive();
+        assertThat(small.retryAfter("spray0", "10.1.0.0")).isZero();
     }
 
-    private static AuthConfig config(int perUser, int perAddress, Duration window, int maxTracked) {
-        return new AuthConfig() {
-            public String issuer() {
-                return "polyplex";
-            }
+    static AuthConfig.LoginLimit config(int perPair, int perUser, int perAddress, int maxTracked) {
+        return new Limits(perPair, perUser, perAddress, WINDOW, Duration.ofDays(30), maxTracked);
+    }
 
-            public Duration tokenTtl() {
-                return Duration.ofHours(1);
-            }
-
-            public String keyDir() {
-                return "target/jwt";
-            }
-
-            public int bcryptCost() {
-                return 4;
-            }
-
-            public LoginLimit loginLimit() {
-                return new LoginLimit() {
-                    public int perUsername() {
-                        return perUser;
-                    }
-
-                    public int perAddress() {
-                        return perAddress;
-                    }
-
-                    public Duration window() {
-                        return window;
-                    }
-
-                    public int maxTracked() {
-                        return maxTracked;
-                    }
-                };
-            }
-        };
+    private record Limits(int perUsernameAndAddress, int perUsername, int perAddress, Duration window,
+            Duration trustFor, int maxTracked) implements AuthConfig.LoginLimit {
     }
 
     static final class MutableClock extends Clock {
