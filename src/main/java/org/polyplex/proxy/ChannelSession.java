@@ -317,7 +317,7 @@ final class ChannelSession {
 
     /** After the keepalive bound: play the fallback slate if there is one, else end the viewers. */
     private void allSourcesDown(long now) {
-        Future<Buffer> file = registry.slate();
+        Future<Buffer> file = registry.slate(context);
         Log.warnf("session=%d channel=%d every source is down for %d ms: %s %d viewers", id, channel.id(),
                 (now - outageSince) / 1_000_000, file == null ? "ending" : "playing the fallback slate to",
                 fanOut.viewers().size());
