@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.catalog.CatalogSnapshot.Source;
 import org.polyplex.platform.ApiException;
+import org.polyplex.platform.Redaction;
 import org.polyplex.proxy.hls.SegmentWindow;
 import org.polyplex.proxy.ts.PacketRing;
 import org.polyplex.proxy.upstream.SlateUpstream;
@@ -263,7 +264,7 @@ final class ChannelSession {
         attempt = null;
         registry.guard().release(failed.source.id());
         boolean opened = registry.guard().failed(failed.source.id());
-        Log.infof("session=%d channel=%d source=%d failed: %s%s", id, channel.id(), failed.source.id(), reason,
+        Log.infof("session=%d channel=%d source=%d failed: %s%s", id, channel.id(), failed.source.id(), Redaction.text(reason),
                 opened ? " (circuit breaker open for " + config.failover().breakerOpen() + ")" : "");
         if (state instanceof SessionState.Lingering) {
             close("upstream failed while lingering");
@@ -317,7 +318,7 @@ final class ChannelSession {
 
     /** After the keepalive bound: play the fallback slate if there is one, else end the viewers. */
     private void allSourcesDown(long now) {
-        Future<Buffer> file = registry.slate();
+        Future<Buffer> file = registry.slate(context);
         Log.warnf("session=%d channel=%d every source is down for %d ms: %s %d viewers", id, channel.id(),
                 (now - outageSince) / 1_000_000, file == null ? "ending" : "playing the fallback slate to",
                 fanOut.viewers().size());
@@ -370,7 +371,7 @@ final class ChannelSession {
             hlsGone(viewer, reason);
         }
         flushCounters();
-        Log.infof("session=%d channel=%d closed: %s (bytes in %d, failovers %d)", id, channel.id(), reason,
+        Log.infof("session=%d channel=%d closed: %s (bytes in %d, failovers %d)", id, channel.id(), Redaction.text(reason),
                 ring.bytesIn(), failovers);
     }
 

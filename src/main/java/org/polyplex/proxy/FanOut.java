@@ -131,8 +131,10 @@ final class FanOut {
     }
 
     /**
-     * Marks a viewer ended and closes or ends its response. An eviction closes the connection
-     * (the peer is slow or dead, a graceful end could wait forever); a normal end finishes it.
+     * Marks a viewer ended and drops or ends its connection. An eviction or kick drops it with its
+     * queued bytes ({@link Viewer#abort}: the peer is slow or dead, a graceful end could wait
+     * forever); a normal end finishes the response, unless the socket is full, as a peer that
+     * takes nothing would never receive the end either.
      */
     void end(Viewer viewer, String reason, boolean eviction) {
         if (viewer.ended()) {
@@ -142,7 +144,9 @@ final class FanOut {
         if (eviction) {
             evictions++;
             metrics.evicted();
-            viewer.response.close();
+            viewer.abort();
+        } else if (viewer.response.writeQueueFull()) {
+            viewer.abort();
         } else if (!viewer.response.ended()) {
             viewer.response.end();
         }

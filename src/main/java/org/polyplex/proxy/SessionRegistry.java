@@ -18,6 +18,7 @@ import org.polyplex.proxy.hls.SegmentWindow;
 import org.polyplex.proxy.upstream.SourceGuard;
 import org.polyplex.proxy.upstream.UpstreamFactory;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -252,20 +253,25 @@ public final class SessionRegistry {
     }
 
     /**
-     * The fallback slate's bytes, read once without blocking (Vert.x file system), or null when
-     * none is configured. A failed read is retried on the next outage.
+     * The fallback slate's bytes, read once without blocking (Vert.x file system) for all sessions,
+     * or null when none is configured. The returned future completes on {@code context}, the
+     * caller's session context: the shared read's own callbacks run on the context that started it,
+     * which would run another session's slate (its timer, its fan-out) on the wrong event loop. A
+     * failed read is retried on the next outage.
      */
-    Future<Buffer> slate() {
+    Future<Buffer> slate(Context context) {
         Optional<String> path = config.failover().fallbackSlate();
         if (path.isEmpty()) {
             return null;
         }
         Future<Buffer> current = slate.get();
         if (current == null || current.failed()) {
-            current = vertx.fileSystem().readFile(path.get());
-            slate.set(current);
+            Future<Buffer> read = vertx.fileSystem().readFile(path.get());
+            current = slate.compareAndSet(current, read) ? read : slate.get();
         }
-        return current;
+        Promise<Buffer> local = Promise.promise();
+        current.onComplete(ar -> context.runOnContext(v -> local.handle(ar)));
+        return local.future();
     }
 
     ProxyConfig config() {

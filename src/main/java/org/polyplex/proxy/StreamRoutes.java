@@ -191,7 +191,7 @@ public class StreamRoutes {
             });
             return;
         }
-        Viewer viewer = new Viewer(viewerId, response, account.id(), account.username(), address, channelId,
+        Viewer viewer = new Viewer(viewerId, ctx.request(), account.id(), account.username(), address, channelId,
                 clock.instant(), release);
         registry.join(channel, viewer);
     }

@@ -71,7 +71,7 @@ public final class BenchServer {
                         .mapToObj(i -> new Source(key * 100 + i, urls[i], i, null)).toList();
                 return new LiveChannel(key, null, "bench " + key, null, null, null, sources, Instant.now());
             });
-            registry.join(channel, new Viewer(registry.nextId(), request.response(), 1, "bench",
+            registry.join(channel, new Viewer(registry.nextId(), request, 1, "bench",
                     request.remoteAddress().host(), id, Instant.now(), () -> {
                     }));
         }).listen(0, "127.0.0.1").onSuccess(server -> {

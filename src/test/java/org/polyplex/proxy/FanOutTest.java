@@ -12,7 +12,9 @@ import org.polyplex.proxy.ts.PacketRing;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,6 +52,16 @@ class FanOutTest {
                     case "equals" -> proxy == args[0];
                     default -> method.getReturnType() == HttpServerResponse.class ? proxy : null;
                 });
+        /** Its request: HTTP/1.1 on no real connection, so a drop falls back to closing the response. */
+        final HttpServerRequest request = (HttpServerRequest) Proxy.newProxyInstance(
+                HttpServerRequest.class.getClassLoader(), new Class<?>[] { HttpServerRequest.class },
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "response" -> response;
+                    case "version" -> HttpVersion.HTTP_1_1;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> null;
+                });
     }
 
     private FanOut fanOut(String policy) {
@@ -59,7 +71,7 @@ class FanOutTest {
     }
 
     private Viewer viewer(Socket socket, long id) {
-        return new Viewer(id, socket.response, 1, "u", "a", 1, Instant.EPOCH, () -> {
+        return new Viewer(id, socket.request, 1, "u", "a", 1, Instant.EPOCH, () -> {
         });
     }
 

@@ -74,7 +74,7 @@ public final class PluggedHarness implements AutoCloseable {
         router.routeWithRegex(HttpMethod.GET, "^/([0-9]{1,18})$").handler(ctx -> {
             long channelId = Long.parseLong(ctx.pathParam("param0"));
             long viewerId = registry.nextId();
-            registry.join(channels.get(channelId), new Viewer(viewerId, ctx.response(), 1, "user1",
+            registry.join(channels.get(channelId), new Viewer(viewerId, ctx.request(), 1, "user1",
                     "127.0.0.1", channelId, Instant.now(), () -> {
                     }));
         });

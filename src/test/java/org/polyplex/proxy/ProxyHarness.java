@@ -58,7 +58,7 @@ final class ProxyHarness implements AutoCloseable {
             String user = request.getParam("user", "1");
             long viewerId = registry.nextId();
             request.response().putHeader("X-Viewer", String.valueOf(viewerId));
-            registry.join(channels.get(channelId), new Viewer(viewerId, request.response(), Long.parseLong(user),
+            registry.join(channels.get(channelId), new Viewer(viewerId, request, Long.parseLong(user),
                     "user" + user, "127.0.0.1", channelId, Instant.now(), () -> {
                     }));
         }).listen(0, "127.0.0.1"));

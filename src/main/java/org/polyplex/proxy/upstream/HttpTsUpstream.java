@@ -1,8 +1,12 @@
 package org.polyplex.proxy.upstream;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+
+import org.polyplex.platform.Redaction;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
@@ -42,9 +46,15 @@ final class HttpTsUpstream implements Upstream {
     }
 
     private void get(String target, int redirects) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(target)
-                .setFollowRedirects(false).setIdleTimeout(readGuard.toMillis())
-                .addHeader(HttpHeaders.ACCEPT, "video/mp2t, */*");
+        RequestOptions options;
+        try {
+            options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(target).setFollowRedirects(false)
+                    .setIdleTimeout(readGuard.toMillis()).addHeader(HttpHeaders.ACCEPT, "video/mp2t, */*");
+        } catch (RuntimeException e) {
+            // Its message holds the whole URL, credentials included.
+            fail(redirects == 0 ? "invalid source URL" : "malformed redirect: unusable target");
+            return;
+        }
         Future<HttpClientRequest> pending;
         try {
             pending = client.request(options);
@@ -86,7 +96,8 @@ final class HttpTsUpstream implements Upstream {
                 fail("too many redirects (" + maxRedirects + ")");
                 return;
             }
-            get(URI.create(target).resolve(location).toString(), redirects + 1);
+            resolve(target, location).ifPresentOrElse(next -> get(next, redirects + 1),
+                    () -> fail("malformed redirect: not an http(s) URI"));
             return;
         }
         if (status != 200) {
@@ -97,7 +108,7 @@ final class HttpTsUpstream implements Upstream {
         String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/")) {
             request.reset();
-            fail("not MPEG-TS: content type " + type);
+            fail("not MPEG-TS: content type " + Redaction.text(type));
             return;
         }
         response.exceptionHandler(e -> fail("read error: " + e.getClass().getSimpleName()));
@@ -107,6 +118,20 @@ final class HttpTsUpstream implements Upstream {
                 listener.onData(data);
             }
         });
+    }
+
+    /**
+     * The redirect target, or empty when the Location cannot be resolved. Never the parser's
+     * message: {@code URI.create} puts the whole URL, credentials included, into it.
+     */
+    static Optional<String> resolve(String target, String location) {
+        try {
+            URI next = new URI(target).resolve(new URI(location));
+            String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+            return scheme.equals("http") || scheme.equals("https") ? Optional.of(next.toString()) : Optional.empty();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private void fail(String reason) {

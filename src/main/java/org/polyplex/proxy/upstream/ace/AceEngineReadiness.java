@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.CatalogSnapshot;
+import org.polyplex.platform.Redaction;
 import org.polyplex.proxy.upstream.SourceUrl;
 
 import io.vertx.core.Future;
@@ -59,7 +60,7 @@ public class AceEngineReadiness implements AsyncHealthCheck {
         }
         return Uni.createFrom().completionStage(() -> version.get().toCompletionStage())
                 .map(v -> builder.up().withData("version", v).build())
-                .onFailure().recoverWithItem(e -> builder.down().withData("error", e.getMessage()).build());
+                .onFailure().recoverWithItem(e -> builder.down().withData("error", Redaction.message(e)).build());
     }
 
     private static boolean usesAceStream(CatalogSnapshot snapshot) {

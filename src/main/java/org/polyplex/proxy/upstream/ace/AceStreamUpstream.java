@@ -3,6 +3,7 @@ package org.polyplex.proxy.upstream.ace;
 import java.time.Duration;
 import java.util.function.Function;
 
+import org.polyplex.platform.Redaction;
 import org.polyplex.proxy.upstream.Upstream;
 import org.polyplex.proxy.upstream.UpstreamListener;
 
@@ -72,7 +73,7 @@ final class AceStreamUpstream implements Upstream {
         this.listener = listener;
         engine.fetchJson(engine.getstreamUrl(contentId, pid)).onComplete(ar -> {
             if (ar.failed()) {
-                fail("engine getstream failed: " + ar.cause().getMessage());
+                fail("engine getstream failed: " + Redaction.message(ar.cause()));
             } else {
                 started(ar.result());
             }
@@ -131,13 +132,13 @@ final class AceStreamUpstream implements Upstream {
             String verdict;
             try {
                 if (ar.failed()) {
-                    throw new IllegalArgumentException(ar.cause().getMessage());
+                    throw new IllegalArgumentException(Redaction.message(ar.cause()));
                 }
                 verdict = watch.observe(AceStat.parse(ar.result().encode()), System.nanoTime());
                 statFailures = 0;
             } catch (IllegalArgumentException e) {
                 verdict = ++statFailures >= engine.config().maxStatFailures()
-                        ? "stat failed " + statFailures + " times: " + e.getMessage()
+                        ? "stat failed " + statFailures + " times: " + Redaction.message(e)
                         : null;
             }
             if (verdict != null) {
@@ -178,7 +179,7 @@ final class AceStreamUpstream implements Upstream {
         String url = commandUrl + (commandUrl.contains("?") ? "&" : "?") + "method=stop";
         engine.command(url).onComplete(ar -> {
             if (ar.failed()) {
-                Log.infof("acestream pid=%s stop not confirmed: %s", pid, ar.cause().getMessage());
+                Log.infof("acestream pid=%s stop not confirmed: %s", pid, Redaction.message(ar.cause()));
             } else if (ar.result().getValue("error") != null) {
                 Log.infof("acestream pid=%s stop refused: %s", pid,
                         Texts.clip(String.valueOf(ar.result().getValue("error"))));

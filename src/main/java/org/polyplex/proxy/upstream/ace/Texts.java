@@ -1,6 +1,8 @@
 package org.polyplex.proxy.upstream.ace;
 
-/** Engine texts as they may appear in logs: one line, bounded. */
+import org.polyplex.platform.Redaction;
+
+/** Engine texts as they may appear in logs: one line, bounded, URLs redacted, control bytes escaped. */
 final class Texts {
 
     private Texts() {
@@ -8,6 +10,7 @@ final class Texts {
 
     static String clip(String text) {
         String line = text.replaceAll("[\\r\\n\\t]+", " ").strip();
-        return line.length() <= 160 ? line : line.substring(0, 160) + "…";
+        line = line.length() <= 160 ? line : line.substring(0, 160) + "…";
+        return Redaction.text(line);
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.polyplex.platform.Redaction;
 import org.polyplex.proxy.upstream.Upstream;
 import org.polyplex.proxy.upstream.UpstreamListener;
 import org.polyplex.proxy.upstream.fetch.BoundedGet;
@@ -99,14 +100,14 @@ final class HlsUpstream implements Upstream {
                 return;
             }
             if (ar.failed()) {
-                reloadFailed("playlist: " + ar.cause().getMessage());
+                reloadFailed("playlist: " + Redaction.message(ar.cause()));
                 return;
             }
             Playlist playlist;
             try {
                 playlist = PlaylistParser.parse(ar.result().body().toString(StandardCharsets.UTF_8), playlistUrl);
             } catch (IllegalArgumentException e) {
-                reloadFailed("malformed playlist: " + e.getMessage());
+                reloadFailed("malformed playlist: " + Redaction.message(e));
                 return;
             }
             if (playlist instanceof Playlist.Master master) {
@@ -224,7 +225,7 @@ final class HlsUpstream implements Upstream {
                         return;
                     }
                     if (ar.failed()) {
-                        fail("segment " + segment.sequence() + ": " + ar.cause().getMessage());
+                        fail("segment " + segment.sequence() + ": " + Redaction.message(ar.cause()));
                         return;
                     }
                     Buffer bytes = segment.discontinuity() ? SegmentBytes.markDiscontinuity(ar.result()) : ar.result();
@@ -241,7 +242,7 @@ final class HlsUpstream implements Upstream {
         }
         Future<byte[]> fetched = BoundedGet.get(client, keyUri, config.requestTimeout(), config.maxKeyBytes())
                 .map(answer -> answer.body().getBytes())
-                .recover(e -> Future.failedFuture("key: " + e.getMessage()));
+                .recover(e -> Future.failedFuture("key: " + Redaction.message(e)));
         keys.put(keyUri, fetched);
         return fetched;
     }

@@ -18,12 +18,21 @@ final class PlaylistParser {
     private PlaylistParser() {
     }
 
+    /** The playlist's own URL as a base; never {@code URI.create}'s message, which holds the URL. */
+    private static URI base(String baseUrl) {
+        try {
+            return URI.create(baseUrl);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("playlist URL is not a URI");
+        }
+    }
+
     static Playlist parse(String text, String baseUrl) {
         String[] lines = text.split("\r?\n");
         if (lines.length == 0 || !lines[0].strip().replace("\uFEFF", "").equals("#EXTM3U")) {
             throw new IllegalArgumentException("not a playlist (no #EXTM3U)");
         }
-        URI base = URI.create(baseUrl);
+        URI base = base(baseUrl);
         List<Playlist.Variant> variants = new ArrayList<>();
         List<Playlist.Segment> segments = new ArrayList<>();
         double target = -1;

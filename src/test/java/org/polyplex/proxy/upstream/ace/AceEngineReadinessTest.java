@@ -3,9 +3,12 @@ package org.polyplex.proxy.upstream.ace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.polyplex.proxy.PluggedHarness;
 import org.polyplex.testsupport.FakeAceEngine;
+
+import io.quarkus.runtime.configuration.DurationConverter;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
@@ -13,6 +16,9 @@ import io.vertx.core.http.HttpClientOptions;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 /** Readiness from the engine's version call, only when AceStream sources exist. */
 class AceEngineReadinessTest {
@@ -25,44 +31,15 @@ class AceEngineReadinessTest {
     }
 
     private AceEngineReadiness readiness(String engineUrl, boolean needed) {
-        AceStreamConfig config = new AceStreamConfig() {
-            public boolean enabled() {
-                return true;
-            }
-
-            public String engineUrl() {
-                return engineUrl;
-            }
-
-            public Duration requestTimeout() {
-                // Generous: the first JSON answer of a cold JVM on a busy machine can take a while.
-                return Duration.ofSeconds(8);
-            }
-
-            public int maxAnswerBytes() {
-                return 4096;
-            }
-
-            public Duration statInterval() {
-                return Duration.ofSeconds(1);
-            }
-
-            public Duration prebufMax() {
-                return Duration.ofSeconds(1);
-            }
-
-            public Duration noPeersMax() {
-                return Duration.ofSeconds(1);
-            }
-
-            public Duration liveposStallMax() {
-                return Duration.ofSeconds(1);
-            }
-
-            public int maxStatFailures() {
-                return 3;
-            }
-        };
+        // Mapped, not implemented by hand: a constrained interface may not be subclassed in a CDI archive.
+        // Generous request timeout: the first JSON answer of a cold JVM on a busy machine can take a while.
+        AceStreamConfig config = new SmallRyeConfigBuilder().withMapping(AceStreamConfig.class)
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withSources(new PropertiesConfigSource(Map.of("polyplex.acestream.engine-url", engineUrl,
+                        "polyplex.acestream.request-timeout", "8s", "polyplex.acestream.max-answer-bytes", "4096",
+                        "polyplex.acestream.prebuf-max", "1s", "polyplex.acestream.no-peers-max", "1s",
+                        "polyplex.acestream.livepos-stall-max", "1s"), "test", 500))
+                .build().getConfigMapping(AceStreamConfig.class);
         AceStreamEngine engine = new AceStreamEngine(vertx, vertx.createHttpClient(new HttpClientOptions()), config);
         return new AceEngineReadiness(() -> needed, engine::version);
     }

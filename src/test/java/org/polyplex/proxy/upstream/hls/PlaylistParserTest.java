@@ -100,6 +100,15 @@ class PlaylistParserTest {
     }
 
     @Test
+    void shouldNameNoCredentialWhenThePlaylistUrlIsNotAUri() {
+        String media = "#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4,\na.ts\n";
+        for (String url : new String[] { "http://user:pw-secret@host/list.m3u8?x=a b",
+                "http://host/live/acct/pass-secret/list|m3u8", "http://host/list.m3u8?token=tok-secret x" }) {
+            assertThatThrownBy(() -> PlaylistParser.parse(media, url)).hasMessage("playlist URL is not a URI");
+        }
+    }
+
+    @Test
     void ivFromTheSequenceAndAesRoundTrip() {
         byte[] iv = SegmentBytes.iv(new Playlist.Key("k", null), 0x0102);
         assertThat(HexFormat.of().formatHex(iv)).isEqualTo("00000000000000000000000000000102");
