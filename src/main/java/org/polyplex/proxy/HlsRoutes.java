@@ -6,6 +6,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.polyplex.platform.Redaction;
+
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -63,7 +65,8 @@ public class HlsRoutes {
             if (ar.failed()) {
                 metrics.refused("hls_not_ready");
                 response.putHeader("Retry-After", "2");
-                StreamRoutes.error(response, 503, "hls_not_ready", "the channel is not streaming: " + ar.cause().getMessage());
+                StreamRoutes.error(response, 503, "hls_not_ready",
+                        "the channel is not streaming: " + Redaction.message(ar.cause()));
                 return;
             }
             response.putHeader("Content-Type", PLAYLIST_TYPE).putHeader("Cache-Control", "no-cache");
