@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
 import org.polyplex.catalog.CatalogChanged;
@@ -27,6 +28,7 @@ import org.polyplex.scraping.xtream.XtreamHarvester;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -46,6 +48,8 @@ public class ScrapeRunner {
     private final EntityManager em;
     private final Event<CatalogChanged> changed;
     private final MeterRegistry metrics;
+    static final String INTERRUPTED = "interrupted: the server stopped during the run";
+
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
     ScrapeRunner(ScrapingConfig config, SourceFetcher fetcher, SecretBox secrets, Clock clock, EntityManager em,
@@ -57,6 +61,23 @@ public class ScrapeRunner {
         this.em = em;
         this.changed = changed;
         this.metrics = metrics;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        int interrupted = failInterrupted();
+        if (interrupted > 0) {
+            Log.warnf("scrape: %d runs were interrupted by a stop of the server and are marked failed", interrupted);
+        }
+    }
+
+    /**
+     * Marks runs left {@code RUNNING} by a previous process (killed, restarted, out of memory) as
+     * failed, so that no run stays running forever. Called at start-up, before any run starts.
+     */
+    int failInterrupted() {
+        return QuarkusTransaction.requiringNew().call(() -> ScrapeRun.update(
+                "status = ?1, error = ?2, finishedAt = ?3 where status = ?4", ScrapeRun.Status.FAILED,
+                INTERRUPTED, clock.instant(), ScrapeRun.Status.RUNNING));
     }
 
     /** Runs the source now and returns its finished run record; 409 when it is already running. */

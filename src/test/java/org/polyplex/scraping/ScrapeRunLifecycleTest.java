@@ -1,0 +1,59 @@
+package org.polyplex.scraping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** How runs end: interrupted runs at start-up, and runs whose documents are too big to hold. */
+@QuarkusTest
+class ScrapeRunLifecycleTest {
+
+    private static StubHttp stub;
+
+    @Inject
+    ScrapeRunner runner;
+
+    @Inject
+    ScraperSourceService sources;
+
+    @BeforeAll
+    static void start() {
+        stub = new StubHttp();
+    }
+
+    @AfterAll
+    static void stop() {
+        stub.close();
+    }
+
+    @Test
+    void shouldMarkRunsFailedWhenTheyWereLeftRunningByAPreviousProcess() {
+        long sourceId = sources.create(new ScraperSourceInput(stub.url("/never.m3u"), SourceType.M3U, true, 60, null, 0, null,
+                null, null)).id;
+        long runId = QuarkusTransaction.requiringNew().call(() -> {
+            ScrapeRun run = new ScrapeRun();
+            run.sourceId = sourceId;
+            run.startedAt = Instant.parse("2026-01-01T00:00:00Z");
+            run.status = ScrapeRun.Status.RUNNING;
+            run.persist();
+            return run.id;
+        });
+
+        int marked = runner.failInterrupted();
+
+        ScrapeRun after = QuarkusTransaction.requiringNew().call(() -> ScrapeRun.<ScrapeRun> findById(runId));
+        assertThat(marked).isGreaterThanOrEqualTo(1);
+        assertThat(after.status).isEqualTo(ScrapeRun.Status.FAILED);
+        assertThat(after.error).isEqualTo("interrupted: the server stopped during the run");
+        assertThat(after.finishedAt).isNotNull();
+    }
+}
