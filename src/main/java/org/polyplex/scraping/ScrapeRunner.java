@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 
 import org.polyplex.catalog.CatalogChanged;
 import org.polyplex.platform.ApiException;
+import org.polyplex.platform.Redaction;
 import org.polyplex.scraping.fetch.Fetched;
 import org.polyplex.scraping.fetch.SourceFetcher;
 import org.polyplex.scraping.parser.Documents;
@@ -109,7 +110,9 @@ public class ScrapeRunner {
             } catch (ScrapeFailure e) {
                 return finish(runId, ScrapeRun.Status.FAILED, null, null, e.getMessage());
             } catch (RuntimeException e) {
-                Log.errorf(e, "scrape source=%d failed unexpectedly", sourceId);
+                // the throwable itself is not logged: its message and causes may carry URLs with credentials
+                Log.errorf("scrape source=%d failed unexpectedly: %s: %s at %s", sourceId, e.getClass().getName(),
+                        Redaction.message(e), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
                 return finish(runId, ScrapeRun.Status.FAILED, null, null, "unexpected error (" + e.getClass().getSimpleName()
                         + "); see the server log");
             }
@@ -199,7 +202,8 @@ public class ScrapeRunner {
             ScrapeRun run = ScrapeRun.findById(runId);
             run.finishedAt = clock.instant();
             run.status = status;
-            run.error = error == null || error.length() <= 2000 ? error : error.substring(0, 1997) + "...";
+            String safe = Redaction.text(error);
+            run.error = safe == null || safe.length() <= 2000 ? safe : safe.substring(0, 1997) + "...";
             ScraperSource source = ScraperSource.findById(run.sourceId);
             if (source != null) {
                 source.lastScraped = run.finishedAt;

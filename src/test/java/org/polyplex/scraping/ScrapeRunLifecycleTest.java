@@ -36,6 +36,25 @@ class ScrapeRunLifecycleTest {
     }
 
     @Test
+    void shouldStoreRunMessagesWithoutCredentialsOrControlBytesWhenEntriesAreInvalid() {
+        stub.serve("/leaky.json", "application/json", """
+                [{"name":"Good","id":"9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a"},
+                 {"name":"Userinfo","url":"http://alice:secret@a.example/x y"},
+                 {"name":"Path","url":"http://a.example/live/alice/secret/1.ts y"},
+                 {"name":"Query","url":"http://a.example/get.php?username=alice&password=secret y"},
+                 {"name":"Esc","url":"http://a.example/\\u001b[2J\\u0000"}]
+                """);
+        long id = sources.create(new ScraperSourceInput(stub.url("/leaky.json"), SourceType.JSON, true, 60, null, 0, null, null,
+                null)).id;
+
+        ScrapeRun run = runner.run(id);
+
+        assertThat(run.status).isEqualTo(ScrapeRun.Status.WARNING);
+        assertThat(run.skipped).isEqualTo(4);
+        assertThat(run.error).doesNotContain("alice", "secret", "\u001b", "\u0000").contains("\\x1b");
+    }
+
+    @Test
     void shouldMarkRunsFailedWhenTheyWereLeftRunningByAPreviousProcess() {
         long sourceId = sources.create(new ScraperSourceInput(stub.url("/never.m3u"), SourceType.M3U, true, 60, null, 0, null,
                 null, null)).id;

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +20,7 @@ import java.util.zip.GZIPInputStream;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.polyplex.platform.Redaction;
 import org.polyplex.scraping.ScrapeFailure;
 import org.polyplex.scraping.ScrapingConfig;
 
@@ -65,12 +67,12 @@ public class SourceFetcher {
                 if (redirects >= config.maxRedirects()) {
                     throw new ScrapeFailure("too many redirects (more than " + config.maxRedirects() + ")");
                 }
-                uri = checkedUri(uri.resolve(response.headers().firstValue("location").get().strip()).toString());
+                uri = checkedUri(redirectTarget(uri, response.headers().firstValue("location").get()));
                 continue;
             }
             if (status != 200) {
                 close(response.body());
-                throw new ScrapeFailure("HTTP " + status + " from " + Redact.url(uri.toString()));
+                throw new ScrapeFailure("HTTP " + status + " from " + Redaction.url(uri.toString()));
             }
             String contentType = response.headers().firstValue("content-type").orElse(null);
             boolean gzip = response.headers().firstValue("content-encoding")
@@ -94,9 +96,9 @@ public class SourceFetcher {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            throw new ScrapeFailure("timed out waiting for " + Redact.url(uri.toString()));
+            throw new ScrapeFailure("timed out waiting for " + Redaction.url(uri.toString()));
         } catch (IOException e) {
-            throw new ScrapeFailure("cannot fetch " + Redact.url(uri.toString()) + ": " + describe(e));
+            throw new ScrapeFailure("cannot fetch " + Redaction.url(uri.toString()) + ": " + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScrapeFailure("interrupted");
@@ -137,6 +139,15 @@ public class SourceFetcher {
         }
     }
 
+    /** Where a redirect points; {@code URI.resolve} would put the whole location, credentials and all, in its message. */
+    private static String redirectTarget(URI from, String location) {
+        try {
+            return from.resolve(new URI(location.strip())).toString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new ScrapeFailure("the server redirected to an invalid URL");
+        }
+    }
+
     private static URI checkedUri(String url) {
         URI uri;
         try {
@@ -152,7 +163,7 @@ public class SourceFetcher {
     }
 
     private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return Redaction.message(e);
     }
 
     private static void close(InputStream in) {

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import org.polyplex.platform.Redaction;
 import org.polyplex.scraping.ScrapeFailure;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -59,9 +60,9 @@ public final class JsonChannelParser {
             throw new ScrapeFailure("malformed JSON" + (where == null ? ""
                     : " at line " + where.getLineNr()
                             + ", column " + where.getColumnNr())
-                    + ": " + e.getOriginalMessage());
+                    + ": " + Redaction.text(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new ScrapeFailure("unreadable JSON: " + e.getMessage());
+            throw new ScrapeFailure("unreadable JSON: " + Redaction.message(e));
         }
     }
 

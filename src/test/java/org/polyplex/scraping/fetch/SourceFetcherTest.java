@@ -50,6 +50,9 @@ class SourceFetcherTest {
                 res.setStatusCode(301).putHeader("location", base + "/ok").end();
             } else if (path.equals("/to-file")) {
                 res.setStatusCode(302).putHeader("location", "file:///etc/passwd").end();
+            } else if (path.equals("/bad-location")) {
+                res.setStatusCode(302)
+                        .putHeader("location", "http://alice:secret@h.example/live/alice/secret/1.ts?password=pw2&x=|").end();
             } else if (path.equals("/gzip")) {
                 res.putHeader("content-encoding", "gzip").end(Buffer.buffer(gzip("hello gzip")));
             } else if (path.equals("/gzip-bomb")) {
@@ -125,7 +128,26 @@ class SourceFetcherTest {
     void reportsHttpErrorsWithoutCredentials() {
         assertThatThrownBy(() -> fetcher.get(base + "/missing?username=u&password=secret")).isInstanceOf(ScrapeFailure.class)
                 .hasMessage("HTTP 404 from " + base + "/missing?username=***&password=***");
-        assertThat(Redact.url("http://user:pw@h.example/live/u/p/1.ts")).isEqualTo("http://h.example/live/***/***/1.ts");
+    }
+
+    @Test
+    void shouldKeepCredentialsOutOfTheMessageWhenARedirectLocationIsMalformed() {
+        assertThatThrownBy(() -> fetcher.get(base + "/bad-location")).isInstanceOf(ScrapeFailure.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("alice", "secret", "pw2")
+                        .startsWith("the server redirected to an invalid URL"));
+    }
+
+    @Test
+    void shouldKeepCredentialsOutOfTheMessageWhenAUrlIsMalformedOrUnreachable() {
+        assertThatThrownBy(() -> fetcher.get("http://alice:secret@h.example/alice/secret/7?password=pw2&x=|"))
+                .isInstanceOf(ScrapeFailure.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("alice", "secret", "pw2"));
+        assertThatThrownBy(() -> fetcher.get("http://alice:secret@127.0.0.1:1/live/alice/secret/7.ts?password=pw2"))
+                .isInstanceOf(ScrapeFailure.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("alice", "secret", "pw2")
+                        .startsWith("cannot fetch http://127.0.0.1:1/live/***/***/7.ts?password=***"));
+        assertThatThrownBy(() -> fetcher.get(base + "/alice/secret/7?password=pw2")).isInstanceOf(ScrapeFailure.class)
+                .hasMessage("HTTP 404 from " + base + "/***/***/7?password=***");
     }
 
     /** Writes {@code total} bytes as fast as the client reads them, stopping when it goes away. */
