@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -83,6 +84,11 @@ public class ScrapeRunner {
 
     /** Runs the source now and returns its finished run record; 409 when it is already running. */
     public ScrapeRun run(long sourceId) {
+        return run(sourceId, this::harvest);
+    }
+
+    /** {@link #run(long)} with the given way of reading the source (tests pass failures that cannot be provoked safely). */
+    ScrapeRun run(long sourceId, Function<ScraperSource, Harvest> reader) {
         ScraperSource source = QuarkusTransaction.requiringNew().call(() -> ScraperSource.<ScraperSource> findById(sourceId));
         if (source == null) {
             throw ApiException.notFound("scraper source", sourceId);
@@ -94,7 +100,7 @@ public class ScrapeRunner {
             long runId = QuarkusTransaction.requiringNew().call(() -> start(sourceId));
             try {
                 long t0 = System.nanoTime();
-                Harvest harvest = harvest(source);
+                Harvest harvest = reader.apply(source);
                 if (harvest.found() == 0) {
                     String notes = harvest.notes();
                     throw new ScrapeFailure("the source lists no valid entries" + (notes == null ? "" : ": " + notes));
@@ -109,7 +115,12 @@ public class ScrapeRunner {
                         harvest.notes());
             } catch (ScrapeFailure e) {
                 return finish(runId, ScrapeRun.Status.FAILED, null, null, e.getMessage());
-            } catch (RuntimeException e) {
+            } catch (OutOfMemoryError e) {
+                // the harvest is unreachable once we are here: recording the run needs little memory
+                Log.errorf("scrape source=%d ran out of memory reading the source", sourceId);
+                return finish(runId, ScrapeRun.Status.FAILED, null, null, "out of memory while reading the source; lower"
+                        + " polyplex.scraping.fetch.max-body-size or polyplex.scraping.max-entries, or give the server more heap");
+            } catch (RuntimeException | Error e) {
                 // the throwable itself is not logged: its message and causes may carry URLs with credentials
                 Log.errorf("scrape source=%d failed unexpectedly: %s: %s at %s", sourceId, e.getClass().getName(),
                         Redaction.message(e), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");

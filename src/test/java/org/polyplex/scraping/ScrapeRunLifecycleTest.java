@@ -6,6 +6,8 @@ import java.time.Instant;
 
 import jakarta.inject.Inject;
 
+import org.polyplex.catalog.model.Channel;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -33,6 +35,29 @@ class ScrapeRunLifecycleTest {
     @AfterAll
     static void stop() {
         stub.close();
+    }
+
+    @Test
+    void shouldFailTheRunAndKeepTheChannelsWhenReadingTheSourceRunsOutOfMemory() {
+        stub.serve("/oom.json", "application/json",
+                "[{\"name\":\"Kept\",\"id\":\"7b7b7b7b7b7b7b7b7b7b7b7b7b7b7b7b7b7b7b7b\"}]");
+        long id = sources.create(new ScraperSourceInput(stub.url("/oom.json"), SourceType.JSON, true, 60, null, 0, null, null,
+                null)).id;
+        assertThat(runner.run(id).status).isEqualTo(ScrapeRun.Status.SUCCESS);
+
+        ScrapeRun failed = runner.run(id, source -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+
+        assertThat(failed.status).isEqualTo(ScrapeRun.Status.FAILED);
+        assertThat(failed.finishedAt).isNotNull();
+        assertThat(failed.error).startsWith("out of memory while reading the source");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Channel.count("scrapeKey = ?1 and enabled = true",
+                "ace:7b7b7b7b7b7b7b7b7b7b7b7b7b7b7b7b7b7b7b7b"))).isEqualTo(1);
+        assertThat(runner.run(id, source -> {
+            throw new StackOverflowError();
+        }).error).isEqualTo("unexpected error (StackOverflowError); see the server log");
+        assertThat(runner.run(id).status).isEqualTo(ScrapeRun.Status.SUCCESS);
     }
 
     @Test
