@@ -178,6 +178,10 @@ public class ScrapeRunner {
             case HTML -> Documents.Format.HTML;
             default -> Documents.detect(fetched.contentType(), fetched.body());
         };
+        long maxHtml = config.fetch().maxHtmlSize().asLongValue();
+        if (format == Documents.Format.HTML && fetched.body().length > maxHtml) {
+            throw new ScrapeFailure("HTML page is larger than " + maxHtml + " bytes (polyplex.scraping.fetch.max-html-size)");
+        }
         return Documents.parse(format, fetched.body(), fetched.contentType(), fetched.finalUrl(), config.maxEntries());
     }
 

@@ -61,6 +61,28 @@ class ScrapeRunLifecycleTest {
     }
 
     @Test
+    void shouldFailCleanlyAndKeepTheChannelsWhenAnHtmlPageIsOverTheHtmlCap() {
+        stub.serve("/big.html", "text/html",
+                "<html><body><a href=\"acestream://6c6c6c6c6c6c6c6c6c6c6c6c6c6c6c6c6c6c6c6c\">Kept</a>");
+        long id = sources.create(new ScraperSourceInput(stub.url("/big.html"), SourceType.AUTO, true, 60, null, 0, null, null,
+                null)).id;
+        assertThat(runner.run(id).status).isEqualTo(ScrapeRun.Status.SUCCESS);
+        StringBuilder html = new StringBuilder("<html><body>");
+        for (int i = 0; html.length() < 3 * 1024 * 1024; i++) {
+            html.append("<a href=\"acestream://").append(String.format("%040x", i)).append("\">Channel ").append(i)
+                    .append("</a>\n");
+        }
+        stub.serve("/big.html", "text/html", html.toString());
+
+        ScrapeRun run = runner.run(id);
+
+        assertThat(run.status).isEqualTo(ScrapeRun.Status.FAILED);
+        assertThat(run.error).isEqualTo("HTML page is larger than 2097152 bytes (polyplex.scraping.fetch.max-html-size)");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Channel.count("scrapeKey = ?1 and enabled = true",
+                "ace:6c6c6c6c6c6c6c6c6c6c6c6c6c6c6c6c6c6c6c6c"))).isEqualTo(1);
+    }
+
+    @Test
     void shouldStoreRunMessagesWithoutCredentialsOrControlBytesWhenEntriesAreInvalid() {
         stub.serve("/leaky.json", "application/json", """
                 [{"name":"Good","id":"9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a"},

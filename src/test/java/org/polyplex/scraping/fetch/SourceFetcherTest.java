@@ -197,6 +197,10 @@ class SourceFetcherTest {
                 return new MemorySize(BigInteger.valueOf(maxBody));
             }
 
+            public MemorySize maxHtmlSize() {
+                return new MemorySize(BigInteger.valueOf(maxBody));
+            }
+
             public int maxRedirects() {
                 return redirects;
             }
