@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import org.polyplex.catalog.CatalogChanged;
 import org.polyplex.platform.ApiException;
 import org.polyplex.platform.Redaction;
+import org.polyplex.scraping.fetch.DestinationGuard;
 import org.polyplex.scraping.fetch.Fetched;
 import org.polyplex.scraping.fetch.SourceFetcher;
 import org.polyplex.scraping.parser.Documents;
@@ -137,14 +138,14 @@ public class ScrapeRunner {
             String password = source.passwordEncrypted == null ? null : secrets.decrypt(source.passwordEncrypted);
             return new XtreamHarvester(fetcher::get, config.maxEntries()).harvest(source.url, source.username, password);
         }
-        Fetched page = fetcher.get(source.url);
-        ParseResult first = parse(source.type, page);
-        List<ScrapedChannel> channels = new ArrayList<>(first.channels());
+        DestinationGuard.Check check = fetcher.check(source.url);
+        ParseResult first = parse(source.type, fetcher.get(source.url, check));
+        List<ScrapedChannel> channels = new ArrayList<>();
         List<String> warnings = new ArrayList<>(first.warnings());
         List<String> reasons = new ArrayList<>(first.skipReasons());
         int skipped = first.skipped();
         Set<String> urls = new HashSet<>();
-        channels.forEach(c -> urls.add(c.url()));
+        skipped += admit(first.channels(), check, urls, channels, reasons);
         List<String> links = first.links();
         if (links.size() > config.maxFollowedLinks()) {
             warnings.add(links.size() + " playlist links; followed the first " + config.maxFollowedLinks());
@@ -152,14 +153,10 @@ public class ScrapeRunner {
         }
         for (String link : links) {
             try {
-                ParseResult linked = parse(SourceType.AUTO, fetcher.get(link));
+                ParseResult linked = parse(SourceType.AUTO, fetcher.get(link, check));
                 skipped += linked.skipped();
                 reasons.addAll(linked.skipReasons());
-                for (ScrapedChannel c : linked.channels()) {
-                    if (urls.add(c.url())) {
-                        channels.add(c);
-                    }
-                }
+                skipped += admit(linked.channels(), check, urls, channels, reasons);
             } catch (ScrapeFailure e) {
                 warnings.add("linked playlist: " + e.getMessage());
             }
@@ -169,6 +166,28 @@ public class ScrapeRunner {
         }
         return new Harvest(channels, List.of(), List.of(), skipped, reasons.subList(0, Math.min(20, reasons.size())),
                 warnings, null);
+    }
+
+    /**
+     * Adds the channels whose URLs are new and whose destinations scraped content may name;
+     * returns how many were refused (each with a reason).
+     */
+    private int admit(List<ScrapedChannel> found, DestinationGuard.Check check, Set<String> urls, List<ScrapedChannel> into,
+            List<String> reasons) {
+        int refused = 0;
+        for (ScrapedChannel c : found) {
+            String refusal = check.refusal(c.url());
+            if (refusal != null) {
+                refused++;
+                reasons.add("refused source URL for '" + c.name() + "': " + refusal);
+            } else if (urls.add(c.url())) {
+                into.add(c);
+            }
+        }
+        if (refused > 0) {
+            metrics.counter("polyplex.scrape.refused").increment(refused);
+        }
+        return refused;
     }
 
     private ParseResult parse(SourceType type, Fetched fetched) {

@@ -35,6 +35,7 @@ public class SourceFetcher {
 
     private final ScrapingConfig.Fetch config;
     private final HttpClient client;
+    private final DestinationGuard guard;
     // closes a response stream at its deadline: a stalled body read otherwise blocks forever
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "scrape-fetch-deadline");
@@ -44,6 +45,7 @@ public class SourceFetcher {
 
     SourceFetcher(ScrapingConfig config) {
         this.config = config.fetch();
+        this.guard = new DestinationGuard(config.ssrf());
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(this.config.connectTimeout())
@@ -56,10 +58,25 @@ public class SourceFetcher {
         deadlines.shutdownNow();
     }
 
+    /** A check for one run whose configured source URL is {@code sourceUrl}: its host is trusted. */
+    public DestinationGuard.Check check(String sourceUrl) {
+        return guard.check(DestinationGuard.host(sourceUrl));
+    }
+
+    /** Fetches a URL an admin configured: its host is trusted, redirects elsewhere are checked. */
     public Fetched get(String url) {
+        return get(url, check(url));
+    }
+
+    /** Fetches a URL; the URL and every redirect must pass {@code check} (scraped links). */
+    public Fetched get(String url, DestinationGuard.Check check) {
         long deadline = System.nanoTime() + config.timeout().toNanos();
         URI uri = checkedUri(url);
         for (int redirects = 0;; redirects++) {
+            String refusal = check.refusal(uri.toString());
+            if (refusal != null) {
+                throw new ScrapeFailure("refused " + Redaction.url(uri.toString()) + ": " + refusal);
+            }
             HttpResponse<InputStream> response = send(uri, deadline);
             int status = response.statusCode();
             if (status >= 300 && status < 400 && response.headers().firstValue("location").isPresent()) {

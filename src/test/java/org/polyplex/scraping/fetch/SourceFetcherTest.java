@@ -50,6 +50,10 @@ class SourceFetcherTest {
                 res.setStatusCode(301).putHeader("location", base + "/ok").end();
             } else if (path.equals("/to-file")) {
                 res.setStatusCode(302).putHeader("location", "file:///etc/passwd").end();
+            } else if (path.equals("/to-localhost")) {
+                res.setStatusCode(302).putHeader("location", "http://localhost:" + server.actualPort() + "/ok").end();
+            } else if (path.equals("/to-metadata")) {
+                res.setStatusCode(302).putHeader("location", "http://169.254.169.254/latest/meta-data/").end();
             } else if (path.equals("/bad-location")) {
                 res.setStatusCode(302)
                         .putHeader("location", "http://alice:secret@h.example/live/alice/secret/1.ts?password=pw2&x=|").end();
@@ -128,6 +132,25 @@ class SourceFetcherTest {
     void reportsHttpErrorsWithoutCredentials() {
         assertThatThrownBy(() -> fetcher.get(base + "/missing?username=u&password=secret")).isInstanceOf(ScrapeFailure.class)
                 .hasMessage("HTTP 404 from " + base + "/missing?username=***&password=***");
+    }
+
+    @Test
+    void shouldRefuseARedirectWhenItLeadsToLoopbackOrLinkLocal() {
+        assertThatThrownBy(() -> fetcher.get(base + "/to-localhost")).isInstanceOf(ScrapeFailure.class)
+                .hasMessage("refused http://localhost:" + server.actualPort()
+                        + "/ok: host localhost (127.0.0.1) is a loopback address (polyplex.scraping.ssrf.allow-loopback)");
+        assertThatThrownBy(() -> fetcher.get(base + "/to-metadata")).isInstanceOf(ScrapeFailure.class)
+                .hasMessageStartingWith(
+                        "refused http://169.254.169.254/latest/meta-data/: host 169.254.169.254 is a link-local");
+    }
+
+    @Test
+    void shouldRefuseAScrapedLinkWhenItNamesLoopbackButFetchTheConfiguredHost() {
+        DestinationGuard.Check check = fetcher.check("http://lists.example/page.html");
+
+        assertThatThrownBy(() -> fetcher.get(base + "/ok", check)).isInstanceOf(ScrapeFailure.class)
+                .hasMessageContaining("is a loopback address");
+        assertThat(fetcher.get(base + "/ok").finalUrl()).isEqualTo(base + "/ok");
     }
 
     @Test
@@ -244,6 +267,22 @@ class SourceFetcherTest {
 
             public Probe probe() {
                 return null;
+            }
+
+            public Ssrf ssrf() {
+                return new Ssrf() {
+                    public boolean allowLoopback() {
+                        return false;
+                    }
+
+                    public boolean allowLinkLocal() {
+                        return false;
+                    }
+
+                    public boolean allowPrivate() {
+                        return false;
+                    }
+                };
             }
         };
     }
