@@ -7,13 +7,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
 import org.polyplex.catalog.CatalogChanged;
 import org.polyplex.platform.ApiException;
+import org.polyplex.platform.Redaction;
+import org.polyplex.scraping.fetch.DestinationGuard;
 import org.polyplex.scraping.fetch.Fetched;
 import org.polyplex.scraping.fetch.SourceFetcher;
 import org.polyplex.scraping.parser.Documents;
@@ -27,6 +31,7 @@ import org.polyplex.scraping.xtream.XtreamHarvester;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -46,6 +51,8 @@ public class ScrapeRunner {
     private final EntityManager em;
     private final Event<CatalogChanged> changed;
     private final MeterRegistry metrics;
+    static final String INTERRUPTED = "interrupted: the server stopped during the run";
+
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
     ScrapeRunner(ScrapingConfig config, SourceFetcher fetcher, SecretBox secrets, Clock clock, EntityManager em,
@@ -59,8 +66,30 @@ public class ScrapeRunner {
         this.metrics = metrics;
     }
 
+    void onStart(@Observes StartupEvent event) {
+        int interrupted = failInterrupted();
+        if (interrupted > 0) {
+            Log.warnf("scrape: %d runs were interrupted by a stop of the server and are marked failed", interrupted);
+        }
+    }
+
+    /**
+     * Marks runs left {@code RUNNING} by a previous process (killed, restarted, out of memory) as
+     * failed, so that no run stays running forever. Called at start-up, before any run starts.
+     */
+    int failInterrupted() {
+        return QuarkusTransaction.requiringNew().call(() -> ScrapeRun.update(
+                "status = ?1, error = ?2, finishedAt = ?3 where status = ?4", ScrapeRun.Status.FAILED,
+                INTERRUPTED, clock.instant(), ScrapeRun.Status.RUNNING));
+    }
+
     /** Runs the source now and returns its finished run record; 409 when it is already running. */
     public ScrapeRun run(long sourceId) {
+        return run(sourceId, this::harvest);
+    }
+
+    /** {@link #run(long)} with the given way of reading the source (tests pass failures that cannot be provoked safely). */
+    ScrapeRun run(long sourceId, Function<ScraperSource, Harvest> reader) {
         ScraperSource source = QuarkusTransaction.requiringNew().call(() -> ScraperSource.<ScraperSource> findById(sourceId));
         if (source == null) {
             throw ApiException.notFound("scraper source", sourceId);
@@ -72,7 +101,7 @@ public class ScrapeRunner {
             long runId = QuarkusTransaction.requiringNew().call(() -> start(sourceId));
             try {
                 long t0 = System.nanoTime();
-                Harvest harvest = harvest(source);
+                Harvest harvest = reader.apply(source);
                 if (harvest.found() == 0) {
                     String notes = harvest.notes();
                     throw new ScrapeFailure("the source lists no valid entries" + (notes == null ? "" : ": " + notes));
@@ -87,8 +116,15 @@ public class ScrapeRunner {
                         harvest.notes());
             } catch (ScrapeFailure e) {
                 return finish(runId, ScrapeRun.Status.FAILED, null, null, e.getMessage());
-            } catch (RuntimeException e) {
-                Log.errorf(e, "scrape source=%d failed unexpectedly", sourceId);
+            } catch (OutOfMemoryError e) {
+                // the harvest is unreachable once we are here: recording the run needs little memory
+                Log.errorf("scrape source=%d ran out of memory reading the source", sourceId);
+                return finish(runId, ScrapeRun.Status.FAILED, null, null, "out of memory while reading the source; lower"
+                        + " polyplex.scraping.fetch.max-body-size or polyplex.scraping.max-entries, or give the server more heap");
+            } catch (RuntimeException | Error e) {
+                // the throwable itself is not logged: its message and causes may carry URLs with credentials
+                Log.errorf("scrape source=%d failed unexpectedly: %s: %s at %s", sourceId, e.getClass().getName(),
+                        Redaction.message(e), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
                 return finish(runId, ScrapeRun.Status.FAILED, null, null, "unexpected error (" + e.getClass().getSimpleName()
                         + "); see the server log");
             }
@@ -102,14 +138,14 @@ public class ScrapeRunner {
             String password = source.passwordEncrypted == null ? null : secrets.decrypt(source.passwordEncrypted);
             return new XtreamHarvester(fetcher::get, config.maxEntries()).harvest(source.url, source.username, password);
         }
-        Fetched page = fetcher.get(source.url);
-        ParseResult first = parse(source.type, page);
-        List<ScrapedChannel> channels = new ArrayList<>(first.channels());
+        DestinationGuard.Check check = fetcher.check(source.url);
+        ParseResult first = parse(source.type, fetcher.get(source.url, check));
+        List<ScrapedChannel> channels = new ArrayList<>();
         List<String> warnings = new ArrayList<>(first.warnings());
         List<String> reasons = new ArrayList<>(first.skipReasons());
         int skipped = first.skipped();
         Set<String> urls = new HashSet<>();
-        channels.forEach(c -> urls.add(c.url()));
+        skipped += admit(first.channels(), check, urls, channels, reasons);
         List<String> links = first.links();
         if (links.size() > config.maxFollowedLinks()) {
             warnings.add(links.size() + " playlist links; followed the first " + config.maxFollowedLinks());
@@ -117,14 +153,10 @@ public class ScrapeRunner {
         }
         for (String link : links) {
             try {
-                ParseResult linked = parse(SourceType.AUTO, fetcher.get(link));
+                ParseResult linked = parse(SourceType.AUTO, fetcher.get(link, check));
                 skipped += linked.skipped();
                 reasons.addAll(linked.skipReasons());
-                for (ScrapedChannel c : linked.channels()) {
-                    if (urls.add(c.url())) {
-                        channels.add(c);
-                    }
-                }
+                skipped += admit(linked.channels(), check, urls, channels, reasons);
             } catch (ScrapeFailure e) {
                 warnings.add("linked playlist: " + e.getMessage());
             }
@@ -136,6 +168,28 @@ public class ScrapeRunner {
                 warnings, null);
     }
 
+    /**
+     * Adds the channels whose URLs are new and whose destinations scraped content may name;
+     * returns how many were refused (each with a reason).
+     */
+    private int admit(List<ScrapedChannel> found, DestinationGuard.Check check, Set<String> urls, List<ScrapedChannel> into,
+            List<String> reasons) {
+        int refused = 0;
+        for (ScrapedChannel c : found) {
+            String refusal = check.refusal(c.url());
+            if (refusal != null) {
+                refused++;
+                reasons.add("refused source URL for '" + c.name() + "': " + refusal);
+            } else if (urls.add(c.url())) {
+                into.add(c);
+            }
+        }
+        if (refused > 0) {
+            metrics.counter("polyplex.scrape.refused").increment(refused);
+        }
+        return refused;
+    }
+
     private ParseResult parse(SourceType type, Fetched fetched) {
         Documents.Format format = switch (type) {
             case JSON -> Documents.Format.JSON;
@@ -143,6 +197,10 @@ public class ScrapeRunner {
             case HTML -> Documents.Format.HTML;
             default -> Documents.detect(fetched.contentType(), fetched.body());
         };
+        long maxHtml = config.fetch().maxHtmlSize().asLongValue();
+        if (format == Documents.Format.HTML && fetched.body().length > maxHtml) {
+            throw new ScrapeFailure("HTML page is larger than " + maxHtml + " bytes (polyplex.scraping.fetch.max-html-size)");
+        }
         return Documents.parse(format, fetched.body(), fetched.contentType(), fetched.finalUrl(), config.maxEntries());
     }
 
@@ -178,7 +236,8 @@ public class ScrapeRunner {
             ScrapeRun run = ScrapeRun.findById(runId);
             run.finishedAt = clock.instant();
             run.status = status;
-            run.error = error == null || error.length() <= 2000 ? error : error.substring(0, 1997) + "...";
+            String safe = Redaction.text(error);
+            run.error = safe == null || safe.length() <= 2000 ? safe : safe.substring(0, 1997) + "...";
             ScraperSource source = ScraperSource.findById(run.sourceId);
             if (source != null) {
                 source.lastScraped = run.finishedAt;

@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.polyplex.platform.Redaction;
+
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
@@ -38,7 +40,7 @@ public class ScrapeScheduler {
                     runner.run(id);
                 } catch (RuntimeException e) {
                     // the runner records failures itself; this is a source deleted or running meanwhile
-                    Log.warnf("scrape source=%d not run: %s", id, e.getMessage());
+                    Log.warnf("scrape source=%d not run: %s", id, Redaction.message(e));
                 }
             }
         }

@@ -51,6 +51,40 @@ public interface ScrapingConfig {
     /** Liveness probing of channel sources. */
     Probe probe();
 
+    /** Which internal destinations scraped content may name (see {@code docs/scraping.md}). */
+    Ssrf ssrf();
+
+    /**
+     * Destinations that URLs from scraped content (channel sources in a document, playlist links
+     * an HTML page points to, redirects) may not reach. The host of the source URL an admin
+     * configured is always trusted, and admins may add any URL by hand.
+     */
+    interface Ssrf {
+
+        /**
+         * Whether scraped URLs may name loopback (127.0.0.0/8, ::1, 0.0.0.0, or a name that resolves
+         * there). Default false: a list could otherwise make Polyplex fetch its own admin API or local
+         * services. True only when local services are meant to be scraped from other hosts' lists.
+         */
+        @WithDefault("false")
+        boolean allowLoopback();
+
+        /**
+         * Whether scraped URLs may name link-local addresses (169.254.0.0/16, fe80::/10), home of
+         * cloud metadata services that hand out credentials. Default false.
+         */
+        @WithDefault("false")
+        boolean allowLinkLocal();
+
+        /**
+         * Whether scraped URLs may name private networks (10/8, 172.16/12, 192.168/16, 100.64/10,
+         * fc00::/7). Default false; set true when public lists on other hosts point at streams on
+         * your LAN (a list on the LAN host itself needs nothing: its host is trusted).
+         */
+        @WithDefault("false")
+        boolean allowPrivate();
+    }
+
     /** HTTP fetching of lists and provider APIs. */
     interface Fetch {
 
@@ -65,6 +99,15 @@ public interface ScrapingConfig {
         /** Largest body read (after gzip decoding); a bigger response fails the run. */
         @WithDefault("128M")
         MemorySize maxBodySize();
+
+        /**
+         * Largest HTML page parsed. HTML is read into a whole jsoup document, which takes about
+         * five times the page's size in heap (measured: 16 MB of links, 64 MB of DOM), so pages
+         * have a lower cap than JSON and M3U lists, which are read as streams. Default 16M; raise
+         * it only with the heap.
+         */
+        @WithDefault("16M")
+        MemorySize maxHtmlSize();
 
         /** Redirects followed per request; only to http(s). */
         @WithDefault("5")

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +20,7 @@ import java.util.zip.GZIPInputStream;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.polyplex.platform.Redaction;
 import org.polyplex.scraping.ScrapeFailure;
 import org.polyplex.scraping.ScrapingConfig;
 
@@ -33,6 +35,7 @@ public class SourceFetcher {
 
     private final ScrapingConfig.Fetch config;
     private final HttpClient client;
+    private final DestinationGuard guard;
     // closes a response stream at its deadline: a stalled body read otherwise blocks forever
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "scrape-fetch-deadline");
@@ -42,6 +45,7 @@ public class SourceFetcher {
 
     SourceFetcher(ScrapingConfig config) {
         this.config = config.fetch();
+        this.guard = new DestinationGuard(config.ssrf());
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(this.config.connectTimeout())
@@ -54,10 +58,25 @@ public class SourceFetcher {
         deadlines.shutdownNow();
     }
 
+    /** A check for one run whose configured source URL is {@code sourceUrl}: its host is trusted. */
+    public DestinationGuard.Check check(String sourceUrl) {
+        return guard.check(DestinationGuard.host(sourceUrl));
+    }
+
+    /** Fetches a URL an admin configured: its host is trusted, redirects elsewhere are checked. */
     public Fetched get(String url) {
+        return get(url, check(url));
+    }
+
+    /** Fetches a URL; the URL and every redirect must pass {@code check} (scraped links). */
+    public Fetched get(String url, DestinationGuard.Check check) {
         long deadline = System.nanoTime() + config.timeout().toNanos();
         URI uri = checkedUri(url);
         for (int redirects = 0;; redirects++) {
+            String refusal = check.refusal(uri.toString());
+            if (refusal != null) {
+                throw new ScrapeFailure("refused " + Redaction.url(uri.toString()) + ": " + refusal);
+            }
             HttpResponse<InputStream> response = send(uri, deadline);
             int status = response.statusCode();
             if (status >= 300 && status < 400 && response.headers().firstValue("location").isPresent()) {
@@ -65,12 +84,12 @@ public class SourceFetcher {
                 if (redirects >= config.maxRedirects()) {
                     throw new ScrapeFailure("too many redirects (more than " + config.maxRedirects() + ")");
                 }
-                uri = checkedUri(uri.resolve(response.headers().firstValue("location").get().strip()).toString());
+                uri = checkedUri(redirectTarget(uri, response.headers().firstValue("location").get()));
                 continue;
             }
             if (status != 200) {
                 close(response.body());
-                throw new ScrapeFailure("HTTP " + status + " from " + Redact.url(uri.toString()));
+                throw new ScrapeFailure("HTTP " + status + " from " + Redaction.url(uri.toString()));
             }
             String contentType = response.headers().firstValue("content-type").orElse(null);
             boolean gzip = response.headers().firstValue("content-encoding")
@@ -94,9 +113,9 @@ public class SourceFetcher {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            throw new ScrapeFailure("timed out waiting for " + Redact.url(uri.toString()));
+            throw new ScrapeFailure("timed out waiting for " + Redaction.url(uri.toString()));
         } catch (IOException e) {
-            throw new ScrapeFailure("cannot fetch " + Redact.url(uri.toString()) + ": " + describe(e));
+            throw new ScrapeFailure("cannot fetch " + Redaction.url(uri.toString()) + ": " + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScrapeFailure("interrupted");
@@ -137,6 +156,15 @@ public class SourceFetcher {
         }
     }
 
+    /** Where a redirect points; {@code URI.resolve} would put the whole location, credentials and all, in its message. */
+    private static String redirectTarget(URI from, String location) {
+        try {
+            return from.resolve(new URI(location.strip())).toString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new ScrapeFailure("the server redirected to an invalid URL");
+        }
+    }
+
     private static URI checkedUri(String url) {
         URI uri;
         try {
@@ -152,7 +180,7 @@ public class SourceFetcher {
     }
 
     private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return Redaction.message(e);
     }
 
     private static void close(InputStream in) {

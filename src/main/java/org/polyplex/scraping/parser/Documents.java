@@ -1,8 +1,13 @@
 package org.polyplex.scraping.parser;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -78,15 +83,41 @@ public final class Documents {
             return JsonChannelParser.parse(body, maxEntries);
         }
         List<String> warnings = new ArrayList<>();
-        String text = text(body, contentType, warnings::add);
-        ParseResult result = format == Format.M3U ? M3uSourceParser.parse(text, maxEntries)
-                : HtmlChannelParser.parse(text, baseUri, maxEntries);
+        // M3U is decoded as it is read: the body is not copied into a string twice its size
+        ParseResult result = format == Format.M3U
+                ? M3uSourceParser.parse(new InputStreamReader(new ByteArrayInputStream(body),
+                        charset(body, contentType, warnings::add)), maxEntries)
+                : HtmlChannelParser.parse(text(body, contentType, warnings::add), baseUri, maxEntries);
         if (warnings.isEmpty()) {
             return result;
         }
         warnings.addAll(result.warnings());
         return new ParseResult(result.channels(), result.skipped(), result.skipReasons(), result.links(),
                 List.copyOf(warnings));
+    }
+
+    /** The charset {@link #text} would decode with, found without building the text. */
+    static Charset charset(byte[] body, String contentType, Consumer<String> warn) {
+        Charset declared = declaredCharset(contentType);
+        if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
+            return declared;
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(64 * 1024);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                warn.accept("content is not valid UTF-8; read as Windows-1252");
+                return Charset.forName("windows-1252");
+            }
+            if (result.isUnderflow()) {
+                return StandardCharsets.UTF_8;
+            }
+            out.clear();
+        }
     }
 
     private static Charset declaredCharset(String contentType) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.polyplex.catalog.SourceUrls;
+import org.polyplex.platform.Redaction;
 import org.polyplex.scraping.ScrapeFailure;
 
 /**
@@ -75,7 +76,7 @@ public final class EntryCollector {
     public void skip(String reason) {
         skipped++;
         if (reasons.size() < MAX_REASONS) {
-            reasons.add(reason);
+            reasons.add(Redaction.text(reason));
         }
     }
 
@@ -84,8 +85,9 @@ public final class EntryCollector {
     }
 
     public void warn(String warning) {
-        if (!warnings.contains(warning)) {
-            warnings.add(warning);
+        String safe = Redaction.text(warning);
+        if (!warnings.contains(safe)) {
+            warnings.add(safe);
         }
     }
 

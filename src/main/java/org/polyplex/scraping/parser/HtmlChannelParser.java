@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 
+import org.polyplex.scraping.ScrapeFailure;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -11,7 +13,6 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -64,10 +65,9 @@ public final class HtmlChannelParser {
             return;
         }
         try (JsonParser parser = MAPPER.createParser(s.substring(start))) {
-            JsonNode node = MAPPER.readTree(parser);
-            if (node != null) {
-                JsonChannelParser.collect(node, out);
-            }
+            JsonChannelParser.collect(parser, out);
+        } catch (ScrapeFailure e) {
+            throw e; // the entry cap
         } catch (IOException | RuntimeException e) {
             out.warn("a <script> block holds no readable JSON");
         }

@@ -1,27 +1,31 @@
 package org.polyplex.scraping.parser;
 
 import java.io.IOException;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.polyplex.platform.Redaction;
 import org.polyplex.scraping.ScrapeFailure;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * Channel lists in JSON: {@code {"channels":[{"id","name","category","logo"}]}} and the common
  * variants: a top-level array; another list key ({@code items}, {@code streams}, {@code data},
  * {@code results}); nested {@code categories[].channels}; and the id under {@code id},
- * {@code acestream_id}, {@code infohash}, {@code content_id}, {@code url} or {@code link}. Pure.
+ * {@code acestream_id}, {@code infohash}, {@code content_id}, {@code url} or {@code link}. Read as a token stream, one list
+ * item at a time
+ * (only its scalar fields are kept), so memory stays bounded by the entries, not by the document,
+ * and the entry cap stops the read as soon as it is passed. A category's name counts as the group
+ * of its nested {@code channels} when it comes before them, as it does in the lists we know. Pure.
  */
 public final class JsonChannelParser {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, false);
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
     private static final List<String> LIST_KEYS = List.of("channels", "items", "streams", "data", "results", "categories",
             "groups");
     private static final List<String> ID_KEYS = List.of("url", "stream_url", "link", "acestream_id", "acestream", "infohash",
@@ -32,96 +36,124 @@ public final class JsonChannelParser {
     private static final List<String> EPG_KEYS = List.of("tvg_id", "epg_id", "epg_channel_id", "xmltv_id");
     private static final List<String> NUMBER_KEYS = List.of("number", "chno", "num", "channel_number");
     private static final int MAX_DEPTH = 4;
+    private static final int MAX_FIELDS = 100;
 
     private JsonChannelParser() {
     }
 
     public static ParseResult parse(byte[] body, int maxEntries) {
         EntryCollector out = new EntryCollector(maxEntries);
-        collect(readTree(body), out);
-        return out.result();
-    }
-
-    /** Parses the JSON value and adds its channels; a document with no list of channels adds none. */
-    static void collect(JsonNode root, EntryCollector out) {
-        walk(root, null, out, 0);
-    }
-
-    static JsonNode readTree(byte[] body) {
-        try {
-            JsonNode root = MAPPER.readTree(body);
-            if (root == null || root.isMissingNode()) {
-                throw new ScrapeFailure("malformed JSON: empty document");
-            }
-            return root;
+        boolean any;
+        try (JsonParser p = FACTORY.createParser(body)) {
+            any = collect(p, out);
         } catch (JsonProcessingException e) {
             var where = e.getLocation();
             throw new ScrapeFailure("malformed JSON" + (where == null ? ""
                     : " at line " + where.getLineNr()
                             + ", column " + where.getColumnNr())
-                    + ": " + e.getOriginalMessage());
+                    + ": " + Redaction.text(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new ScrapeFailure("unreadable JSON: " + e.getMessage());
+            throw new ScrapeFailure("unreadable JSON: " + Redaction.message(e));
         }
+        if (!any) {
+            throw new ScrapeFailure("malformed JSON: empty document");
+        }
+        return out.result();
     }
 
-    private static void walk(JsonNode node, String group, EntryCollector out, int depth) {
-        if (depth > MAX_DEPTH || node == null) {
-            return;
+    /** Reads the next JSON value from {@code p} and adds its channels; false when there is none. */
+    static boolean collect(JsonParser p, EntryCollector out) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            return false;
         }
-        if (node.isArray()) {
-            for (JsonNode item : node) {
-                item(item, group, out, depth);
-            }
-            return;
+        if (t == JsonToken.START_ARRAY) {
+            array(p, null, out, 0);
+        } else if (t == JsonToken.START_OBJECT) {
+            root(p, out);
+        } else {
+            p.skipChildren();
         }
-        if (node.isObject()) {
-            for (String key : LIST_KEYS) {
-                if (node.path(key).isArray()) {
-                    walk(node.get(key), group, out, depth + 1);
-                    return;
-                }
-            }
-            // a map of group name -> list of channels
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                var field = it.next();
-                if (field.getValue().isArray()) {
-                    walk(field.getValue(), field.getKey(), out, depth + 1);
-                }
-            }
-        }
+        return true;
     }
 
-    private static void item(JsonNode item, String group, EntryCollector out, int depth) {
-        if (!item.isObject()) {
-            if (item.isTextual()) {
-                out.add(null, item.asText(), null, null, group, null);
+    /**
+     * The root object: the first array under a list key ({@code channels}, {@code items}...) in
+     * document order; arrays under other keys before it are read as a map of group name to list.
+     */
+    private static void root(JsonParser p, EntryCollector out) throws IOException {
+        boolean listRead = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken value = p.nextToken();
+            if (value != JsonToken.START_ARRAY || listRead) {
+                p.skipChildren();
+            } else if (LIST_KEYS.contains(key)) {
+                listRead = true;
+                array(p, null, out, 1);
             } else {
+                array(p, key, out, 1);
+            }
+        }
+    }
+
+    private static void array(JsonParser p, String group, EntryCollector out, int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            p.skipChildren();
+            return;
+        }
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t == null) {
+                throw new IOException("unexpected end of input");
+            }
+            if (t == JsonToken.START_OBJECT) {
+                item(p, group, out, depth);
+            } else if (t == JsonToken.VALUE_STRING) {
+                out.add(null, p.getText(), null, null, group, null);
+            } else {
+                p.skipChildren();
                 out.skip("list item is not an object");
             }
+        }
+    }
+
+    private static void item(JsonParser p, String group, EntryCollector out, int depth) throws IOException {
+        Map<String, String> fields = new HashMap<>();
+        boolean category = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken value = p.nextToken();
+            if (value == JsonToken.START_ARRAY && key.equals("channels")) {
+                category = true;
+                String name = first(fields, NAME_KEYS);
+                array(p, name != null ? name : group, out, depth + 1);
+            } else if (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT) {
+                p.skipChildren();
+            } else if ((value == JsonToken.VALUE_STRING || value.isNumeric()) && fields.size() < MAX_FIELDS) {
+                String text = p.getText();
+                if (!text.isBlank()) {
+                    fields.put(key, text);
+                }
+            }
+        }
+        if (category) {
             return;
         }
-        String name = first(item, NAME_KEYS);
-        JsonNode nested = item.get("channels");
-        if (nested != null && nested.isArray()) {
-            walk(nested, name != null ? name : group, out, depth + 1);
-            return;
-        }
-        String id = first(item, ID_KEYS);
-        String itemGroup = first(item, GROUP_KEYS);
+        String itemGroup = first(fields, GROUP_KEYS);
         Integer number = null;
-        String numberText = first(item, NUMBER_KEYS);
+        String numberText = first(fields, NUMBER_KEYS);
         if (numberText != null && numberText.matches("\\d{1,7}")) {
             number = Integer.valueOf(numberText);
         }
-        out.add(name, id, first(item, EPG_KEYS), first(item, LOGO_KEYS), itemGroup != null ? itemGroup : group, number);
+        out.add(first(fields, NAME_KEYS), first(fields, ID_KEYS), first(fields, EPG_KEYS), first(fields, LOGO_KEYS),
+                itemGroup != null ? itemGroup : group, number);
     }
 
-    private static String first(JsonNode item, List<String> keys) {
+    private static String first(Map<String, String> item, List<String> keys) {
         for (String key : keys) {
-            JsonNode value = item.get(key);
-            if (value != null && (value.isTextual() || value.isNumber()) && !value.asText().isBlank()) {
-                return value.asText();
+            String value = item.get(key);
+            if (value != null) {
+                return value;
             }
         }
         return null;

@@ -1,5 +1,6 @@
 package org.polyplex.scraping.parser;
 
+import java.io.Reader;
 import java.io.StringReader;
 
 import org.polyplex.playlist.M3uEntry;
@@ -12,8 +13,13 @@ public final class M3uSourceParser {
     }
 
     public static ParseResult parse(String text, int maxEntries) {
+        return parse(new StringReader(text), maxEntries);
+    }
+
+    /** Reads the playlist as a stream; the entry cap stops the read as soon as it is passed. */
+    public static ParseResult parse(Reader reader, int maxEntries) {
         EntryCollector out = new EntryCollector(maxEntries);
-        M3uParser.parse(new StringReader(text), entry -> add(entry, out));
+        M3uParser.parse(reader, entry -> add(entry, out));
         return out.result();
     }
 

@@ -50,6 +50,13 @@ class SourceFetcherTest {
                 res.setStatusCode(301).putHeader("location", base + "/ok").end();
             } else if (path.equals("/to-file")) {
                 res.setStatusCode(302).putHeader("location", "file:///etc/passwd").end();
+            } else if (path.equals("/to-localhost")) {
+                res.setStatusCode(302).putHeader("location", "http://localhost:" + server.actualPort() + "/ok").end();
+            } else if (path.equals("/to-metadata")) {
+                res.setStatusCode(302).putHeader("location", "http://169.254.169.254/latest/meta-data/").end();
+            } else if (path.equals("/bad-location")) {
+                res.setStatusCode(302)
+                        .putHeader("location", "http://alice:secret@h.example/live/alice/secret/1.ts?password=pw2&x=|").end();
             } else if (path.equals("/gzip")) {
                 res.putHeader("content-encoding", "gzip").end(Buffer.buffer(gzip("hello gzip")));
             } else if (path.equals("/gzip-bomb")) {
@@ -125,7 +132,45 @@ class SourceFetcherTest {
     void reportsHttpErrorsWithoutCredentials() {
         assertThatThrownBy(() -> fetcher.get(base + "/missing?username=u&password=secret")).isInstanceOf(ScrapeFailure.class)
                 .hasMessage("HTTP 404 from " + base + "/missing?username=***&password=***");
-        assertThat(Redact.url("http://user:pw@h.example/live/u/p/1.ts")).isEqualTo("http://h.example/live/***/***/1.ts");
+    }
+
+    @Test
+    void shouldRefuseARedirectWhenItLeadsToLoopbackOrLinkLocal() {
+        assertThatThrownBy(() -> fetcher.get(base + "/to-localhost")).isInstanceOf(ScrapeFailure.class)
+                .hasMessage("refused http://localhost:" + server.actualPort()
+                        + "/ok: host localhost (127.0.0.1) is a loopback address (polyplex.scraping.ssrf.allow-loopback)");
+        assertThatThrownBy(() -> fetcher.get(base + "/to-metadata")).isInstanceOf(ScrapeFailure.class)
+                .hasMessageStartingWith(
+                        "refused http://169.254.169.254/latest/meta-data/: host 169.254.169.254 is a link-local");
+    }
+
+    @Test
+    void shouldRefuseAScrapedLinkWhenItNamesLoopbackButFetchTheConfiguredHost() {
+        DestinationGuard.Check check = fetcher.check("http://lists.example/page.html");
+
+        assertThatThrownBy(() -> fetcher.get(base + "/ok", check)).isInstanceOf(ScrapeFailure.class)
+                .hasMessageContaining("is a loopback address");
+        assertThat(fetcher.get(base + "/ok").finalUrl()).isEqualTo(base + "/ok");
+    }
+
+    @Test
+    void shouldKeepCredentialsOutOfTheMessageWhenARedirectLocationIsMalformed() {
+        assertThatThrownBy(() -> fetcher.get(base + "/bad-location")).isInstanceOf(ScrapeFailure.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("alice", "secret", "pw2")
+                        .startsWith("the server redirected to an invalid URL"));
+    }
+
+    @Test
+    void shouldKeepCredentialsOutOfTheMessageWhenAUrlIsMalformedOrUnreachable() {
+        assertThatThrownBy(() -> fetcher.get("http://alice:secret@h.example/alice/secret/7?password=pw2&x=|"))
+                .isInstanceOf(ScrapeFailure.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("alice", "secret", "pw2"));
+        assertThatThrownBy(() -> fetcher.get("http://alice:secret@127.0.0.1:1/live/alice/secret/7.ts?password=pw2"))
+                .isInstanceOf(ScrapeFailure.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("alice", "secret", "pw2")
+                        .startsWith("cannot fetch http://127.0.0.1:1/live/***/***/7.ts?password=***"));
+        assertThatThrownBy(() -> fetcher.get(base + "/alice/secret/7?password=pw2")).isInstanceOf(ScrapeFailure.class)
+                .hasMessage("HTTP 404 from " + base + "/***/***/7?password=***");
     }
 
     /** Writes {@code total} bytes as fast as the client reads them, stopping when it goes away. */
@@ -175,6 +220,10 @@ class SourceFetcherTest {
                 return new MemorySize(BigInteger.valueOf(maxBody));
             }
 
+            public MemorySize maxHtmlSize() {
+                return new MemorySize(BigInteger.valueOf(maxBody));
+            }
+
             public int maxRedirects() {
                 return redirects;
             }
@@ -218,6 +267,22 @@ class SourceFetcherTest {
 
             public Probe probe() {
                 return null;
+            }
+
+            public Ssrf ssrf() {
+                return new Ssrf() {
+                    public boolean allowLoopback() {
+                        return false;
+                    }
+
+                    public boolean allowLinkLocal() {
+                        return false;
+                    }
+
+                    public boolean allowPrivate() {
+                        return false;
+                    }
+                };
             }
         };
     }

@@ -67,6 +67,19 @@ class ParsersTest {
     }
 
     @Test
+    void shouldStopAtTheEntryCapWhileStreamingWhenAJsonListIsTooLong() {
+        StringBuilder json = new StringBuilder("{\"channels\":[");
+        for (int i = 0; i < 1_001; i++) {
+            json.append("{\"name\":\"C").append(i).append("\",\"id\":\"").append(String.format("%040x", i)).append("\"},");
+        }
+        byte[] body = json.append("{\"name\": this document never ends well").toString().getBytes(StandardCharsets.UTF_8);
+
+        // streaming: the cap is hit while reading, before the broken tail (a whole tree would be built first)
+        assertThatThrownBy(() -> JsonChannelParser.parse(body, 1000)).isInstanceOf(ScrapeFailure.class)
+                .hasMessage("more than 1000 entries (polyplex.scraping.max-entries)");
+    }
+
+    @Test
     void malformedJsonFailsWithWhere() {
         assertThatThrownBy(() -> JsonChannelParser.parse(Fixtures.bytes("malformed.json"), 1000))
                 .isInstanceOf(ScrapeFailure.class)
