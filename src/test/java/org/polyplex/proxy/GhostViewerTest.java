@@ -87,7 +87,9 @@ class GhostViewerTest {
         if (open != null) {
             throw open;
         }
-        assertThat(fdsAfter).as("server descriptors released").isLessThanOrEqualTo(fdsBefore + GHOSTS);
+        // the ghosts' own client sockets live in this JVM (+GHOSTS); the rest of the JVM may open a
+        // file or two meanwhile, far fewer than the GHOSTS server sides that would stay open
+        assertThat(fdsAfter).as("server descriptors released").isLessThan(fdsBefore + GHOSTS + GHOSTS / 2);
         assertThat(proxy.metrics.viewers()).isEqualTo(1);
         long before = reader.total;
         proxy.await("the reading viewer keeps receiving", WAIT, () -> reader.total > before + 1_000_000);
