@@ -4,10 +4,11 @@
 # watches a 4 Mbit/s channel: a storm of concurrent get_live_streams, password guessing on the
 # stream path, and 40 viewers that never read. Prints a Markdown table. Needs JDK 17, ffmpeg,
 # curl, python3. Usage: bench/abuse/run.sh [--no-build]   (from the repository root)
+# APP=/path/to/quarkus-app measures another build (for example the previous one) with the same client.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
-LIVE=${LIVE:-20000} STORM=${STORM:-1000}
+LIVE=${LIVE:-20000} STORM=${STORM:-1000} APP_DIR=${APP:-$ROOT/target/quarkus-app}
 
 [[ "${1:-}" == "--no-build" ]] || ./mvnw -q -B package -DskipTests
 ./mvnw -q -B test-compile
@@ -19,7 +20,7 @@ URL="jdbc:h2:file:$WORK/db;AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TR
 BASE="http://127.0.0.1:$PORT"
 
 (cd "$WORK" && exec java -Dquarkus.http.port=$PORT -Dquarkus.datasource.jdbc.url="$URL" \
-    -Dpolyplex.admin.password=bench-admin -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$WORK/app.log" 2>&1) &
+    -Dpolyplex.admin.password=bench-admin -jar "$APP_DIR/quarkus-run.jar" >"$WORK/app.log" 2>&1) &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 0.5; done
