@@ -14,9 +14,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-
 /**
  * A {@code 201} is durable: the packaged application is killed with SIGKILL the moment it has
  * answered, and after a restart the entities are there. Also checks the production defaults:
@@ -35,18 +32,18 @@ class CrashDurabilityIT {
         String token;
         PackagedApp app = PackagedApp.start(workDir, env);
         try {
-            token = token(app);
-            categoryId = api(app, token).body(Map.of("name", "Crash " + run, "kind", "live"))
+            token = app.adminToken(PASSWORD);
+            categoryId = app.api(token).body(Map.of("name", "Crash " + run, "kind", "live"))
                     .post("/api/categories").then().statusCode(201).extract().jsonPath().getLong("id");
-            userId = api(app, token).body(Map.of("username", "crash-" + run, "password", "crash-pass"))
+            userId = app.api(token).body(Map.of("username", "crash-" + run, "password", "crash-pass"))
                     .post("/api/users").then().statusCode(201).extract().jsonPath().getLong("id");
         } finally {
             app.kill();
         }
         try (PackagedApp again = PackagedApp.start(workDir, env)) {
-            api(again, token).get("/api/categories/" + categoryId).then().statusCode(200)
+            again.api(token).get("/api/categories/" + categoryId).then().statusCode(200)
                     .body("name", equalTo("Crash " + run));
-            api(again, token).get("/api/users/" + userId).then().statusCode(200)
+            again.api(token).get("/api/users/" + userId).then().statusCode(200)
                     .body("username", equalTo("crash-" + run));
         }
     }
@@ -55,7 +52,7 @@ class CrashDurabilityIT {
     void shouldStartWithPrivateSecretsClosedMetricsAndNoSwagger(@TempDir Path workDir) throws Exception {
         try (PackagedApp app = PackagedApp.start(workDir, Map.of("POLYPLEX_ADMIN_PASSWORD", PASSWORD))) {
             given().port(app.port()).get("/q/metrics").then().statusCode(401);
-            given().port(app.port()).auth().oauth2(token(app)).get("/q/metrics").then().statusCode(200);
+            given().port(app.port()).auth().oauth2(app.adminToken(PASSWORD)).get("/q/metrics").then().statusCode(200);
             given().port(app.port()).get("/q/swagger-ui/").then().statusCode(404);
             given().port(app.port()).get("/q/health/ready").then().statusCode(200);
             Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
@@ -71,15 +68,5 @@ class CrashDurabilityIT {
                 });
             }
         }
-    }
-
-    private static String token(PackagedApp app) {
-        return given().port(app.port()).contentType(ContentType.JSON)
-                .body(Map.of("username", "admin", "password", PASSWORD))
-                .post("/api/auth/token").then().statusCode(200).extract().path("access_token");
-    }
-
-    private static RequestSpecification api(PackagedApp app, String token) {
-        return given().port(app.port()).auth().oauth2(token).contentType(ContentType.JSON);
     }
 }

@@ -1,5 +1,7 @@
 package org.polyplex.it;
 
+import static io.restassured.RestAssured.given;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * The packaged application ({@code target/quarkus-app}) run as a separate process, the way a
@@ -54,6 +59,17 @@ final class PackagedApp implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** An admin token from {@code POST /api/auth/token}. */
+    String adminToken(String password) {
+        return given().port(port).contentType(ContentType.JSON).body(Map.of("username", "admin", "password", password))
+                .post("/api/auth/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    /** A JSON request to this application with that bearer token. */
+    RequestSpecification api(String token) {
+        return given().port(port).auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     synchronized String log() {

@@ -1,6 +1,5 @@
 package org.polyplex.it;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -10,9 +9,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Starts the packaged application, writes through the admin API, stops it, starts it again in
@@ -33,36 +29,26 @@ class RestartPersistenceIT {
         long channelId;
         String tokenBefore;
         try (PackagedApp app = PackagedApp.start(workDir, env)) {
-            tokenBefore = token(app);
-            long categoryId = api(app, tokenBefore).body(Map.of("name", "Restart News " + run, "kind", "live"))
+            tokenBefore = app.adminToken(PASSWORD);
+            long categoryId = app.api(tokenBefore).body(Map.of("name", "Restart News " + run, "kind", "live"))
                     .post("/api/categories").then().statusCode(201).extract().jsonPath().getLong("id");
-            channelId = api(app, tokenBefore)
+            channelId = app.api(tokenBefore)
                     .body(Map.of("name", "Restart 24", "number", 1_000_000 + run, "categoryId", categoryId,
                             "sources", List.of(Map.of("url", "http://127.0.0.1:9/restart.ts"))))
                     .post("/api/channels").then().statusCode(201).extract().jsonPath().getLong("id");
-            userId = api(app, tokenBefore).body(Map.of("username", viewer, "password", "viewer-pass",
+            userId = app.api(tokenBefore).body(Map.of("username", viewer, "password", "viewer-pass",
                     "maxConnections", 3)).post("/api/users").then().statusCode(201).extract().jsonPath().getLong("id");
             assertThat(app.log()).doesNotContain(PASSWORD).doesNotContain("viewer-pass");
         }
         try (PackagedApp app = PackagedApp.start(workDir, env)) {
-            api(app, tokenBefore).get("/api/channels/" + channelId).then().statusCode(200)
+            app.api(tokenBefore).get("/api/channels/" + channelId).then().statusCode(200)
                     .body("name", equalTo("Restart 24"))
                     .body("number", equalTo(1_000_000 + run))
                     .body("sources[0].url", equalTo("http://127.0.0.1:9/restart.ts"));
-            api(app, token(app)).get("/api/users/" + userId).then().statusCode(200)
+            app.api(app.adminToken(PASSWORD)).get("/api/users/" + userId).then().statusCode(200)
                     .body("username", equalTo(viewer))
                     .body("maxConnections", equalTo(3));
             assertThat(app.log()).doesNotContain("generated password");
         }
-    }
-
-    private static String token(PackagedApp app) {
-        return given().port(app.port()).contentType(ContentType.JSON)
-                .body(Map.of("username", "admin", "password", PASSWORD))
-                .post("/api/auth/token").then().statusCode(200).extract().path("access_token");
-    }
-
-    private static RequestSpecification api(PackagedApp app, String token) {
-        return given().port(app.port()).auth().oauth2(token).contentType(ContentType.JSON);
     }
 }
