@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashDurabilityIT {
 
-    private static final String PASSWORD = "crash-admin-password";
+    private static final String PASSWORD = PackagedApp.ADMIN_PASSWORD;
 
     @Test
     void shouldKeepACreatedEntityWhenKilledRightAfterTheAnswer(@TempDir Path workDir) throws Exception {

@@ -25,6 +25,12 @@ import io.restassured.specification.RequestSpecification;
  */
 final class PackagedApp implements AutoCloseable {
 
+    /**
+     * The first admin's password for every packaged-app test: on PostgreSQL the database outlives
+     * a test, so the admin the first test creates is the admin of all that follow.
+     */
+    static final String ADMIN_PASSWORD = "it-admin-password";
+
     private final Process process;
     private final int port;
     private final List<String> output = new ArrayList<>();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RestartPersistenceIT {
 
-    private static final String PASSWORD = "it-admin-password";
+    private static final String PASSWORD = PackagedApp.ADMIN_PASSWORD;
 
     @Test
     void dataAndCredentialsSurviveARestart(@TempDir Path workDir) throws Exception {
