@@ -210,26 +210,27 @@ public final class AbuseBench {
         System.err.println(probe + " " + measure + ": " + result);
     }
 
-    /** A TS viewer on its own thread that records bytes and the longest pause between reads. */
+    /**
+     * The honest viewer: {@code bench/abuse/watch.py} in its own process (so that this JVM's pauses
+     * never count as the server's), whose lines "bytes gap_ms" this reads and sums.
+     */
     private static final class Watcher implements Runnable {
-        private final String url;
-        private final String local;
+        private final Process process;
         private final AtomicLong bytes = new AtomicLong();
         private final Map<String, Long> marks = new ConcurrentHashMap<>();
         private volatile long maxGapNanos;
         private volatile long windowGapNanos;
-        private volatile boolean stopped;
         private final long started = System.nanoTime();
-        private Socket socket;
-        private volatile String head = "";
 
-        private Watcher(String url, String local) {
-            this.url = url;
-            this.local = local;
+        private Watcher(Process process) {
+            this.process = process;
         }
 
-        static Watcher start(String url, String local) {
-            Watcher w = new Watcher(url, local);
+        static Watcher start(String url, String local) throws IOException {
+            URI uri = URI.create(url);
+            Process p = new ProcessBuilder("python3", "bench/abuse/watch.py", uri.getHost(), String.valueOf(uri.getPort()),
+                    uri.getPath(), local).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Watcher w = new Watcher(p);
             Thread t = new Thread(w, "honest-viewer");
             t.setDaemon(true);
             t.start();
@@ -238,31 +239,17 @@ public final class AbuseBench {
 
         @Override
         public void run() {
-            URI uri = URI.create(url);
-            try (Socket s = new Socket()) {
-                socket = s;
-                s.bind(new InetSocketAddress(local, 0));
-                s.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
-                s.getOutputStream().write(("GET " + uri.getPath() + " HTTP/1.1\r\nHost: x\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                InputStream in = s.getInputStream();
-                byte[] buf = new byte[64 * 1024];
-                long last = System.nanoTime();
-                int n;
-                while (!stopped && (n = in.read(buf)) > 0) {
-                    long now = System.nanoTime();
-                    maxGapNanos = Math.max(maxGapNanos, now - last);
-                    windowGapNanos = Math.max(windowGapNanos, now - last);
-                    last = now;
-                    if (bytes.get() == 0) {
-                        head = new String(buf, 0, Math.min(n, 400), StandardCharsets.ISO_8859_1);
-                    }
-                    bytes.addAndGet(n);
+            try (var lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    String[] parts = line.split(" ");
+                    long gap = (long) (Double.parseDouble(parts[1]) * 1e6);
+                    maxGapNanos = Math.max(maxGapNanos, gap);
+                    windowGapNanos = Math.max(windowGapNanos, gap);
+                    bytes.addAndGet(Long.parseLong(parts[0]));
                 }
             } catch (IOException e) {
-                if (!stopped) {
-                    System.err.println("honest viewer ended: " + e);
-                }
+                System.err.println("honest viewer ended: " + e);
             }
         }
 
@@ -272,7 +259,7 @@ public final class AbuseBench {
                 Thread.sleep(100);
             }
             if (bytes.get() < n) {
-                throw new IllegalStateException("the honest viewer got only " + bytes.get() + " bytes: " + head);
+                throw new IllegalStateException("the honest viewer got only " + bytes.get() + " bytes");
             }
         }
 
@@ -294,11 +281,8 @@ public final class AbuseBench {
             return String.format("%.2f Mbit/s, %.0f ms", bytes * 8 / (nanos / 1e9) / 1e6, gap / 1e6);
         }
 
-        void stop() throws IOException {
-            stopped = true;
-            if (socket != null) {
-                socket.close();
-            }
+        void stop() {
+            process.destroy();
         }
     }
 }
