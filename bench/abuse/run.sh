@@ -4,7 +4,8 @@
 # watches a 4 Mbit/s channel: a storm of concurrent get_live_streams, password guessing on the
 # stream path, and 40 viewers that never read. Prints a Markdown table. Needs JDK 17, ffmpeg,
 # curl, python3. Usage: bench/abuse/run.sh [--no-build]   (from the repository root)
-# APP=/path/to/quarkus-app measures another build (for example the previous one) with the same client.
+# APP=/path/to/quarkus-app measures another build (for example the previous one) with the same client;
+# APP_OPTS adds JVM options (-Dpolyplex.load.heavy.in-flight=8) to try other bounds.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -19,7 +20,7 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 URL="jdbc:h2:file:$WORK/db;AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
 BASE="http://127.0.0.1:$PORT"
 
-(cd "$WORK" && exec java -Dquarkus.http.port=$PORT -Dquarkus.datasource.jdbc.url="$URL" \
+(cd "$WORK" && exec java ${APP_OPTS:-} -Dquarkus.http.port=$PORT -Dquarkus.datasource.jdbc.url="$URL" \
     -Dpolyplex.admin.password=bench-admin -jar "$APP_DIR/quarkus-run.jar" >"$WORK/app.log" 2>&1) &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
