@@ -1,12 +1,15 @@
 package org.polyplex.accounts;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.BiPredicate;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -21,6 +24,12 @@ import io.quarkus.elytron.security.common.BcryptUtil;
  * process, and the hash is part of the digest, so a password change invalidates the memo on its
  * own. One accepted and one rejected digest per user: bounded by the number of accounts, and a
  * client retrying a stale password costs one bcrypt, not one per retry.
+ *
+ * <p>
+ * A credential not in the memo is hashed once however many requests bring it at the same moment
+ * (an app starting opens five calls at once; a crowd of lines after a restart, twenty each): the
+ * others wait for that one result. And at most half the cores hash at once, so a flood of
+ * distinct passwords queues here instead of taking the CPU the event loops need for live streams.
  */
 final class CredentialVerifier {
 
@@ -28,6 +37,12 @@ final class CredentialVerifier {
     private final Map<Long, byte[]> accepted = new ConcurrentHashMap<>();
     private final Map<Long, byte[]> rejected = new ConcurrentHashMap<>();
     private final BiPredicate<String, String> bcrypt;
+    private final Map<Flight, CompletableFuture<Boolean>> flights = new ConcurrentHashMap<>();
+    private final Semaphore hashing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
+
+    /** One bcrypt in progress: an account and the digest of the password being checked. */
+    private record Flight(long accountId, ByteBuffer digest) {
+    }
 
     CredentialVerifier() {
         this(BcryptUtil::matches);
@@ -50,9 +65,32 @@ final class CredentialVerifier {
         if (MessageDigest.isEqual(digest, rejected.get(account.id()))) {
             return false;
         }
-        boolean matches = bcrypt.test(password, account.passwordHash());
-        (matches ? accepted : rejected).put(account.id(), digest);
-        return matches;
+        return hashOnce(account, password, digest);
+    }
+
+    private boolean hashOnce(Account account, String password, byte[] digest) {
+        Flight flight = new Flight(account.id(), ByteBuffer.wrap(digest));
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = flights.putIfAbsent(flight, mine);
+        if (running != null) {
+            return running.join();
+        }
+        try {
+            hashing.acquireUninterruptibly();
+            try {
+                boolean matches = bcrypt.test(password, account.passwordHash());
+                (matches ? accepted : rejected).put(account.id(), digest);
+                mine.complete(matches);
+                return matches;
+            } finally {
+                hashing.release();
+            }
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            flights.remove(flight, mine);
+        }
     }
 
     /** True when this password was already verified for the account: no bcrypt, no blocking. */

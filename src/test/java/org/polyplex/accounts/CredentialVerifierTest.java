@@ -3,7 +3,14 @@ package org.polyplex.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -51,6 +58,41 @@ class CredentialVerifierTest {
         counting.retain(Set.of());
         assertThat(counting.verify(account, "app-pass")).isTrue();
         assertThat(calls).hasValue(3);
+    }
+
+    @Test
+    void shouldHashOnceWhenManyRequestsBringTheSameNewCredentialAtOnce() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        CredentialVerifier slow = new CredentialVerifier((password, hash) -> {
+            calls.incrementAndGet();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return BcryptUtil.matches(password, hash);
+        });
+        Account account = account(4, BcryptUtil.bcryptHash("app-pass", 4));
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Boolean>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(pool.submit(() -> slow.verify(account, "app-pass")));
+            }
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (calls.get() == 0 && System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+            TimeUnit.MILLISECONDS.sleep(200); // lets the other 19 arrive while the first still hashes
+            release.countDown();
+            for (Future<Boolean> answer : answers) {
+                assertThat(answer.get(10, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(calls).as("one bcrypt for twenty concurrent checks").hasValue(1);
     }
 
     private static Account account(long id, String hash) {

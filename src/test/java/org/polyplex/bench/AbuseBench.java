@@ -1,7 +1,6 @@
 package org.polyplex.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
