@@ -66,6 +66,14 @@ public class AccountService {
         return snapshot.byUsername(username).filter(account -> verifier.acceptedBefore(account, password));
     }
 
+    /**
+     * The account a signed token names, when its username and its subject (the account id) still
+     * belong together: a deleted and re-created username is not the token's owner. Memory only.
+     */
+    public Optional<Account> tokenOwner(String username, String subject) {
+        return snapshot.byUsername(username).filter(account -> Long.toString(account.id()).equals(subject));
+    }
+
     public Page<User> list(UserFilter filter, int page, int size) {
         Queries.Filter where = new Queries.Filter()
                 .contains("username", filter.q)

@@ -39,9 +39,7 @@ class AdminTokenAugmentor implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Uni.createFrom().item(identity);
         }
-        Account account = accounts.snapshot().byUsername(jwt.getName())
-                .filter(a -> Long.toString(a.id()).equals(jwt.getSubject()))
-                .orElse(null);
+        Account account = accounts.tokenOwner(jwt.getName(), jwt.getSubject()).orElse(null);
         if (account == null || account.status(clock.instant()) != Account.Status.ACTIVE) {
             return Uni.createFrom().failure(new AuthenticationFailedException("token owner is no longer active"));
         }

@@ -74,8 +74,7 @@ class MetricsAccess {
         }
         try {
             JsonWebToken jwt = parser.parse(token);
-            Account account = accounts.snapshot().byUsername(jwt.getName())
-                    .filter(a -> Long.toString(a.id()).equals(jwt.getSubject())).orElse(null);
+            Account account = accounts.tokenOwner(jwt.getName(), jwt.getSubject()).orElse(null);
             return account != null && account.admin() && jwt.getGroups().contains(Role.ADMIN)
                     && account.status(clock.instant()) == Account.Status.ACTIVE;
         } catch (ParseException e) {
