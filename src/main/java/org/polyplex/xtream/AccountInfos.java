@@ -7,7 +7,10 @@ import java.time.format.DateTimeFormatter;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.polyplex.accounts.Account;
+import org.polyplex.platform.http.ServerAddress;
 import org.polyplex.proxy.StreamRoutes;
+import org.polyplex.xtream.gate.XtreamConfig;
+import org.polyplex.xtream.gate.XtreamSession;
 import org.polyplex.xtream.model.AccountInfo;
 import org.polyplex.xtream.model.ServerInfo;
 import org.polyplex.xtream.model.UserInfo;

@@ -18,7 +18,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.platform.load.Refusals;
 import org.polyplex.platform.load.RequestLimits;
-import org.polyplex.xtream.XtreamGate.XtreamParams;
+import org.polyplex.xtream.gate.XtreamGate;
+import org.polyplex.xtream.gate.XtreamGate.XtreamParams;
+import org.polyplex.xtream.gate.XtreamSession;
+import org.polyplex.xtream.listing.Paging;
+import org.polyplex.xtream.listing.XtreamCatalog;
 import org.polyplex.xtream.model.LiveStream;
 
 import io.vertx.core.http.HttpServerRequest;

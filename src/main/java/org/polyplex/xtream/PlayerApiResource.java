@@ -1,10 +1,7 @@
 package org.polyplex.xtream;
 
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 import jakarta.ws.rs.Consumes;
@@ -18,12 +15,18 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.epg.EpgService;
 import org.polyplex.platform.load.Refusals;
 import org.polyplex.platform.load.RequestLimits;
-import org.polyplex.xtream.XtreamGate.XtreamParams;
+import org.polyplex.xtream.gate.XtreamConfig;
+import org.polyplex.xtream.gate.XtreamGate;
+import org.polyplex.xtream.gate.XtreamGate.XtreamParams;
+import org.polyplex.xtream.gate.XtreamSession;
+import org.polyplex.xtream.guide.ShortEpg;
+import org.polyplex.xtream.listing.Paging;
+import org.polyplex.xtream.listing.XtreamCatalog;
+import org.polyplex.xtream.listing.XtreamDetails;
 import org.polyplex.xtream.model.LiveStream;
 import org.polyplex.xtream.model.SeriesItem;
 import org.polyplex.xtream.model.VodStream;
@@ -40,8 +43,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Path("/player_api.php")
 @Produces(MediaType.APPLICATION_JSON)
 public class PlayerApiResource {
-
-    static final Map<String, List<Object>> NO_EPG = Map.of("epg_listings", List.of());
 
     private final XtreamGate gate;
     private final AccountInfos infos;
@@ -98,25 +99,11 @@ public class PlayerApiResource {
      * an empty list as panels do.
      */
     private Response epgListings(XtreamSession session, XtreamParams params, boolean shortEpg) {
-        int limit = epgLimit(params.get("limit"));
-        return json(epgChannel(session, params.get("stream_id"))
+        int limit = ShortEpg.limit(params.get("limit"));
+        return json(ShortEpg.channel(session, params.get("stream_id"))
                 .map(channel -> shortEpg ? epg.shortEpg(channel, limit, zone) : epg.dataTable(channel, zone))
                 .<Object> map(listings -> Map.of("epg_listings", listings))
-                .orElse(NO_EPG));
-    }
-
-    /** The channel an EPG action asks for ({@code stream_id}), when the line is active and may see it. */
-    static Optional<LiveChannel> epgChannel(XtreamSession session, String streamId) {
-        OptionalLong id = Ids.parse(streamId);
-        if (!session.active() || id.isEmpty()) {
-            return Optional.empty();
-        }
-        return session.catalog().channel(id.getAsLong()).filter(session.access()::canSee);
-    }
-
-    /** The {@code limit} of {@code get_short_epg}: 0 (absent or not a number) means the default; EpgService caps large ones. */
-    static int epgLimit(String limit) {
-        return (int) Math.min(Ids.parse(limit).orElse(0), Integer.MAX_VALUE);
+                .orElse(ShortEpg.NO_EPG));
     }
 
     private static Response json(Object entity) {

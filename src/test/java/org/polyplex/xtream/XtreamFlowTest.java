@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.polyplex.xtream.vod.FileUpstream;
+import org.polyplex.testsupport.FileUpstream;
 
 import io.quarkus.test.junit.QuarkusTest;
 

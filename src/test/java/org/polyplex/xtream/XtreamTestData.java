@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.polyplex.xtream.listing.Ids;
+
 /**
  * A small catalog behind one bouquet, created once per test run through the admin API: a live
  * category with two channels, a movie category with one movie, a series category with one series
