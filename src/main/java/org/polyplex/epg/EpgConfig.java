@@ -205,5 +205,15 @@ public interface EpgConfig {
         @Min(10)
         @Max(10_000)
         int xmltvPageSize();
+
+        /**
+         * Guides whose next programmes {@code get_short_epg} answers from memory (default 50000,
+         * 16 programmes each): past it, the guides asked for least are read from the database
+         * again. At least the number of channels with a guide, or the short EPG hits the database.
+         */
+        @WithDefault("50000")
+        @Min(1)
+        @Max(1_000_000)
+        int upcomingGuides();
     }
 }
