@@ -33,6 +33,9 @@ public final class FailureWindows {
                 // a window lives until its end, however often it is counted or read meanwhile
                 .expireAfter(Expiry.writing((String key, Window w) -> remaining(w, clock.instant())))
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                // upkeep (eviction, expiry) on the calling thread, a few entries at a time: the
+                // bound holds at once and no pool is woken per login
+                .executor(Runnable::run)
                 .build();
     }
 
