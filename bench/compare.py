@@ -4,19 +4,19 @@
 Usage: bench/compare.py BASE.log NEW.log
 
 Reads every Markdown table (a header line, a |---| line, rows) in each log; lines that do not
-start with "|" are ignored, even between rows. Columns named
-scenario, measure, metric, probe, import or run label a row (a blank label repeats the one above);
-target columns are left out; every other column is a figure. Prints one table: the figure, BASE's
-cell, NEW's cell, and NEW/BASE for each number in the cell, in order ("=" when equal, "n/a" when
-BASE's is 0, "differs" when the cells do not hold the same count of numbers). A row only one
-build printed gets "—" on the other side.
+start with "|" are ignored, even between rows. Columns named scenario, measure, metric, probe,
+import or run label a row (a blank label repeats the one above); a target column is left out
+unless the two builds' differ; every other column is a figure. Prints one table: the figure,
+BASE's cell, NEW's cell, and NEW/BASE for each number in the cell, in order ("=" when equal,
+"n/a" when BASE's is 0, "differs" when the cells do not hold the same count of numbers). A row
+only one build printed gets "—" on the other side.
 """
 import re
 import sys
 from collections import Counter
 
 LABELS = {"scenario", "measure", "metric", "probe", "import", "run"}
-SKIP = {"target"}
+TARGET = "target"
 SEPARATOR = re.compile(r"^\|(\s*:?-+:?\s*\|)+$")
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
@@ -44,13 +44,14 @@ def tables(text):
 
 
 def figures(text):
-    """Ordered (key, cell) pairs of every figure in the log's tables."""
+    """Ordered (key, cell, target) of every figure in the log's tables."""
     out = []
     seen = Counter()
     for header, rows in tables(text):
         names = [h.lower() for h in header]
         labels = [k for k, h in enumerate(names) if h in LABELS]
-        values = [k for k, h in enumerate(names) if h not in LABELS and h not in SKIP]
+        values = [k for k, h in enumerate(names) if h not in LABELS and h != TARGET]
+        target = names.index(TARGET) if TARGET in names else None
         carried = {}
         for row in rows:
             row = row + [""] * (len(header) - len(row))
@@ -63,7 +64,7 @@ def figures(text):
                 seen[key] += 1
                 if seen[key] > 1:
                     key = f"{key} (#{seen[key]})"
-                out.append((key, row[k]))
+                out.append((key, row[k], row[target] if target is not None else ""))
     return out
 
 
@@ -87,22 +88,26 @@ def shape(key):
 
 def pairs(base, new):
     """(label, BASE cell or None, NEW cell or None) in BASE's order. A label that holds a figure
-    itself ("(336024 requests)") matches the NEW row of the same shape, left over in order."""
-    new_cells = dict(new)
-    matched = {k: k for k, _ in base if k in new_cells}
-    spare = [k for k, _ in new if k not in matched]
-    for k, _ in base:
+    itself ("(336024 requests)") matches the NEW row of the same shape, left over in order. A
+    target column is only shown where the two builds' differ ("IMPORT ENDED FIRST")."""
+    new_rows = {k: (cell, target) for k, cell, target in new}
+    matched = {k: k for k, _, _ in base if k in new_rows}
+    spare = [k for k, _, _ in new if k not in matched]
+    for k, _, _ in base:
         if k not in matched:
             twin = next((n for n in spare if shape(n) == shape(k)), None)
             if twin is not None:
                 matched[k] = twin
                 spare.remove(twin)
     out = []
-    for k, cell in base:
+    for k, cell, target in base:
         twin = matched.get(k)
         label = k if twin in (None, k) else f"{k} [NEW: {twin}]"
-        out.append((label, cell, new_cells.get(twin)))
-    out += [(k, None, new_cells[k]) for k in spare]
+        new_cell, new_target = new_rows.get(twin, (None, target))
+        if new_target != target:
+            label += f" (target column: BASE '{target}', NEW '{new_target}')"
+        out.append((label, cell, new_cell))
+    out += [(k, None, new_rows[k][0]) for k in spare]
     return out
 
 

@@ -56,7 +56,7 @@ run() {
 commit() {
     local tree
     tree=$(dirname "$(dirname "$1")")
-    git -C "$tree" rev-parse --short HEAD 2>/dev/null || echo "?"
+    git -C "$tree" describe --always --dirty 2>/dev/null || echo "not a git tree"
 }
 
 SUMMARY=$OUT/summary.md
