@@ -19,8 +19,8 @@ import org.polyplex.accounts.Account;
 import org.polyplex.accounts.AccountService;
 import org.polyplex.accounts.AuthConfig;
 import org.polyplex.accounts.Role;
-import org.polyplex.platform.ApiError;
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
+import org.polyplex.platform.web.ApiError;
 
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;

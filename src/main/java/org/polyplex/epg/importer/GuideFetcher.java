@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.zip.GZIPInputStream;
 
 import org.polyplex.epg.EpgConfig;
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
 
 /**
  * Opens a source's body: an http(s) URL with connect, read and total timeouts, or a file under

@@ -20,9 +20,9 @@ import org.polyplex.epg.EpgConfig;
 import org.polyplex.epg.model.EpgRun;
 import org.polyplex.epg.store.GuideStore;
 import org.polyplex.epg.xmltv.XmltvReader;
-import org.polyplex.platform.ApiException;
-import org.polyplex.platform.Redaction;
 import org.polyplex.platform.ThreadNiceness;
+import org.polyplex.platform.logging.Redaction;
+import org.polyplex.platform.web.ApiException;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;

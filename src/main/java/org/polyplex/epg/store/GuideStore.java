@@ -13,7 +13,7 @@ import jakarta.enterprise.event.Event;
 
 import org.polyplex.epg.EpgConfig;
 import org.polyplex.epg.xmltv.XmltvProgramme;
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,4 +1,4 @@
-package org.polyplex.platform;
+package org.polyplex.platform.logging;
 
 import java.util.Locale;
 import java.util.Set;
