@@ -1,6 +1,5 @@
 package org.polyplex.epg.importer;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -45,19 +44,19 @@ public class ImportRunner {
     private final EpgConfig config;
     private final GuideStore store;
     private final RunRecorder recorder;
-    private final GuideFetcher fetcher;
+    private final GuideOpener opener;
     private final ExecutorService pool;
     // source id -> completion of its current run; an entry exists exactly while the source runs
     private final Map<Long, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
     private final MeterRegistry metrics;
 
-    ImportRunner(EpgConfig config, Clock clock, GuideStore store, RunRecorder recorder, MeterRegistry metrics) {
+    ImportRunner(EpgConfig config, GuideStore store, RunRecorder recorder, MeterRegistry metrics) {
         this.config = config;
         this.metrics = metrics;
         this.store = store;
         this.recorder = recorder;
-        this.fetcher = new GuideFetcher(config, clock);
+        this.opener = new GuideOpener(config);
         AtomicInteger threads = new AtomicInteger();
         int size = Math.max(1, config.maxConcurrentImports());
         int niceness = config.importNiceness();
@@ -82,6 +81,7 @@ public class ImportRunner {
     @PreDestroy
     void stop() {
         pool.shutdownNow();
+        opener.close();
     }
 
     public boolean isRunning(long sourceId) {
@@ -140,7 +140,7 @@ public class ImportRunner {
                     Redaction.message(e));
         }
         try {
-            result = new ImportJob(fetcher, store, spec(begun)).call();
+            result = new ImportJob(opener, store, spec(begun)).call();
             // Caches are filled for the new guide first, so it serves from memory once flipped.
             store.prepare(begun.sourceId(), begun.generation());
             recorder.succeed(begun, result);
