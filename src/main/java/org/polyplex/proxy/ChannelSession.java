@@ -8,8 +8,8 @@ import java.util.Optional;
 
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.catalog.CatalogSnapshot.Source;
-import org.polyplex.platform.ApiException;
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
+import org.polyplex.platform.web.ApiException;
 import org.polyplex.proxy.hls.SegmentWindow;
 import org.polyplex.proxy.ts.PacketRing;
 import org.polyplex.proxy.upstream.SlateUpstream;

@@ -6,7 +6,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;

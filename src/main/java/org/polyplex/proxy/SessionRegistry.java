@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
-import org.polyplex.platform.ApiError;
+import org.polyplex.platform.web.ApiError;
 import org.polyplex.proxy.hls.SegmentWindow;
 import org.polyplex.proxy.upstream.SourceGuard;
 import org.polyplex.proxy.upstream.UpstreamFactory;

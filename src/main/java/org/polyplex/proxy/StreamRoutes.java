@@ -13,8 +13,8 @@ import org.polyplex.accounts.auth.LineLogin;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
-import org.polyplex.platform.ApiError;
-import org.polyplex.platform.ApiException;
+import org.polyplex.platform.web.ApiError;
+import org.polyplex.platform.web.ApiException;
 
 import io.quarkus.logging.Log;
 

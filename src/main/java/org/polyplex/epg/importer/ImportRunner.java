@@ -1,6 +1,5 @@
 package org.polyplex.epg.importer;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -21,9 +20,9 @@ import org.polyplex.epg.EpgConfig;
 import org.polyplex.epg.model.EpgRun;
 import org.polyplex.epg.store.GuideStore;
 import org.polyplex.epg.xmltv.XmltvReader;
-import org.polyplex.platform.ApiException;
-import org.polyplex.platform.Redaction;
 import org.polyplex.platform.ThreadNiceness;
+import org.polyplex.platform.logging.Redaction;
+import org.polyplex.platform.web.ApiException;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -48,7 +47,7 @@ public class ImportRunner {
     private final EpgConfig config;
     private final GuideStore store;
     private final RunRecorder recorder;
-    private final GuideFetcher fetcher;
+    private final GuideOpener opener;
     private final ExecutorService pool;
     // One permit per import running or queued; taken before a run is recorded.
     private final Semaphore slots;
@@ -57,12 +56,12 @@ public class ImportRunner {
 
     private final MeterRegistry metrics;
 
-    ImportRunner(EpgConfig config, Clock clock, GuideStore store, RunRecorder recorder, MeterRegistry metrics) {
+    ImportRunner(EpgConfig config, GuideStore store, RunRecorder recorder, MeterRegistry metrics) {
         this.config = config;
         this.metrics = metrics;
         this.store = store;
         this.recorder = recorder;
-        this.fetcher = new GuideFetcher(config, clock);
+        this.opener = new GuideOpener(config);
         AtomicInteger threads = new AtomicInteger();
         int size = Math.max(1, config.maxConcurrentImports());
         int niceness = config.importNiceness();
@@ -89,6 +88,7 @@ public class ImportRunner {
     @PreDestroy
     void stop() {
         pool.shutdownNow();
+        opener.close();
     }
 
     public boolean isRunning(long sourceId) {
@@ -158,7 +158,7 @@ public class ImportRunner {
                     Redaction.message(e));
         }
         try {
-            result = new ImportJob(fetcher, store, spec(begun)).call();
+            result = new ImportJob(opener, store, spec(begun)).call();
             // Caches are filled for the new guide first, so it serves from memory once flipped.
             store.prepare(begun.sourceId(), begun.generation());
             recorder.succeed(begun, result);

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import org.polyplex.epg.xmltv.XmltvProgramme;
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;

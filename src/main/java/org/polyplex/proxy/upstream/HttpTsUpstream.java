@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;

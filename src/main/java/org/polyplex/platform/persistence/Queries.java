@@ -1,4 +1,4 @@
-package org.polyplex.platform;
+package org.polyplex.platform.persistence;
 
 import java.util.HashMap;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.polyplex.platform;
+package org.polyplex.platform.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,4 +1,4 @@
-package org.polyplex.platform;
+package org.polyplex.platform.logging;
 
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;

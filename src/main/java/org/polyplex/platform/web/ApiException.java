@@ -1,4 +1,4 @@
-package org.polyplex.platform;
+package org.polyplex.platform.web;
 
 /**
  * A failure the caller can act on, carrying the HTTP status and a stable machine-readable code.

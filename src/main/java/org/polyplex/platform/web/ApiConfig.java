@@ -1,4 +1,4 @@
-package org.polyplex.platform;
+package org.polyplex.platform.web;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package org.polyplex.platform;
+package org.polyplex.platform.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
-package org.polyplex.platform;
+package org.polyplex.platform.logging;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -9,7 +11,10 @@ import java.util.regex.Pattern;
  * The one redaction policy for every URL-bearing log line, error message and stored run message.
  * Xtream puts credentials in the path ({@code /live/u/p/1.ts}, {@code /u/p/1}) and in the query
  * ({@code ?username=&password=}); providers put them in user info ({@code http://u:p@host}) and in
- * tokens. Pure: no CDI, no state.
+ * tokens. Two strengths: {@link #url} and {@link #text} mask the credentials and keep the rest
+ * (what failed, and where); {@link #origin} keeps only scheme, host and port, for views that show
+ * a source to people who need not know which file or account it is. Remote texts (an engine's
+ * error, a server's body) go through {@link #line}. Pure: no CDI, no state.
  */
 public final class Redaction {
 
@@ -76,6 +81,42 @@ public final class Redaction {
         }
         m.appendTail(out);
         return escapeControls(USER_INFO.matcher(out).replaceAll("//"));
+    }
+
+    /**
+     * Scheme, host and port only ({@code http://provider.example:8080/…}): nothing after the
+     * authority and no user info, whatever the URL carries. {@code (invalid url)} for what does not
+     * parse; {@code scheme://…} for a URL without a host.
+     */
+    public static String origin(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url.strip());
+            if (uri.getScheme() == null) {
+                return "(invalid url)";
+            }
+            if (uri.getHost() == null) {
+                return escapeControls(uri.getScheme()) + "://…";
+            }
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + "/…";
+        } catch (URISyntaxException e) {
+            return "(invalid url)";
+        }
+    }
+
+    /**
+     * A text from elsewhere as one log line: runs of line breaks and tabs become one space, URLs
+     * are redacted ({@link #text}), then it is cut to {@code max} characters with an ellipsis.
+     * Redacting before cutting matters: a URL cut in its user info would no longer be recognised.
+     */
+    public static String line(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        String line = text(text.replaceAll("[\\r\\n\\t]+", " ").strip());
+        return line.length() <= max ? line : line.substring(0, max) + "…";
     }
 
     /** {@link #text} of a throwable's message, or its class name when it has none. */

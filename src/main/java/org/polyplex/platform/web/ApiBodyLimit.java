@@ -1,4 +1,4 @@
-package org.polyplex.platform;
+package org.polyplex.platform.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,4 +1,4 @@
-package org.polyplex.platform;
+package org.polyplex.platform.web;
 
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;

@@ -1,10 +1,12 @@
-package org.polyplex.platform;
+package org.polyplex.platform.persistence;
 
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.persistence.PersistenceException;
+
+import org.polyplex.platform.web.ApiException;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 

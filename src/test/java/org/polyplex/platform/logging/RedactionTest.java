@@ -1,4 +1,4 @@
-package org.polyplex.platform;
+package org.polyplex.platform.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,5 +64,25 @@ class RedactionTest {
                 .isEqualTo("HTTP Request to /player_api.php?username=***&password=*** failed, error id: x");
         assertThat(Redaction.text("GET /live/alice/s3cret/12.ts 200")).isEqualTo("GET /live/***/***/12.ts 200");
         assertThat(Redaction.text("read data/epg/guide.xml and /tmp/x")).isEqualTo("read data/epg/guide.xml and /tmp/x");
+    }
+
+    @Test
+    void shouldKeepOnlyTheOriginWhenAskedFor() {
+        assertThat(Redaction.origin("http://alice:s3cret@provider.example:8000/live/alice/s3cret/1.ts?token=t"))
+                .isEqualTo("http://provider.example:8000/…");
+        assertThat(Redaction.origin("https://cdn.example/a.m3u8")).isEqualTo("https://cdn.example/…");
+        assertThat(Redaction.origin("rtmp:opaque")).isEqualTo("rtmp://…");
+        assertThat(Redaction.origin("not a url")).isEqualTo("(invalid url)");
+        assertThat(Redaction.origin("http://h.example/a b")).isEqualTo("(invalid url)");
+    }
+
+    @Test
+    void shouldMakeRemoteTextsOneBoundedRedactedLine() {
+        assertThat(Redaction.line("engine says:\r\n\tno peers", 160)).isEqualTo("engine says: no peers");
+        String text = "failed http://u:s3cret@h.example/get.php?username=bob&password=s3cret " + "x".repeat(200);
+        String line = Redaction.line(text, 40);
+        assertThat(line).doesNotContain("s3cret").endsWith("…").hasSize(41);
+        // cut inside the user info after redaction, never before it
+        assertThat(Redaction.line("see http://user:s3cret-is-long@h.example/x", 20)).doesNotContain("s3cret");
     }
 }
