@@ -14,7 +14,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
-import org.polyplex.catalog.CatalogChanged;
+import org.polyplex.catalog.model.CatalogChanged;
 import org.polyplex.platform.ApiException;
 import org.polyplex.platform.Redaction;
 import org.polyplex.scraping.fetch.DestinationGuard;

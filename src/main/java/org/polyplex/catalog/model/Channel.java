@@ -57,7 +57,7 @@ public class Channel extends PanacheEntityBase {
     @Column(name = "scrape_key", length = 400)
     public String scrapeKey;
 
-    /** Set when an admin changed the name, logo or number: scrapes then leave those alone. */
+    /** Set when an admin changed the name, logo or number: imports then leave those alone ({@link AdminEdits}). */
     @Column(name = "manually_edited", nullable = false)
     public boolean manuallyEdited;
 

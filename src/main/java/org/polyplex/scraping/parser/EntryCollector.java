@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.polyplex.catalog.SourceUrls;
+import org.polyplex.catalog.model.SourceUrls;
 import org.polyplex.platform.Redaction;
 import org.polyplex.scraping.ScrapeFailure;
 
