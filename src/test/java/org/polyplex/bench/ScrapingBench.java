@@ -48,7 +48,8 @@ class ScrapingBench {
             return Map.of("polyplex.scraping.max-entries", "250000",
                     "polyplex.scraping.fetch.max-body-size", "512M",
                     "polyplex.scraping.fetch.timeout", "300s",
-                    "quarkus.log.category.\"org.polyplex.scraping\".level", "DEBUG");
+                    "quarkus.log.category.\"org.polyplex.scraping\".level", "DEBUG",
+                    "quarkus.log.category.\"org.polyplex.catalog.importing\".level", "DEBUG");
         }
     }
 
