@@ -17,8 +17,13 @@ import org.polyplex.catalog.importing.ImportOrigin;
 import org.polyplex.catalog.importing.ImportedVod;
 import org.polyplex.platform.ApiException;
 import org.polyplex.platform.Redaction;
+import org.polyplex.scraping.parser.Harvest;
 import org.polyplex.scraping.parser.ScrapedChannel;
-import org.polyplex.scraping.xtream.ScrapedVod;
+import org.polyplex.scraping.parser.ScrapedVod;
+import org.polyplex.scraping.source.ScrapeFailure;
+import org.polyplex.scraping.source.ScraperSource;
+import org.polyplex.scraping.source.ScrapingConfig;
+import org.polyplex.scraping.source.SourceType;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;

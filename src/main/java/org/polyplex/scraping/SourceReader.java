@@ -11,9 +11,14 @@ import org.polyplex.scraping.fetch.DestinationGuard;
 import org.polyplex.scraping.fetch.Fetched;
 import org.polyplex.scraping.fetch.SourceFetcher;
 import org.polyplex.scraping.parser.Documents;
+import org.polyplex.scraping.parser.Harvest;
 import org.polyplex.scraping.parser.ParseResult;
 import org.polyplex.scraping.parser.ScrapedChannel;
-import org.polyplex.scraping.store.SecretBox;
+import org.polyplex.scraping.source.ScrapeFailure;
+import org.polyplex.scraping.source.ScraperSource;
+import org.polyplex.scraping.source.ScrapingConfig;
+import org.polyplex.scraping.source.SecretBox;
+import org.polyplex.scraping.source.SourceType;
 import org.polyplex.scraping.xtream.XtreamHarvester;
 
 import io.micrometer.core.instrument.MeterRegistry;

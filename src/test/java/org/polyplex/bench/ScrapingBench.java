@@ -19,10 +19,10 @@ import jakarta.inject.Inject;
 
 import org.polyplex.scraping.ScrapeRun;
 import org.polyplex.scraping.ScrapeRunner;
-import org.polyplex.scraping.ScraperSourceInput;
 import org.polyplex.scraping.ScraperSourceService;
-import org.polyplex.scraping.SourceType;
 import org.polyplex.scraping.StubHttp;
+import org.polyplex.scraping.source.ScraperSourceInput;
+import org.polyplex.scraping.source.SourceType;
 
 import io.quarkus.logging.Log;
 import io.quarkus.test.junit.QuarkusTest;

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 import org.polyplex.catalog.model.SourceUrls;
 import org.polyplex.platform.Redaction;
-import org.polyplex.scraping.ScrapeFailure;
+import org.polyplex.scraping.source.ScrapeFailure;
 
 /**
  * Validates and de-duplicates what parsers find. An entry is kept when its id or URL becomes a

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.polyplex.catalog.importing.CatalogImport;
-import org.polyplex.scraping.ScrapingConfig;
+import org.polyplex.scraping.source.ScrapingConfig;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -12,9 +12,9 @@ import org.polyplex.catalog.ChannelService;
 import org.polyplex.catalog.model.Category;
 import org.polyplex.catalog.model.Channel;
 import org.polyplex.catalog.vod.Movie;
-import org.polyplex.scraping.ScraperSourceInput;
 import org.polyplex.scraping.ScraperSourceService;
-import org.polyplex.scraping.SourceType;
+import org.polyplex.scraping.source.ScraperSourceInput;
+import org.polyplex.scraping.source.SourceType;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

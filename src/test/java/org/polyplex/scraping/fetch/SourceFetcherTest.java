@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
-import org.polyplex.scraping.ScrapeFailure;
-import org.polyplex.scraping.ScrapingConfig;
+import org.polyplex.scraping.source.ScrapeFailure;
+import org.polyplex.scraping.source.ScrapingConfig;
 
 import io.quarkus.runtime.configuration.MemorySize;
 
