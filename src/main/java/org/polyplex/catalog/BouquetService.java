@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.polyplex.catalog.model.Bouquet;
+import org.polyplex.catalog.model.CatalogChanged;
 import org.polyplex.catalog.model.Category;
 import org.polyplex.catalog.model.Channel;
 import org.polyplex.platform.persistence.DbConstraints;

@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 
+import org.polyplex.catalog.model.CatalogChanged;
 import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.catalog.model.Channel;
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.polyplex.catalog.model.CatalogChanged;
 import org.polyplex.catalog.model.Category;
 import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.catalog.model.Channel;
@@ -39,23 +40,6 @@ public class CategoryService {
                 .contains("name", q);
         var query = Category.<Category> find(filter.where(), Sort.by("sortOrder").and("name").and("id"), filter.params());
         return new Page<>(query.page(page, size).list(), query.count());
-    }
-
-    /**
-     * Checks that {@code categoryId}, when given, names an existing category of {@code kind}: what
-     * channels (live), movies and series may be filed under.
-     */
-    public static void requireKind(Long categoryId, CategoryKind kind) {
-        if (categoryId == null) {
-            return;
-        }
-        Category category = Category.findById(categoryId);
-        if (category == null) {
-            throw ApiException.invalid("categoryId", "category " + categoryId + " does not exist");
-        }
-        if (category.kind != kind) {
-            throw ApiException.invalid("categoryId", "must be a " + kind.wire() + " category");
-        }
     }
 
     public Category get(long id) {

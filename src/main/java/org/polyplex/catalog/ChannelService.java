@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +14,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.polyplex.catalog.ChannelInput.SourceInput;
+import org.polyplex.catalog.model.AdminEdits;
+import org.polyplex.catalog.model.CatalogChanged;
+import org.polyplex.catalog.model.Category;
 import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.catalog.model.Channel;
 import org.polyplex.catalog.model.ChannelSource;
+import org.polyplex.catalog.model.SourceUrls;
 import org.polyplex.platform.persistence.DbConstraints;
 import org.polyplex.platform.persistence.Queries;
 import org.polyplex.platform.web.ApiException;
@@ -83,14 +86,10 @@ public class ChannelService {
                 throw ApiException.conflict("number", "channel number " + input.number() + " is taken by channel " + holder.id);
             }
         }
-        CategoryService.requireKind(input.categoryId(), CategoryKind.LIVE);
+        Category.requireKind(input.categoryId(), CategoryKind.LIVE);
         String name = input.name().strip();
         String logoUrl = blankToNull(input.logoUrl());
-        if (channel.id != null && (!name.equals(channel.name) || !Objects.equals(logoUrl, channel.logoUrl)
-                || !Objects.equals(input.number(), channel.number))) {
-            // scrapers keep their hands off what an admin changed (see scraping.ChannelUpserter)
-            channel.manuallyEdited = true;
-        }
+        channel.manuallyEdited = AdminEdits.marksEdited(channel, name, logoUrl, input.number());
         channel.name = name;
         channel.number = input.number();
         channel.categoryId = input.categoryId();

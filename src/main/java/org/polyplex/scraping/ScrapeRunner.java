@@ -1,33 +1,29 @@
 package org.polyplex.scraping;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
-import org.polyplex.catalog.CatalogChanged;
+import org.polyplex.catalog.importing.CatalogImport;
+import org.polyplex.catalog.importing.ImportCounts;
+import org.polyplex.catalog.importing.ImportEntry;
+import org.polyplex.catalog.importing.ImportOrigin;
+import org.polyplex.catalog.importing.ImportedVod;
 import org.polyplex.platform.logging.Redaction;
 import org.polyplex.platform.web.ApiException;
-import org.polyplex.scraping.fetch.DestinationGuard;
-import org.polyplex.scraping.fetch.Fetched;
-import org.polyplex.scraping.fetch.SourceFetcher;
-import org.polyplex.scraping.parser.Documents;
-import org.polyplex.scraping.parser.ParseResult;
+import org.polyplex.scraping.parser.Harvest;
 import org.polyplex.scraping.parser.ScrapedChannel;
-import org.polyplex.scraping.store.ChannelUpserter;
-import org.polyplex.scraping.store.ImportCounts;
-import org.polyplex.scraping.store.SecretBox;
-import org.polyplex.scraping.store.VodUpserter;
-import org.polyplex.scraping.xtream.XtreamHarvester;
+import org.polyplex.scraping.parser.ScrapedVod;
+import org.polyplex.scraping.source.ScrapeFailure;
+import org.polyplex.scraping.source.ScraperSource;
+import org.polyplex.scraping.source.ScrapingConfig;
+import org.polyplex.scraping.source.SourceType;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,24 +41,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class ScrapeRunner {
 
     private final ScrapingConfig config;
-    private final SourceFetcher fetcher;
-    private final SecretBox secrets;
+    private final SourceReader reader;
+    private final CatalogImport catalog;
     private final Clock clock;
     private final EntityManager em;
-    private final Event<CatalogChanged> changed;
     private final MeterRegistry metrics;
     static final String INTERRUPTED = "interrupted: the server stopped during the run";
 
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
-    ScrapeRunner(ScrapingConfig config, SourceFetcher fetcher, SecretBox secrets, Clock clock, EntityManager em,
-            Event<CatalogChanged> changed, MeterRegistry metrics) {
+    ScrapeRunner(ScrapingConfig config, SourceReader reader, CatalogImport catalog, Clock clock, EntityManager em,
+            MeterRegistry metrics) {
         this.config = config;
-        this.fetcher = fetcher;
-        this.secrets = secrets;
+        this.reader = reader;
+        this.catalog = catalog;
         this.clock = clock;
         this.em = em;
-        this.changed = changed;
         this.metrics = metrics;
     }
 
@@ -85,11 +79,11 @@ public class ScrapeRunner {
 
     /** Runs the source now and returns its finished run record; 409 when it is already running. */
     public ScrapeRun run(long sourceId) {
-        return run(sourceId, this::harvest);
+        return run(sourceId, reader::harvest);
     }
 
     /** {@link #run(long)} with the given way of reading the source (tests pass failures that cannot be provoked safely). */
-    ScrapeRun run(long sourceId, Function<ScraperSource, Harvest> reader) {
+    ScrapeRun run(long sourceId, Function<ScraperSource, Harvest> read) {
         ScraperSource source = QuarkusTransaction.requiringNew().call(() -> ScraperSource.<ScraperSource> findById(sourceId));
         if (source == null) {
             throw ApiException.notFound("scraper source", sourceId);
@@ -101,7 +95,7 @@ public class ScrapeRunner {
             long runId = QuarkusTransaction.requiringNew().call(() -> start(sourceId));
             try {
                 long t0 = System.nanoTime();
-                Harvest harvest = reader.apply(source);
+                Harvest harvest = read.apply(source);
                 if (harvest.found() == 0) {
                     String notes = harvest.notes();
                     throw new ScrapeFailure("the source lists no valid entries" + (notes == null ? "" : ": " + notes));
@@ -133,93 +127,27 @@ public class ScrapeRunner {
         }
     }
 
-    Harvest harvest(ScraperSource source) {
-        if (source.type == SourceType.XTREAM) {
-            String password = source.passwordEncrypted == null ? null : secrets.decrypt(source.passwordEncrypted);
-            return new XtreamHarvester(fetcher::get, config.maxEntries()).harvest(source.url, source.username, password);
-        }
-        DestinationGuard.Check check = fetcher.check(source.url);
-        ParseResult first = parse(source.type, fetcher.get(source.url, check));
-        List<ScrapedChannel> channels = new ArrayList<>();
-        List<String> warnings = new ArrayList<>(first.warnings());
-        List<String> reasons = new ArrayList<>(first.skipReasons());
-        int skipped = first.skipped();
-        Set<String> urls = new HashSet<>();
-        skipped += admit(first.channels(), check, urls, channels, reasons);
-        List<String> links = first.links();
-        if (links.size() > config.maxFollowedLinks()) {
-            warnings.add(links.size() + " playlist links; followed the first " + config.maxFollowedLinks());
-            links = links.subList(0, config.maxFollowedLinks());
-        }
-        for (String link : links) {
-            try {
-                ParseResult linked = parse(SourceType.AUTO, fetcher.get(link, check));
-                skipped += linked.skipped();
-                reasons.addAll(linked.skipReasons());
-                skipped += admit(linked.channels(), check, urls, channels, reasons);
-            } catch (ScrapeFailure e) {
-                warnings.add("linked playlist: " + e.getMessage());
-            }
-        }
-        if (channels.size() > config.maxEntries()) {
-            throw new ScrapeFailure("more than " + config.maxEntries() + " entries (polyplex.scraping.max-entries)");
-        }
-        return new Harvest(channels, List.of(), List.of(), skipped, reasons.subList(0, Math.min(20, reasons.size())),
-                warnings, null);
-    }
-
-    /**
-     * Adds the channels whose URLs are new and whose destinations scraped content may name;
-     * returns how many were refused (each with a reason).
-     */
-    private int admit(List<ScrapedChannel> found, DestinationGuard.Check check, Set<String> urls, List<ScrapedChannel> into,
-            List<String> reasons) {
-        int refused = 0;
-        for (ScrapedChannel c : found) {
-            String refusal = check.refusal(c.url());
-            if (refusal != null) {
-                refused++;
-                reasons.add("refused source URL for '" + c.name() + "': " + refusal);
-            } else if (urls.add(c.url())) {
-                into.add(c);
-            }
-        }
-        if (refused > 0) {
-            metrics.counter("polyplex.scrape.refused").increment(refused);
-        }
-        return refused;
-    }
-
-    private ParseResult parse(SourceType type, Fetched fetched) {
-        Documents.Format format = switch (type) {
-            case JSON -> Documents.Format.JSON;
-            case M3U -> Documents.Format.M3U;
-            case HTML -> Documents.Format.HTML;
-            default -> Documents.detect(fetched.contentType(), fetched.body());
-        };
-        long maxHtml = config.fetch().maxHtmlSize().asLongValue();
-        if (format == Documents.Format.HTML && fetched.body().length > maxHtml) {
-            throw new ScrapeFailure("HTML page is larger than " + maxHtml + " bytes (polyplex.scraping.fetch.max-html-size)");
-        }
-        return Documents.parse(format, fetched.body(), fetched.contentType(), fetched.finalUrl(), config.maxEntries());
-    }
-
+    /** Hands the harvest to the catalog: live channels, and for provider accounts movies and series too. */
     private ImportCounts apply(ScraperSource source, Harvest harvest) {
         long t0 = System.nanoTime();
-        Instant now = clock.instant();
         Integer cap = source.maxConnections != null ? source.maxConnections : harvest.maxConnections();
-        var origin = new ChannelUpserter.Origin(source.id, source.priority, cap, source.categoryId);
-        ImportCounts counts = new ChannelUpserter(em, config.maxMissedRuns(), now).upsert(origin, harvest.channels());
-        if (source.type == SourceType.XTREAM) {
-            VodUpserter vod = new VodUpserter(em, config.maxMissedRuns(), now);
-            counts = counts.plus(vod.movies(source.id, null, harvest.movies()))
-                    .plus(vod.series(source.id, null, harvest.series()));
-        }
-        if (counts.added() + counts.updated() + counts.removed() > 0) {
-            changed.fire(new CatalogChanged());
-        }
+        var origin = new ImportOrigin(source.id, source.priority, cap, source.categoryId, config.maxMissedRuns());
+        List<ImportEntry> channels = harvest.channels().stream().map(ScrapeRunner::entry).toList();
+        ImportCounts counts = source.type == SourceType.XTREAM
+                ? catalog.apply(origin, channels, vod(harvest.movies()), vod(harvest.series()))
+                : catalog.apply(origin, channels);
         Log.debug("scrape source=" + source.id + " writes=" + (System.nanoTime() - t0) / 1_000_000 + "ms");
         return counts;
+    }
+
+    private static ImportEntry entry(ScrapedChannel c) {
+        return new ImportEntry(c.name(), c.url(), c.epgId(), c.logoUrl(), c.group(), c.number(), c.providerId());
+    }
+
+    private static List<ImportedVod> vod(List<ScrapedVod> items) {
+        return items.stream()
+                .map(v -> new ImportedVod(v.providerId(), v.name(), v.url(), v.extension(), v.imageUrl(), v.plot(), v.group()))
+                .toList();
     }
 
     private long start(long sourceId) {

@@ -19,10 +19,10 @@ import jakarta.inject.Inject;
 
 import org.polyplex.scraping.ScrapeRun;
 import org.polyplex.scraping.ScrapeRunner;
-import org.polyplex.scraping.ScraperSourceInput;
 import org.polyplex.scraping.ScraperSourceService;
-import org.polyplex.scraping.SourceType;
 import org.polyplex.scraping.StubHttp;
+import org.polyplex.scraping.source.ScraperSourceInput;
+import org.polyplex.scraping.source.SourceType;
 
 import io.quarkus.logging.Log;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,7 +48,8 @@ class ScrapingBench {
             return Map.of("polyplex.scraping.max-entries", "250000",
                     "polyplex.scraping.fetch.max-body-size", "512M",
                     "polyplex.scraping.fetch.timeout", "300s",
-                    "quarkus.log.category.\"org.polyplex.scraping\".level", "DEBUG");
+                    "quarkus.log.category.\"org.polyplex.scraping\".level", "DEBUG",
+                    "quarkus.log.category.\"org.polyplex.catalog.importing\".level", "DEBUG");
         }
     }
 

@@ -16,6 +16,8 @@ import org.polyplex.catalog.vod.Movie;
 import org.polyplex.catalog.vod.Series;
 import org.polyplex.platform.web.ApiException;
 import org.polyplex.scraping.probe.ProbeScheduler;
+import org.polyplex.scraping.source.ScraperSourceInput;
+import org.polyplex.scraping.source.SourceType;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -7,6 +7,8 @@ import java.time.Instant;
 import jakarta.inject.Inject;
 
 import org.polyplex.catalog.model.Channel;
+import org.polyplex.scraping.source.ScraperSourceInput;
+import org.polyplex.scraping.source.SourceType;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import org.polyplex.catalog.ChannelInput;
 import org.polyplex.catalog.ChannelService;
 import org.polyplex.catalog.model.Channel;
+import org.polyplex.scraping.source.ScraperSourceInput;
+import org.polyplex.scraping.source.SourceType;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -15,7 +15,8 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.polyplex.scraping.store.SecretBox;
+import org.polyplex.scraping.source.ScraperSource;
+import org.polyplex.scraping.source.SecretBox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

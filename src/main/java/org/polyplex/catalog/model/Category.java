@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.polyplex.platform.web.ApiException;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A live, movie or series category; the natural key is (kind, name). */
@@ -36,4 +38,21 @@ public class Category extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /**
+     * Checks that {@code categoryId}, when given, names an existing category of {@code kind}: what
+     * channels (live), movies and series may be filed under.
+     */
+    public static void requireKind(Long categoryId, CategoryKind kind) {
+        if (categoryId == null) {
+            return;
+        }
+        Category category = Category.findById(categoryId);
+        if (category == null) {
+            throw ApiException.invalid("categoryId", "category " + categoryId + " does not exist");
+        }
+        if (category.kind != kind) {
+            throw ApiException.invalid("categoryId", "must be a " + kind.wire() + " category");
+        }
+    }
 }

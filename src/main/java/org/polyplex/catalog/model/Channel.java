@@ -24,7 +24,9 @@ public class Channel extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "channels_seq")
-    @SequenceGenerator(name = "channels_seq", sequenceName = "channels_seq", allocationSize = 50)
+    // blocks of 500 ids (V41 migration): imports insert 500 rows per JDBC batch, and fetching
+    // the next block in the middle of one would cut the batch short
+    @SequenceGenerator(name = "channels_seq", sequenceName = "channels_seq", allocationSize = 500)
     public Long id;
 
     /** Channel number shown by apps ({@code num}, {@code tvg-chno}); unique when set. */
@@ -57,7 +59,7 @@ public class Channel extends PanacheEntityBase {
     @Column(name = "scrape_key", length = 400)
     public String scrapeKey;
 
-    /** Set when an admin changed the name, logo or number: scrapes then leave those alone. */
+    /** Set when an admin changed the name, logo or number: imports then leave those alone ({@link AdminEdits}). */
     @Column(name = "manually_edited", nullable = false)
     public boolean manuallyEdited;
 

@@ -23,7 +23,9 @@ public class ChannelSource {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "channel_sources_seq")
-    @SequenceGenerator(name = "channel_sources_seq", sequenceName = "channel_sources_seq", allocationSize = 50)
+    // blocks of 500 ids (V41 migration): imports insert 500 rows per JDBC batch, and fetching
+    // the next block in the middle of one would cut the batch short
+    @SequenceGenerator(name = "channel_sources_seq", sequenceName = "channel_sources_seq", allocationSize = 500)
     public Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import org.polyplex.catalog.CatalogChanged;
-import org.polyplex.catalog.CategoryService;
+import org.polyplex.catalog.model.CatalogChanged;
+import org.polyplex.catalog.model.Category;
 import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.platform.persistence.DbConstraints;
 import org.polyplex.platform.persistence.Queries;
@@ -66,7 +66,7 @@ public class MovieService {
     }
 
     private void apply(Movie movie, MovieInput in) {
-        CategoryService.requireKind(in.categoryId(), CategoryKind.MOVIE);
+        Category.requireKind(in.categoryId(), CategoryKind.MOVIE);
         movie.name = in.name().strip();
         movie.categoryId = in.categoryId();
         movie.sourceUrl = VodInputs.sourceUrl("sourceUrl", in.sourceUrl());

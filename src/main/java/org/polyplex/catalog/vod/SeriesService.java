@@ -11,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import org.polyplex.catalog.CatalogChanged;
-import org.polyplex.catalog.CategoryService;
+import org.polyplex.catalog.model.CatalogChanged;
+import org.polyplex.catalog.model.Category;
 import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.catalog.vod.SeriesInput.EpisodeInput;
 import org.polyplex.catalog.vod.SeriesInput.SeasonInput;
@@ -73,7 +73,7 @@ public class SeriesService {
     }
 
     private void apply(Series series, SeriesInput in) {
-        CategoryService.requireKind(in.categoryId(), CategoryKind.SERIES);
+        Category.requireKind(in.categoryId(), CategoryKind.SERIES);
         series.name = in.name().strip();
         series.categoryId = in.categoryId();
         series.coverUrl = VodInputs.blankToNull(in.coverUrl());

@@ -2,7 +2,7 @@ package org.polyplex.catalog.vod;
 
 import java.util.Locale;
 
-import org.polyplex.catalog.SourceUrls;
+import org.polyplex.catalog.model.SourceUrls;
 import org.polyplex.platform.web.ApiException;
 
 /** Checks shared by movie and series writes. */

@@ -21,8 +21,8 @@ import org.polyplex.accounts.Role;
 import org.polyplex.platform.web.ApiConfig;
 import org.polyplex.platform.web.PageRequest;
 import org.polyplex.scraping.ScrapeRunner;
-import org.polyplex.scraping.ScraperSourceInput;
 import org.polyplex.scraping.ScraperSourceService;
+import org.polyplex.scraping.source.ScraperSourceInput;
 
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 

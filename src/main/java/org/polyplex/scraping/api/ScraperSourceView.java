@@ -2,8 +2,8 @@ package org.polyplex.scraping.api;
 
 import java.time.Instant;
 
-import org.polyplex.scraping.ScraperSource;
-import org.polyplex.scraping.SourceType;
+import org.polyplex.scraping.source.ScraperSource;
+import org.polyplex.scraping.source.SourceType;
 
 /** A scraper source as the admin API shows it; the password never, only whether one is stored. */
 public record ScraperSourceView(long id, String url, SourceType type, boolean enabled, int intervalMinutes, Long categoryId,

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.polyplex.scraping.ScrapingConfig;
+import org.polyplex.scraping.source.ScrapingConfig;
 
 /**
  * Keeps scraped content from sending Polyplex to internal destinations (SSRF): a URL that a

@@ -21,8 +21,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.polyplex.platform.logging.Redaction;
-import org.polyplex.scraping.ScrapeFailure;
-import org.polyplex.scraping.ScrapingConfig;
+import org.polyplex.scraping.source.ScrapeFailure;
+import org.polyplex.scraping.source.ScrapingConfig;
 
 /**
  * Blocking HTTP GET for scrapers, on worker threads only (scheduler, REST worker): connect

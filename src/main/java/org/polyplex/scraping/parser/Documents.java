@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-import org.polyplex.scraping.ScrapeFailure;
+import org.polyplex.scraping.source.ScrapeFailure;
 
 /** Decides what a fetched body is and decodes its text. Pure. */
 public final class Documents {

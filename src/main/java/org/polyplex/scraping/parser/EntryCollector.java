@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.polyplex.catalog.SourceUrls;
+import org.polyplex.catalog.model.SourceUrls;
 import org.polyplex.platform.logging.Redaction;
-import org.polyplex.scraping.ScrapeFailure;
+import org.polyplex.scraping.source.ScrapeFailure;
 
 /**
  * Validates and de-duplicates what parsers find. An entry is kept when its id or URL becomes a

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 
-import org.polyplex.scraping.ScrapeFailure;
+import org.polyplex.scraping.source.ScrapeFailure;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.polyplex.platform.logging.Redaction;
-import org.polyplex.scraping.ScrapeFailure;
+import org.polyplex.scraping.source.ScrapeFailure;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,10 +1,6 @@
 package org.polyplex.scraping.probe;
 
 import java.net.URI;
-import java.sql.PreparedStatement;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,18 +8,17 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import org.polyplex.scraping.ScrapingConfig;
+import org.polyplex.catalog.importing.CatalogImport;
+import org.polyplex.scraping.source.ScrapingConfig;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
-import org.hibernate.Session;
-
 /**
  * Optional liveness probing ({@code polyplex.scraping.probe.enabled}): every
  * {@code probe.every}, probes all http(s) channel sources and records {@code is_online} and
- * {@code checked_at}. AceStream sources are left alone: probing one would start a P2P session
+ * {@code checked_at} through the catalog. AceStream sources are left alone: probing one would start a P2P session
  * in the engine. A provider account's sources share its connection cap.
  */
 @ApplicationScoped
@@ -31,12 +26,12 @@ public class ProbeScheduler {
 
     private final ScrapingConfig config;
     private final EntityManager em;
-    private final Clock clock;
+    private final CatalogImport catalog;
 
-    ProbeScheduler(ScrapingConfig config, EntityManager em, Clock clock) {
+    ProbeScheduler(ScrapingConfig config, EntityManager em, CatalogImport catalog) {
         this.config = config;
         this.em = em;
-        this.clock = clock;
+        this.catalog = catalog;
     }
 
     @Scheduled(identity = "probe-sources", every = "${polyplex.scraping.probe.every:30m}", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -56,7 +51,7 @@ public class ProbeScheduler {
         List<ProbeTarget> targets = QuarkusTransaction.requiringNew().call(() -> targets(urlPrefix));
         var prober = new LivenessProber(config.probe().concurrency(), config.probe().timeout(), config.fetch().userAgent());
         Map<Long, Boolean> results = prober.probe(targets);
-        QuarkusTransaction.requiringNew().run(() -> store(results));
+        catalog.recordLiveness(results);
         int online = (int) results.values().stream().filter(Boolean::booleanValue).count();
         Log.infof("probe sources=%d online=%d", results.size(), online);
         return online;
@@ -80,25 +75,5 @@ public class ProbeScheduler {
             targets.add(new ProbeTarget((Long) r[0], url, group, (Integer) r[3]));
         }
         return targets;
-    }
-
-    private void store(Map<Long, Boolean> results) {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement ps = connection
-                    .prepareStatement("update channel_sources set is_online = ?, checked_at = ? where id = ?")) {
-                int n = 0;
-                for (var result : results.entrySet()) {
-                    ps.setBoolean(1, result.getValue());
-                    ps.setObject(2, now);
-                    ps.setLong(3, result.getKey());
-                    ps.addBatch();
-                    if (++n % 500 == 0) {
-                        ps.executeBatch();
-                    }
-                }
-                ps.executeBatch();
-            }
-        });
     }
 }

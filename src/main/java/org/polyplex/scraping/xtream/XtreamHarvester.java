@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.polyplex.scraping.Harvest;
-import org.polyplex.scraping.ScrapeFailure;
 import org.polyplex.scraping.fetch.Fetched;
 import org.polyplex.scraping.parser.EntryCollector;
+import org.polyplex.scraping.parser.Harvest;
 import org.polyplex.scraping.parser.ParseResult;
+import org.polyplex.scraping.parser.ScrapedVod;
+import org.polyplex.scraping.source.ScrapeFailure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
-import org.polyplex.scraping.ScrapeFailure;
-import org.polyplex.scraping.ScrapingConfig;
+import org.polyplex.scraping.source.ScrapeFailure;
+import org.polyplex.scraping.source.ScrapingConfig;
 import org.polyplex.testsupport.TestConfigs;
 
 import io.vertx.core.Vertx;

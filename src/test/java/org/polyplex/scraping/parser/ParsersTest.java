@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 
 import org.polyplex.scraping.Fixtures;
-import org.polyplex.scraping.ScrapeFailure;
+import org.polyplex.scraping.source.ScrapeFailure;
 
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;

@@ -8,10 +8,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.polyplex.scraping.Fixtures;
-import org.polyplex.scraping.Harvest;
-import org.polyplex.scraping.ScrapeFailure;
 import org.polyplex.scraping.fetch.Fetched;
+import org.polyplex.scraping.parser.Harvest;
 import org.polyplex.scraping.parser.ScrapedChannel;
+import org.polyplex.scraping.parser.ScrapedVod;
+import org.polyplex.scraping.source.ScrapeFailure;
 
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;

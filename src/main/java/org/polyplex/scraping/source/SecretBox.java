@@ -1,4 +1,4 @@
-package org.polyplex.scraping.store;
+package org.polyplex.scraping.source;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,6 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.polyplex.platform.SecretFiles;
-import org.polyplex.scraping.ScrapingConfig;
 
 import io.quarkus.logging.Log;
 

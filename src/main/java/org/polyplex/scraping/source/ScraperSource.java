@@ -1,4 +1,4 @@
-package org.polyplex.scraping;
+package org.polyplex.scraping.source;
 
 import java.time.Instant;
 

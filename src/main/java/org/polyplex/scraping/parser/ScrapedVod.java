@@ -1,4 +1,4 @@
-package org.polyplex.scraping.xtream;
+package org.polyplex.scraping.parser;
 
 /**
  * A movie or series as a provider lists it. {@code url} is the movie's stream URL (null for a

@@ -1,9 +1,6 @@
-package org.polyplex.scraping;
+package org.polyplex.scraping.parser;
 
 import java.util.List;
-
-import org.polyplex.scraping.parser.ScrapedChannel;
-import org.polyplex.scraping.xtream.ScrapedVod;
 
 /**
  * Everything one run read from its source, before anything is written: valid channels (and,

@@ -1,4 +1,4 @@
-package org.polyplex.scraping;
+package org.polyplex.scraping.source;
 
 /**
  * Why a scrape run failed, in words fit for the run record and the admin: a fetch error, a body

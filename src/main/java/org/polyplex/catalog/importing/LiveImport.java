@@ -1,4 +1,4 @@
-package org.polyplex.scraping.store;
+package org.polyplex.catalog.importing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,65 +15,62 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import jakarta.persistence.EntityManager;
-
+import org.polyplex.catalog.model.AdminEdits;
 import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.catalog.model.Channel;
 import org.polyplex.catalog.model.ChannelSource;
-import org.polyplex.scraping.parser.ScrapedChannel;
 
 import io.quarkus.logging.Log;
 
+import org.hibernate.StatelessSession;
+
 /**
- * Brings the channels of one scraper source in step with what it listed, inside the caller's
- * transaction. Existing state is read in three queries, diffed in memory, and written in JDBC
+ * Brings the channels of one origin in step with what it listed, inside the caller's
+ * transaction. Existing state is read in three queries, diffed in memory, and written in
  * batches, so 100k entries take seconds, and an unchanged list writes nothing.
  * <ul>
  * <li>Channels are matched by natural key: the provider stream id, else the {@code tvg-id}, else
  * the AceStream id or URL. Entries with one key merge into one channel with several sources,
- * and sources of several scraper sources merge into one channel the same way.</li>
- * <li>An admin-edited channel keeps its name, logo, number and category.</li>
+ * and sources of several origins merge into one channel the same way.</li>
+ * <li>Admin edits win ({@link AdminEdits}).</li>
  * <li>A source row the list no longer names counts a missed run; a channel whose sources have
  * all missed {@code maxMissedRuns} runs is disabled, never deleted, and enabled again when it
  * comes back.</li>
  * </ul>
  */
-public final class ChannelUpserter {
+final class LiveImport {
 
-    /** The scraper source's settings that shape its channels. */
-    public record Origin(long sourceId, int priority, Integer maxConnections, Long categoryId) {
-    }
-
+    /** New channels held in memory before they are written. */
     private static final int CHUNK = 5000;
 
-    private final EntityManager em;
-    private final int maxMissedRuns;
+    private final StatelessSession session;
+    private final Batches batches;
     private final Instant now;
 
-    public ChannelUpserter(EntityManager em, int maxMissedRuns, Instant now) {
-        this.em = em;
-        this.maxMissedRuns = maxMissedRuns;
+    LiveImport(StatelessSession session, Batches batches, Instant now) {
+        this.session = session;
+        this.batches = batches;
         this.now = now;
     }
 
-    public ImportCounts upsert(Origin origin, List<ScrapedChannel> entries) {
-        Map<String, List<ScrapedChannel>> byKey = new LinkedHashMap<>();
-        for (ScrapedChannel entry : entries) {
+    ImportCounts apply(ImportOrigin origin, List<ImportEntry> entries) {
+        Map<String, List<ImportEntry>> byKey = new LinkedHashMap<>();
+        for (ImportEntry entry : entries) {
             byKey.computeIfAbsent(key(origin.sourceId(), entry), k -> new ArrayList<>()).add(entry);
         }
         long t0 = System.nanoTime();
-        CatalogState state = CatalogState.load(em);
+        LiveRows state = LiveRows.load(session);
         long t1 = System.nanoTime();
-        CategoryIndex categories = new CategoryIndex(em, CategoryKind.LIVE, now);
-        BatchWriter writer = new BatchWriter(em, now);
+        CategoryIndex categories = new CategoryIndex(session, CategoryKind.LIVE, now);
+        LiveWriter writer = new LiveWriter(batches, now);
         List<NewChannel> fresh = new ArrayList<>();
         Set<Long> seenSources = new HashSet<>();
         int added = 0;
         int updated = 0;
         for (var group : byKey.entrySet()) {
-            ScrapedChannel head = group.getValue().get(0);
+            ImportEntry head = group.getValue().get(0);
             Long categoryId = origin.categoryId() != null ? origin.categoryId() : categories.idFor(head.group());
-            CatalogState.ChannelRow row = state.channel(group.getKey());
+            LiveRows.ChannelRow row = state.channel(group.getKey());
             if (row == null) {
                 fresh.add(new NewChannel(group.getKey(), head, categoryId, group.getValue()));
                 if (fresh.size() >= CHUNK) {
@@ -81,7 +78,7 @@ public final class ChannelUpserter {
                 }
                 continue;
             }
-            boolean changed = updateChannel(row, head, categoryId, writer);
+            boolean changed = refresh(row, head, categoryId, writer);
             changed |= updateSources(origin, row, group.getValue(), writer, seenSources);
             if (changed) {
                 updated++;
@@ -97,7 +94,7 @@ public final class ChannelUpserter {
     }
 
     /** Natural key of an entry's channel; long URLs are hashed to fit the column. */
-    static String key(long sourceId, ScrapedChannel entry) {
+    static String key(long sourceId, ImportEntry entry) {
         String key;
         if (entry.providerId() != null) {
             key = "xt:" + sourceId + ":" + entry.providerId();
@@ -111,22 +108,16 @@ public final class ChannelUpserter {
         return key.length() <= 400 ? key : "sha:" + sha256(key);
     }
 
-    private boolean updateChannel(CatalogState.ChannelRow row, ScrapedChannel head, Long categoryId, BatchWriter writer) {
-        boolean changed = false;
-        if (!row.manuallyEdited) {
-            if (!row.name.equals(head.name())) {
-                row.name = head.name();
-                changed = true;
-            }
-            if (head.logoUrl() != null && !head.logoUrl().equals(row.logoUrl)) {
-                row.logoUrl = head.logoUrl();
-                changed = true;
-            }
-            if (categoryId != null && !categoryId.equals(row.categoryId)) {
-                row.categoryId = categoryId;
-                changed = true;
-            }
-        }
+    /** Takes the listed name, logo and category where admin edits allow, a missing EPG id, and re-enables. */
+    private static boolean refresh(LiveRows.ChannelRow row, ImportEntry head, Long categoryId, LiveWriter writer) {
+        String name = AdminEdits.imported(row.manuallyEdited, row.name, head.name());
+        String logoUrl = AdminEdits.imported(row.manuallyEdited, row.logoUrl, head.logoUrl());
+        Long category = AdminEdits.imported(row.manuallyEdited, row.categoryId, categoryId);
+        boolean changed = !name.equals(row.name) || !Objects.equals(logoUrl, row.logoUrl)
+                || !Objects.equals(category, row.categoryId);
+        row.name = name;
+        row.logoUrl = logoUrl;
+        row.categoryId = category;
         if (row.epgId == null && head.epgId() != null) {
             row.epgId = head.epgId();
             changed = true;
@@ -142,16 +133,14 @@ public final class ChannelUpserter {
         return changed;
     }
 
-    private boolean updateSources(Origin origin, CatalogState.ChannelRow row, List<ScrapedChannel> entries, BatchWriter writer,
-            Set<Long> seen) {
-        Map<String, CatalogState.SourceRow> byUrl = new HashMap<>();
-        List<CatalogState.SourceRow> reusable = new ArrayList<>();
-        for (CatalogState.SourceRow s : row.sources) {
-            byUrl.put(s.url, s);
-        }
+    private static boolean updateSources(ImportOrigin origin, LiveRows.ChannelRow row, List<ImportEntry> entries,
+            LiveWriter writer, Set<Long> seen) {
+        Map<String, LiveRows.SourceRow> byUrl = new HashMap<>();
+        row.sources.forEach(s -> byUrl.put(s.url, s));
         Set<String> listed = new HashSet<>();
         entries.forEach(e -> listed.add(e.url()));
-        for (CatalogState.SourceRow s : row.sources) {
+        List<LiveRows.SourceRow> reusable = new ArrayList<>();
+        for (LiveRows.SourceRow s : row.sources) {
             if (Objects.equals(s.scraperSourceId, origin.sourceId()) && !listed.contains(s.url)) {
                 reusable.add(s);
             }
@@ -160,7 +149,7 @@ public final class ChannelUpserter {
         for (int i = 0; i < entries.size(); i++) {
             String url = entries.get(i).url();
             int priority = origin.priority() * 1000 + i;
-            CatalogState.SourceRow s = byUrl.get(url);
+            LiveRows.SourceRow s = byUrl.get(url);
             if (s == null && !reusable.isEmpty()) {
                 // the stream moved (new id, new provider password): keep the row and its id
                 s = reusable.remove(0);
@@ -169,41 +158,44 @@ public final class ChannelUpserter {
                 s.dirty = true;
             }
             if (s == null) {
-                writer.insertSource(row.id, url, priority, origin.maxConnections(), origin.sourceId());
+                writer.insertSource(row.id, url, priority, origin);
                 changed = true;
-                continue;
-            }
-            if (!Objects.equals(s.scraperSourceId, origin.sourceId())) {
-                continue; // an admin's or another scraper's row for the same URL: theirs
-            }
-            seen.add(s.id);
-            if (s.missedRuns != 0 || s.priority != priority || !Objects.equals(s.maxConnections, origin.maxConnections())) {
-                s.missedRuns = 0;
-                s.priority = priority;
-                s.maxConnections = origin.maxConnections();
-                s.dirty = true;
-            }
-            if (s.dirty) {
-                writer.updateSource(s);
-                changed = true;
-            }
+            } else if (Objects.equals(s.scraperSourceId, origin.sourceId())) {
+                seen.add(s.id);
+                changed |= refreshSource(s, priority, origin, writer);
+            } // else an admin's or another origin's row for the same URL: theirs
         }
         return changed;
     }
 
+    private static boolean refreshSource(LiveRows.SourceRow s, int priority, ImportOrigin origin, LiveWriter writer) {
+        if (s.missedRuns != 0 || s.priority != priority || !Objects.equals(s.maxConnections, origin.maxConnections())) {
+            s.missedRuns = 0;
+            s.priority = priority;
+            s.maxConnections = origin.maxConnections();
+            s.dirty = true;
+        }
+        if (s.dirty) {
+            writer.updateSource(s);
+        }
+        return s.dirty;
+    }
+
     /** Counts a missed run on this origin's unseen rows and disables channels left with nothing fresh. */
-    private int missed(Origin origin, CatalogState state, Set<Long> seen, BatchWriter writer) {
+    private static int missed(ImportOrigin origin, LiveRows state, Set<Long> seen, LiveWriter writer) {
         int removed = 0;
-        for (CatalogState.ChannelRow row : state.channels()) {
+        for (LiveRows.ChannelRow row : state.channels()) {
             boolean touched = false;
-            for (CatalogState.SourceRow s : row.sources) {
+            for (LiveRows.SourceRow s : row.sources) {
                 if (Objects.equals(s.scraperSourceId, origin.sourceId()) && !seen.contains(s.id) && !s.dirty) {
                     s.missedRuns++;
                     writer.updateSource(s);
                     touched = true;
                 }
             }
-            if (touched && row.enabled && row.sources.stream().allMatch(this::stale)) {
+            if (touched && row.enabled
+                    && row.sources.stream()
+                            .allMatch(s -> s.scraperSourceId != null && s.missedRuns >= origin.maxMissedRuns())) {
                 row.enabled = false;
                 row.scrapeDisabled = true;
                 writer.updateChannel(row);
@@ -213,35 +205,26 @@ public final class ChannelUpserter {
         return removed;
     }
 
-    private boolean stale(CatalogState.SourceRow s) {
-        return s.scraperSourceId != null && s.missedRuns >= maxMissedRuns;
-    }
-
-    private int insert(Origin origin, List<NewChannel> fresh, CatalogState state) {
+    private int insert(ImportOrigin origin, List<NewChannel> fresh, LiveRows state) {
         if (fresh.isEmpty()) {
             return 0;
         }
-        RowInserter channels = new RowInserter(em, Channel.class, "channels", "id", "number", "name", "logo_url", "epg_id",
-                "category_id", "enabled", "created_at", "updated_at", "scrape_key", "manually_edited", "scrape_disabled");
-        RowInserter sources = new RowInserter(em, ChannelSource.class, "channel_sources", "id", "channel_id", "url",
-                "priority", "max_connections", "scraper_source_id", "missed_runs");
-        em.flush(); // categories created for this chunk go first: channels refer to them
+        List<Channel> channels = new ArrayList<>(fresh.size());
+        List<ChannelSource> sources = new ArrayList<>(fresh.size());
         for (NewChannel n : fresh) {
-            ScrapedChannel head = n.head();
-            long channelId = channels.add(state.claimNumber(head.number()), head.name(), head.logoUrl(), head.epgId(),
-                    n.categoryId(), true, now, now, n.key(), false, false);
+            Channel channel = n.channel(state.claimNumber(n.head().number()), now);
+            channels.add(channel);
             Set<String> urls = new HashSet<>();
-            List<ScrapedChannel> entries = n.entries();
-            for (int p = 0; p < entries.size(); p++) {
-                if (urls.add(entries.get(p).url())) {
-                    sources.add(channelId, entries.get(p).url(), origin.priority() * 1000 + p, origin.maxConnections(),
-                            origin.sourceId(), 0);
+            for (int p = 0; p < n.entries().size(); p++) {
+                String url = n.entries().get(p).url();
+                if (urls.add(url)) {
+                    sources.add(LiveWriter.source(channel, url, origin.priority() * 1000 + p, origin));
                 }
             }
         }
         // all channels of the chunk before their sources: the foreign key needs them
-        channels.flush();
-        sources.flush();
+        batches.insert(channels);
+        batches.insert(sources);
         int count = fresh.size();
         fresh.clear();
         return count;
@@ -256,6 +239,19 @@ public final class ChannelUpserter {
         }
     }
 
-    private record NewChannel(String key, ScrapedChannel head, Long categoryId, List<ScrapedChannel> entries) {
+    private record NewChannel(String key, ImportEntry head, Long categoryId, List<ImportEntry> entries) {
+
+        Channel channel(Integer number, Instant now) {
+            Channel c = new Channel();
+            c.number = number;
+            c.name = head.name();
+            c.logoUrl = head.logoUrl();
+            c.epgId = head.epgId();
+            c.categoryId = categoryId;
+            c.createdAt = now;
+            c.updatedAt = now;
+            c.scrapeKey = key;
+            return c;
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.polyplex.catalog;
+package org.polyplex.catalog.model;
 
 import java.net.URI;
 import java.net.URISyntaxException;

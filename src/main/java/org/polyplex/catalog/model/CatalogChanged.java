@@ -1,4 +1,4 @@
-package org.polyplex.catalog;
+package org.polyplex.catalog.model;
 
 /** Fired inside a transaction that changed the catalog; the snapshot is rebuilt after it commits. */
 public record CatalogChanged() {

@@ -1,4 +1,4 @@
-package org.polyplex.scraping.store;
+package org.polyplex.catalog.importing;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -6,29 +6,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.persistence.EntityManager;
-
 import org.polyplex.catalog.model.Category;
 import org.polyplex.catalog.model.CategoryKind;
 
+import org.hibernate.StatelessSession;
+
 /**
  * Category ids by name for one kind, loaded in one query; a group title that has no category yet
- * gets one. Names match case-insensitively so "Sports" and "SPORTS" land together. Used inside
- * the import's transaction only.
+ * gets one, inserted at once so that rows written later may refer to it. Names match
+ * case-insensitively so "Sports" and "SPORTS" land together. Used inside one import only.
  */
 final class CategoryIndex {
 
-    private final EntityManager em;
+    private final StatelessSession session;
     private final CategoryKind kind;
     private final Instant now;
     private final Map<String, Long> ids = new HashMap<>();
     private int nextSortOrder;
 
-    CategoryIndex(EntityManager em, CategoryKind kind, Instant now) {
-        this.em = em;
+    CategoryIndex(StatelessSession session, CategoryKind kind, Instant now) {
+        this.session = session;
         this.kind = kind;
         this.now = now;
-        List<Object[]> rows = em.createQuery("select c.id, c.name, c.sortOrder from Category c where c.kind = :kind",
+        List<Object[]> rows = session.createQuery("select c.id, c.name, c.sortOrder from Category c where c.kind = :kind",
                 Object[].class).setParameter("kind", kind).getResultList();
         for (Object[] row : rows) {
             ids.putIfAbsent(norm((String) row[1]), (Long) row[0]);
@@ -52,7 +52,7 @@ final class CategoryIndex {
             category.kind = kind;
             category.sortOrder = nextSortOrder++;
             category.createdAt = now;
-            em.persist(category);
+            session.insert(category);
             id = category.id;
             ids.put(norm(clean), id);
         }

@@ -1,4 +1,4 @@
-package org.polyplex.catalog;
+package org.polyplex.catalog.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

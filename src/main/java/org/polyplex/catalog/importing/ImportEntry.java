@@ -1,0 +1,18 @@
+package org.polyplex.catalog.importing;
+
+import java.util.Objects;
+
+/**
+ * One live channel as a source lists it, validated by the importer: {@code url} is a normalised
+ * {@code acestream://<id>} or http(s) URL (as {@code SourceUrls.normalize} answers), {@code name}
+ * is at most 300 characters, {@code logoUrl} an http(s) URL or null; the rest is optional.
+ * {@code providerId} is the provider's own stream id, the entry's identity when present.
+ */
+public record ImportEntry(String name, String url, String epgId, String logoUrl, String group, Integer number,
+        String providerId) {
+
+    public ImportEntry {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(url, "url");
+    }
+}

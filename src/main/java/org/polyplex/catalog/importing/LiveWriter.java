@@ -1,0 +1,86 @@
+package org.polyplex.catalog.importing;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.polyplex.catalog.model.Channel;
+import org.polyplex.catalog.model.ChannelSource;
+
+/**
+ * Collects the changes a live import makes to existing channels and writes them in batches at
+ * {@link #flush()}: new source rows first, then changed channel and source rows, each row once
+ * however often it changed.
+ */
+final class LiveWriter {
+
+    private static final String UPDATE_CHANNEL = "update channels set name = ?, logo_url = ?, epg_id = ?, category_id = ?,"
+            + " enabled = ?, scrape_disabled = ?, updated_at = ? where id = ?";
+    private static final String UPDATE_SOURCE = "update channel_sources set url = ?, priority = ?, max_connections = ?,"
+            + " missed_runs = ?, is_online = ? where id = ?";
+
+    private final Batches batches;
+    private final OffsetDateTime now;
+    private final Map<Long, LiveRows.ChannelRow> channels = new LinkedHashMap<>();
+    private final Map<Long, LiveRows.SourceRow> sources = new LinkedHashMap<>();
+    private final List<ChannelSource> newSources = new ArrayList<>();
+
+    LiveWriter(Batches batches, Instant now) {
+        this.batches = batches;
+        this.now = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+    }
+
+    /** A new source row of {@code channel} fed by the origin. */
+    static ChannelSource source(Channel channel, String url, int priority, ImportOrigin origin) {
+        ChannelSource s = new ChannelSource();
+        s.channel = channel;
+        s.url = url;
+        s.priority = priority;
+        s.maxConnections = origin.maxConnections();
+        s.scraperSourceId = origin.sourceId();
+        return s;
+    }
+
+    void updateChannel(LiveRows.ChannelRow row) {
+        channels.put(row.id, row);
+    }
+
+    void updateSource(LiveRows.SourceRow row) {
+        sources.put(row.id, row);
+    }
+
+    void insertSource(long channelId, String url, int priority, ImportOrigin origin) {
+        Channel channel = new Channel(); // a reference by id: the row exists
+        channel.id = channelId;
+        newSources.add(source(channel, url, priority, origin));
+    }
+
+    void flush() {
+        batches.insert(newSources);
+        batches.update(UPDATE_CHANNEL, channels.values(), (ps, c) -> {
+            ps.setString(1, c.name);
+            ps.setString(2, c.logoUrl);
+            ps.setString(3, c.epgId);
+            Batches.setLong(ps, 4, c.categoryId);
+            ps.setBoolean(5, c.enabled);
+            ps.setBoolean(6, c.scrapeDisabled);
+            ps.setObject(7, now);
+            ps.setLong(8, c.id);
+        });
+        batches.update(UPDATE_SOURCE, sources.values(), (ps, s) -> {
+            ps.setString(1, s.url);
+            ps.setInt(2, s.priority);
+            Batches.setInt(ps, 3, s.maxConnections);
+            ps.setInt(4, s.missedRuns);
+            Batches.setBoolean(ps, 5, s.online);
+            ps.setLong(6, s.id);
+        });
+        newSources.clear();
+        channels.clear();
+        sources.clear();
+    }
+}

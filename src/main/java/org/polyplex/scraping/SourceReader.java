@@ -1,0 +1,118 @@
+package org.polyplex.scraping;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.polyplex.scraping.fetch.DestinationGuard;
+import org.polyplex.scraping.fetch.Fetched;
+import org.polyplex.scraping.fetch.SourceFetcher;
+import org.polyplex.scraping.parser.Documents;
+import org.polyplex.scraping.parser.Harvest;
+import org.polyplex.scraping.parser.ParseResult;
+import org.polyplex.scraping.parser.ScrapedChannel;
+import org.polyplex.scraping.source.ScrapeFailure;
+import org.polyplex.scraping.source.ScraperSource;
+import org.polyplex.scraping.source.ScrapingConfig;
+import org.polyplex.scraping.source.SecretBox;
+import org.polyplex.scraping.source.SourceType;
+import org.polyplex.scraping.xtream.XtreamHarvester;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Reads one scraper source into a {@link Harvest}, touching no database: a provider account
+ * through its API, any other source by fetching and parsing its document and, for HTML pages,
+ * the playlists it links to (once each, at most {@code max-followed-links}). Scraped URLs that
+ * name internal destinations are refused and counted. Blocking; worker threads only.
+ */
+@ApplicationScoped
+class SourceReader {
+
+    private final ScrapingConfig config;
+    private final SourceFetcher fetcher;
+    private final SecretBox secrets;
+    private final MeterRegistry metrics;
+
+    SourceReader(ScrapingConfig config, SourceFetcher fetcher, SecretBox secrets, MeterRegistry metrics) {
+        this.config = config;
+        this.fetcher = fetcher;
+        this.secrets = secrets;
+        this.metrics = metrics;
+    }
+
+    /** Reads the source; throws {@link ScrapeFailure} with the reason when it cannot. */
+    Harvest harvest(ScraperSource source) {
+        if (source.type == SourceType.XTREAM) {
+            String password = source.passwordEncrypted == null ? null : secrets.decrypt(source.passwordEncrypted);
+            return new XtreamHarvester(fetcher::get, config.maxEntries()).harvest(source.url, source.username, password);
+        }
+        DestinationGuard.Check check = fetcher.check(source.url);
+        ParseResult first = parse(source.type, fetcher.get(source.url, check));
+        List<ScrapedChannel> channels = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(first.warnings());
+        List<String> reasons = new ArrayList<>(first.skipReasons());
+        int skipped = first.skipped();
+        Set<String> urls = new HashSet<>();
+        skipped += admit(first.channels(), check, urls, channels, reasons);
+        List<String> links = first.links();
+        if (links.size() > config.maxFollowedLinks()) {
+            warnings.add(links.size() + " playlist links; followed the first " + config.maxFollowedLinks());
+            links = links.subList(0, config.maxFollowedLinks());
+        }
+        for (String link : links) {
+            try {
+                ParseResult linked = parse(SourceType.AUTO, fetcher.get(link, check));
+                skipped += linked.skipped();
+                reasons.addAll(linked.skipReasons());
+                skipped += admit(linked.channels(), check, urls, channels, reasons);
+            } catch (ScrapeFailure e) {
+                warnings.add("linked playlist: " + e.getMessage());
+            }
+        }
+        if (channels.size() > config.maxEntries()) {
+            throw new ScrapeFailure("more than " + config.maxEntries() + " entries (polyplex.scraping.max-entries)");
+        }
+        return new Harvest(channels, List.of(), List.of(), skipped, reasons.subList(0, Math.min(20, reasons.size())),
+                warnings, null);
+    }
+
+    /**
+     * Adds the channels whose URLs are new and whose destinations scraped content may name;
+     * returns how many were refused (each with a reason).
+     */
+    private int admit(List<ScrapedChannel> found, DestinationGuard.Check check, Set<String> urls, List<ScrapedChannel> into,
+            List<String> reasons) {
+        int refused = 0;
+        for (ScrapedChannel c : found) {
+            String refusal = check.refusal(c.url());
+            if (refusal != null) {
+                refused++;
+                reasons.add("refused source URL for '" + c.name() + "': " + refusal);
+            } else if (urls.add(c.url())) {
+                into.add(c);
+            }
+        }
+        if (refused > 0) {
+            metrics.counter("polyplex.scrape.refused").increment(refused);
+        }
+        return refused;
+    }
+
+    private ParseResult parse(SourceType type, Fetched fetched) {
+        Documents.Format format = switch (type) {
+            case JSON -> Documents.Format.JSON;
+            case M3U -> Documents.Format.M3U;
+            case HTML -> Documents.Format.HTML;
+            default -> Documents.detect(fetched.contentType(), fetched.body());
+        };
+        long maxHtml = config.fetch().maxHtmlSize().asLongValue();
+        if (format == Documents.Format.HTML && fetched.body().length > maxHtml) {
+            throw new ScrapeFailure("HTML page is larger than " + maxHtml + " bytes (polyplex.scraping.fetch.max-html-size)");
+        }
+        return Documents.parse(format, fetched.body(), fetched.contentType(), fetched.finalUrl(), config.maxEntries());
+    }
+}
