@@ -10,10 +10,11 @@ import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.catalog.CatalogSnapshot.Source;
 import org.polyplex.platform.ApiException;
 import org.polyplex.platform.Redaction;
+import org.polyplex.proxy.config.ProxyConfig;
 import org.polyplex.proxy.hls.SegmentWindow;
 import org.polyplex.proxy.ts.PacketRing;
-import org.polyplex.proxy.upstream.SlateUpstream;
-import org.polyplex.proxy.upstream.SourceUrl;
+import org.polyplex.proxy.upstream.api.SourceUrl;
+import org.polyplex.proxy.upstream.slate.SlateUpstream;
 
 import io.quarkus.logging.Log;
 

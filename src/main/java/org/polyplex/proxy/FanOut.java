@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 
+import org.polyplex.proxy.config.ProxyConfig;
+import org.polyplex.proxy.metrics.ProxyMetrics;
 import org.polyplex.proxy.ts.PacketRing;
 import org.polyplex.proxy.ts.TsPacket;
 

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.polyplex.platform.Redaction;
+import org.polyplex.proxy.config.ProxyConfig;
+import org.polyplex.proxy.metrics.ProxyMetrics;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
+import org.polyplex.proxy.config.ProxyConfig;
 import org.polyplex.proxy.hls.SegmentWindow;
+import org.polyplex.proxy.metrics.ProxyMetrics;
 import org.polyplex.proxy.ts.PacketRing;
 
 import io.vertx.core.Future;

@@ -2,6 +2,7 @@ package org.polyplex.proxy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -11,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.polyplex.proxy.config.ProxyConfig;
+import org.polyplex.proxy.metrics.ProxyMetrics;
 import org.polyplex.proxy.upstream.SourceGuard;
 import org.polyplex.proxy.upstream.UpstreamFactory;
 import org.polyplex.proxy.upstream.ace.AceStreamConfig;
@@ -23,7 +26,6 @@ import io.quarkus.logging.Log;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -56,34 +58,13 @@ public class ProxyBeans {
     @Singleton
     SessionRegistry registry(Vertx vertx, ProxyConfig config, Clock clock, ProxyMetrics metrics,
             AceStreamConfig aceConfig, HlsConfig hlsConfig) {
-        client = upstreamClient(vertx, config);
+        client = UpstreamFactory.client(vertx, config);
         SourceGuard guard = new SourceGuard(config.failover().backoffInitial(), config.failover().backoffMax(),
                 config.failover().breakerThreshold(), config.failover().breakerOpen(), System::nanoTime);
         ace = new AceStreamEngine(vertx, client, aceConfig);
         registry = new SessionRegistry(vertx, config, clock, metrics, guard,
-                upstreamFactory(client, config, ace,
-                        new HlsSources(vertx, client, hlsConfig.upstream())));
+                UpstreamFactory.of(client, config, ace, new HlsSources(vertx, client, hlsConfig.upstream()), List.of()));
         return registry;
-    }
-
-    /** The client all sessions share: no keep-alive, so closing an upstream closes its socket. */
-    public static HttpClient upstreamClient(Vertx vertx, ProxyConfig config) {
-        return vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.upstream().connectTimeout().toMillis())
-                .setKeepAlive(false)
-                .setMaxPoolSize(Math.max(config.session().maxSessions(), 1))
-                .setTryUseCompression(false));
-    }
-
-    public static UpstreamFactory upstreamFactory(HttpClient client, ProxyConfig config) {
-        return upstreamFactory(client, config, null, null);
-    }
-
-    /** @param ace the AceStream engine, or null to skip AceStream sources; likewise {@code hls} */
-    public static UpstreamFactory upstreamFactory(HttpClient client, ProxyConfig config, AceStreamEngine ace,
-            HlsSources hls) {
-        long guardMs = Math.max(config.upstream().firstByteTimeout().toMillis(), config.upstream().idleTimeout().toMillis());
-        return new UpstreamFactory(client, config.upstream().maxRedirects(), Duration.ofMillis(guardMs * 2), ace, hls);
     }
 
     /**

@@ -14,7 +14,9 @@ import java.util.function.Function;
 
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.platform.ApiError;
+import org.polyplex.proxy.config.ProxyConfig;
 import org.polyplex.proxy.hls.SegmentWindow;
+import org.polyplex.proxy.metrics.ProxyMetrics;
 import org.polyplex.proxy.upstream.SourceGuard;
 import org.polyplex.proxy.upstream.UpstreamFactory;
 

@@ -1,9 +1,10 @@
 package org.polyplex.proxy;
 
 import org.polyplex.catalog.CatalogSnapshot.Source;
+import org.polyplex.proxy.config.ProxyConfig;
 import org.polyplex.proxy.ts.TsAssembler;
-import org.polyplex.proxy.upstream.Upstream;
-import org.polyplex.proxy.upstream.UpstreamListener;
+import org.polyplex.proxy.upstream.api.Upstream;
+import org.polyplex.proxy.upstream.api.UpstreamListener;
 
 import io.vertx.core.buffer.Buffer;
 

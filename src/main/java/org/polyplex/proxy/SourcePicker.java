@@ -5,8 +5,8 @@ import java.util.Optional;
 
 import org.polyplex.catalog.CatalogSnapshot.Source;
 import org.polyplex.proxy.upstream.SourceGuard;
-import org.polyplex.proxy.upstream.Upstream;
 import org.polyplex.proxy.upstream.UpstreamFactory;
+import org.polyplex.proxy.upstream.api.Upstream;
 
 /**
  * Which of a channel's sources a session tries next: round robin from the one after the last

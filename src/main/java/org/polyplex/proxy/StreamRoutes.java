@@ -15,6 +15,7 @@ import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.platform.ApiError;
 import org.polyplex.platform.ApiException;
+import org.polyplex.proxy.metrics.ProxyMetrics;
 
 import io.quarkus.logging.Log;
 

@@ -11,12 +11,12 @@ import java.util.stream.IntStream;
 
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.catalog.CatalogSnapshot.Source;
-import org.polyplex.proxy.ProxyBeans;
-import org.polyplex.proxy.ProxyConfig;
-import org.polyplex.proxy.ProxyMetrics;
 import org.polyplex.proxy.SessionRegistry;
 import org.polyplex.proxy.Viewer;
+import org.polyplex.proxy.config.ProxyConfig;
+import org.polyplex.proxy.metrics.ProxyMetrics;
 import org.polyplex.proxy.upstream.SourceGuard;
+import org.polyplex.proxy.upstream.UpstreamFactory;
 
 import io.quarkus.runtime.configuration.DurationConverter;
 
@@ -52,7 +52,7 @@ public final class BenchServer {
         SourceGuard guard = new SourceGuard(config.failover().backoffInitial(), config.failover().backoffMax(),
                 config.failover().breakerThreshold(), config.failover().breakerOpen(), System::nanoTime);
         SessionRegistry registry = new SessionRegistry(vertx, config, Clock.systemUTC(), metrics, guard,
-                ProxyBeans.upstreamFactory(ProxyBeans.upstreamClient(vertx, config), config));
+                UpstreamFactory.of(UpstreamFactory.client(vertx, config), config));
         Map<Long, LiveChannel> channels = new ConcurrentHashMap<>();
         vertx.createHttpServer().requestHandler(request -> {
             if (request.path().equals("/stats")) {

@@ -14,6 +14,8 @@ import java.util.function.BooleanSupplier;
 
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.catalog.CatalogSnapshot.Source;
+import org.polyplex.proxy.config.ProxyConfig;
+import org.polyplex.proxy.metrics.ProxyMetrics;
 import org.polyplex.proxy.upstream.SourceGuard;
 import org.polyplex.proxy.upstream.UpstreamFactory;
 
@@ -63,7 +65,7 @@ public final class PluggedHarness implements AutoCloseable {
         mappings.forEach(builder::withMapping);
         config = builder.build();
         proxyConfig = config.getConfigMapping(ProxyConfig.class);
-        HttpClient upstreamClient = ProxyBeans.upstreamClient(vertx, proxyConfig);
+        HttpClient upstreamClient = UpstreamFactory.client(vertx, proxyConfig);
         SourceGuard guard = new SourceGuard(proxyConfig.failover().backoffInitial(),
                 proxyConfig.failover().backoffMax(), proxyConfig.failover().breakerThreshold(),
                 proxyConfig.failover().breakerOpen(), System::nanoTime);

@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 
+import org.polyplex.proxy.config.ProxyConfig;
 import org.polyplex.proxy.upstream.ace.AceStreamConfig;
 import org.polyplex.proxy.upstream.hls.HlsConfig;
 

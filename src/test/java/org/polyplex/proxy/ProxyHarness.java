@@ -13,7 +13,10 @@ import java.util.function.BooleanSupplier;
 
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.catalog.CatalogSnapshot.Source;
+import org.polyplex.proxy.config.ProxyConfig;
+import org.polyplex.proxy.metrics.ProxyMetrics;
 import org.polyplex.proxy.upstream.SourceGuard;
+import org.polyplex.proxy.upstream.UpstreamFactory;
 
 import io.quarkus.runtime.configuration.DurationConverter;
 
@@ -47,11 +50,11 @@ final class ProxyHarness implements AutoCloseable {
 
     ProxyHarness(Map<String, String> overrides) {
         config = config(overrides);
-        upstreamClient = ProxyBeans.upstreamClient(vertx, config);
+        upstreamClient = UpstreamFactory.client(vertx, config);
         SourceGuard guard = new SourceGuard(config.failover().backoffInitial(), config.failover().backoffMax(),
                 config.failover().breakerThreshold(), config.failover().breakerOpen(), System::nanoTime);
         registry = new SessionRegistry(vertx, config, Clock.systemUTC(), metrics, guard,
-                ProxyBeans.upstreamFactory(upstreamClient, config));
+                UpstreamFactory.of(upstreamClient, config));
         viewerClient = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(5000).setKeepAlive(false));
         front = join(vertx.createHttpServer().requestHandler(request -> {
             long channelId = Long.parseLong(request.path().substring(1));

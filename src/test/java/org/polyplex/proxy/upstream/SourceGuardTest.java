@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.polyplex.proxy.upstream.api.SourceUrl;
+
 import org.junit.jupiter.api.Test;
 
 class SourceGuardTest {

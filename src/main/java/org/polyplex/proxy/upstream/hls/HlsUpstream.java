@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.polyplex.platform.Redaction;
-import org.polyplex.proxy.upstream.Upstream;
-import org.polyplex.proxy.upstream.UpstreamListener;
+import org.polyplex.proxy.upstream.api.Upstream;
+import org.polyplex.proxy.upstream.api.UpstreamListener;
 import org.polyplex.proxy.upstream.fetch.BoundedGet;
 
 import io.vertx.core.Context;

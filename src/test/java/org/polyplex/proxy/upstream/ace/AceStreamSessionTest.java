@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.polyplex.proxy.PluggedHarness;
 import org.polyplex.proxy.PluggedHarness.Watcher;
-import org.polyplex.proxy.ProxyBeans;
+import org.polyplex.proxy.upstream.UpstreamFactory;
 import org.polyplex.testsupport.FakeAceEngine;
 import org.polyplex.testsupport.FakeAceEngine.Mode;
 import org.polyplex.testsupport.TsFixtures;
@@ -56,10 +56,10 @@ class AceStreamSessionTest {
         props.put("polyplex.acestream.no-peers-max", "1s");
         props.put("polyplex.acestream.livepos-stall-max", "1s");
         props.put("polyplex.acestream.request-timeout", "2s");
-        proxy = new PluggedHarness(props, List.of(AceStreamConfig.class), (client, h) -> ProxyBeans.upstreamFactory(
+        proxy = new PluggedHarness(props, List.of(AceStreamConfig.class), (client, h) -> UpstreamFactory.of(
                 client, h.proxyConfig(),
                 aceEngine = new AceStreamEngine(h.vertx, client, h.config.getConfigMapping(AceStreamConfig.class)),
-                null));
+                null, List.of()));
     }
 
     private static String ace(String id) {

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.polyplex.proxy.PluggedHarness;
 import org.polyplex.proxy.PluggedHarness.Watcher;
-import org.polyplex.proxy.ProxyBeans;
+import org.polyplex.proxy.upstream.UpstreamFactory;
 import org.polyplex.proxy.upstream.ace.AceStreamConfig;
 import org.polyplex.proxy.upstream.ace.AceStreamEngine;
 import org.polyplex.testsupport.FakeAceEngine;
@@ -79,8 +79,8 @@ class HlsAceBench {
         Map<String, String> props = new HashMap<>();
         props.put("polyplex.proxy.hls-output.target-duration", OUT_TARGET.toSeconds() + "s");
         try (PluggedHarness proxy = new PluggedHarness(props, List.of(HlsConfig.class),
-                (client, h) -> ProxyBeans.upstreamFactory(client, h.proxyConfig(), null,
-                        new HlsSources(h.vertx, client, h.config.getConfigMapping(HlsConfig.class).upstream())))) {
+                (client, h) -> UpstreamFactory.of(client, h.proxyConfig(), null,
+                        new HlsSources(h.vertx, client, h.config.getConfigMapping(HlsConfig.class).upstream()), List.of()))) {
             LiveHlsServer origin = new LiveHlsServer(proxy.vertx, 8).start();
             proxy.channel(1, origin.url("/live.m3u8"));
             HttpClient client = proxy.vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
@@ -322,8 +322,8 @@ class HlsAceBench {
     private String hls() {
         long cpu0 = cpu();
         try (PluggedHarness proxy = new PluggedHarness(Map.of(), List.of(HlsConfig.class),
-                (client, h) -> ProxyBeans.upstreamFactory(client, h.proxyConfig(), null,
-                        new HlsSources(h.vertx, client, h.config.getConfigMapping(HlsConfig.class).upstream())))) {
+                (client, h) -> UpstreamFactory.of(client, h.proxyConfig(), null,
+                        new HlsSources(h.vertx, client, h.config.getConfigMapping(HlsConfig.class).upstream()), List.of()))) {
             LiveHlsServer origin = new LiveHlsServer(proxy.vertx, 8).start();
             proxy.channel(1, origin.url("/live.m3u8"));
             List<Watcher> viewers = open(proxy, HLS_VIEWERS);
@@ -345,9 +345,9 @@ class HlsAceBench {
         props.put("polyplex.acestream.engine-url", engine.url());
         props.put("polyplex.proxy.session.linger", "1s");
         try (PluggedHarness proxy = new PluggedHarness(props, List.of(AceStreamConfig.class),
-                (client, h) -> ProxyBeans.upstreamFactory(client, h.proxyConfig(),
+                (client, h) -> UpstreamFactory.of(client, h.proxyConfig(),
                         new AceStreamEngine(h.vertx, client, h.config.getConfigMapping(AceStreamConfig.class)),
-                        null))) {
+                        null, List.of()))) {
             proxy.channel(1, "acestream://" + ID);
             List<Watcher> viewers = open(proxy, ACE_VIEWERS);
             wait(proxy, RUN.dividedBy(2));

@@ -1,4 +1,4 @@
-package org.polyplex.proxy.upstream;
+package org.polyplex.proxy.upstream.api;
 
 import java.net.URI;
 import java.util.Locale;

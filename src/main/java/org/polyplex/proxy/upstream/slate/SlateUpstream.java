@@ -1,4 +1,7 @@
-package org.polyplex.proxy.upstream;
+package org.polyplex.proxy.upstream.slate;
+
+import org.polyplex.proxy.upstream.api.Upstream;
+import org.polyplex.proxy.upstream.api.UpstreamListener;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -1,4 +1,4 @@
-package org.polyplex.proxy;
+package org.polyplex.proxy.metrics;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,23 +35,23 @@ public final class ProxyMetrics {
         this.hlsSegments = registry.counter("polyplex.proxy.hls.segments");
     }
 
-    void viewerAdded() {
+    public void viewerAdded() {
         viewers.incrementAndGet();
     }
 
-    void viewerRemoved() {
+    public void viewerRemoved() {
         viewers.decrementAndGet();
     }
 
-    void sessionOpened() {
+    public void sessionOpened() {
         sessions.incrementAndGet();
     }
 
-    void sessionClosed() {
+    public void sessionClosed() {
         sessions.decrementAndGet();
     }
 
-    void bytes(long in, long out) {
+    public void bytes(long in, long out) {
         if (in > 0) {
             bytesIn.increment(in);
         }
@@ -60,28 +60,28 @@ public final class ProxyMetrics {
         }
     }
 
-    void evicted() {
+    public void evicted() {
         evictions.increment();
     }
 
-    void skipped() {
+    public void skipped() {
         skips.increment();
     }
 
-    void failover() {
+    public void failover() {
         failovers.increment();
     }
 
-    void upstreamOpened() {
+    public void upstreamOpened() {
         upstreams.increment();
     }
 
-    void hlsSegmentCut() {
+    public void hlsSegmentCut() {
         hlsSegments.increment();
     }
 
     /** A request refused before any byte; {@code reason} is a short fixed word, never user input. */
-    void refused(String reason) {
+    public void refused(String reason) {
         registry.counter("polyplex.proxy.refusals", "reason", reason).increment();
     }
 

@@ -1,4 +1,4 @@
-package org.polyplex.proxy;
+package org.polyplex.proxy.config;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.polyplex.proxy.upstream;
+package org.polyplex.proxy.upstream.http;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.polyplex.platform.Redaction;
+import org.polyplex.proxy.upstream.api.Upstream;
+import org.polyplex.proxy.upstream.api.UpstreamListener;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
