@@ -3,9 +3,9 @@ package org.polyplex.proxy.upstream.api;
 import java.time.Duration;
 
 /**
- * One connection to one channel source that produces MPEG-TS bytes. Implementations (HTTP TS
- * now; AceStream and HLS later) are opened and closed on the owning session's context and call
- * their listener on that context only.
+ * One connection to one channel source that produces MPEG-TS bytes, made by an
+ * {@link UpstreamKind} (HTTP TS, HLS, AceStream; the fallback slate is one too). Opened and closed
+ * on the owning session's context; it calls its listener on that context only.
  */
 public interface Upstream {
 

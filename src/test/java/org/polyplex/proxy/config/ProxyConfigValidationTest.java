@@ -1,29 +1,18 @@
-package org.polyplex.proxy;
+package org.polyplex.proxy.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-
-import org.polyplex.proxy.config.ProxyConfig;
 import org.polyplex.proxy.upstream.ace.AceStreamConfig;
 import org.polyplex.proxy.upstream.hls.HlsConfig;
+import org.polyplex.testsupport.TestConfigs;
 
-import io.quarkus.runtime.configuration.DurationConverter;
-
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 
 import io.smallrye.config.ConfigValidationException;
-import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.config.validator.BeanValidationConfigValidator;
 
 /**
  * The data plane's config mappings checked as Quarkus checks them at start-up (SmallRye Config
@@ -32,14 +21,9 @@ import io.smallrye.config.validator.BeanValidationConfigValidator;
  */
 class ProxyConfigValidationTest {
 
-    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
-
     private static SmallRyeConfig build(Map<String, String> properties) {
-        return new SmallRyeConfigBuilder().withMapping(ProxyConfig.class).withMapping(HlsConfig.class)
-                .withMapping(AceStreamConfig.class).withConverter(Duration.class, 100, new DurationConverter())
-                .withValidator((BeanValidationConfigValidator) () -> VALIDATOR)
-                .withSources(new PropertiesConfigSource(new HashMap<>(properties), "test", 500)).build();
+        return TestConfigs.config(Map.of("proxy", ProxyConfig.class, "hls", HlsConfig.class, "acestream",
+                AceStreamConfig.class), properties);
     }
 
     @Test

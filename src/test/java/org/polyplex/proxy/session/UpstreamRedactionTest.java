@@ -1,4 +1,4 @@
-package org.polyplex.proxy;
+package org.polyplex.proxy.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.polyplex.proxy.ProxyHarness.source;
@@ -6,7 +6,8 @@ import static org.polyplex.proxy.ProxyHarness.source;
 import java.time.Duration;
 import java.util.Map;
 
-import org.polyplex.proxy.ProxyHarness.TestViewer;
+import org.polyplex.proxy.ProxyHarness;
+import org.polyplex.proxy.ProxyHarness.Watcher;
 import org.polyplex.testsupport.LogCapture;
 import org.polyplex.testsupport.TsFixtures;
 import org.polyplex.testsupport.TsServer;
@@ -51,7 +52,7 @@ class UpstreamRedactionTest {
                 source(2, "http://" + base + "/get.ts?username=acct&password=pass-secret&token=tok-secret"),
                 source(3, good.url("/live/a")));
         try (LogCapture logs = LogCapture.start()) {
-            TestViewer viewer = proxy.open(1, 0);
+            Watcher viewer = proxy.open(1, 0);
             proxy.await("the good source plays long before the first-byte bound", Duration.ofSeconds(5),
                     () -> viewer.total > 50_000);
             assertThat(proxy.metrics.upstreamsOpened()).isEqualTo(3);

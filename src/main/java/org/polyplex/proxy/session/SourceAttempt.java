@@ -1,7 +1,10 @@
-package org.polyplex.proxy;
+package org.polyplex.proxy.session;
+
+import java.util.function.LongSupplier;
 
 import org.polyplex.catalog.CatalogSnapshot.Source;
 import org.polyplex.proxy.config.ProxyConfig;
+import org.polyplex.proxy.ts.ChunkSink;
 import org.polyplex.proxy.ts.TsAssembler;
 import org.polyplex.proxy.upstream.api.Upstream;
 import org.polyplex.proxy.upstream.api.UpstreamListener;
@@ -9,43 +12,63 @@ import org.polyplex.proxy.upstream.api.UpstreamListener;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * One try of one source by a session: the upstream connection, its TS assembler and its
- * watchdog times. Its events reach the session only while it is the session's current attempt,
- * so late callbacks of a failed connection are harmless. Confined to the session's context.
+ * One try of one source by a session (or of the fallback slate): the upstream connection, its TS
+ * assembler and its watchdog times. Its chunks go straight to the session's viewers; its first
+ * keyframe and its one failure go to its {@link SourceFailover}. Once closed or failed it is
+ * silent, so late callbacks of a dropped connection are harmless. Confined to the session's
+ * context.
  */
 final class SourceAttempt implements UpstreamListener, TsAssembler.Sink {
 
+    /** The source of a slate attempt: not one of the channel's, so never counted in the guard. */
+    static final Source SLATE = new Source(-1, "slate", 0, null);
+
     final Source source;
-    private final ChannelSession session;
+    private final SourceFailover failover;
     private final Upstream upstream;
     private final TsAssembler assembler;
     private final ProxyConfig.Upstream config;
+    private final LongSupplier nanoTime;
+    private final ChunkSink viewers;
     private final long openedAt;
     private long lastData;
+    private boolean data;
     private boolean streaming;
     private boolean done;
 
-    SourceAttempt(ChannelSession session, Source source, Upstream upstream, boolean splice,
-            ProxyConfig.Upstream config, long now) {
-        this.session = session;
+    /**
+     * @param splice whether the session already sent bytes: then this source's output is spliced
+     *        in (fresh PAT/PMT, discontinuity marks)
+     * @param viewers where the chunks go, from the first keyframe on
+     */
+    SourceAttempt(SourceFailover failover, Source source, Upstream upstream, boolean splice, ProxyConfig.Upstream config,
+            LongSupplier nanoTime, ChunkSink viewers) {
+        this.failover = failover;
         this.source = source;
         this.upstream = upstream;
         this.config = config;
+        this.nanoTime = nanoTime;
+        this.viewers = viewers;
         this.assembler = new TsAssembler(this, splice, config.maxJunkBytes());
-        this.openedAt = now;
+        this.openedAt = nanoTime.getAsLong();
     }
 
     void open() {
         upstream.open(this);
     }
 
+    boolean slate() {
+        return source == SLATE;
+    }
+
     @Override
-    public void onData(Buffer data) {
+    public void onData(Buffer bytes) {
         if (done) {
             return;
         }
-        lastData = System.nanoTime();
-        assembler.feed(data);
+        lastData = nanoTime.getAsLong();
+        data = true;
+        assembler.feed(bytes);
     }
 
     @Override
@@ -55,9 +78,9 @@ final class SourceAttempt implements UpstreamListener, TsAssembler.Sink {
         }
         if (!streaming) {
             streaming = true;
-            session.onStreaming(this);
+            failover.started(this);
         }
-        session.onChunk(packets, keyframe);
+        viewers.chunk(packets, keyframe);
     }
 
     @Override
@@ -75,7 +98,7 @@ final class SourceAttempt implements UpstreamListener, TsAssembler.Sink {
         if (done) {
             return;
         }
-        if (lastData == 0) {
+        if (!data) {
             if (now - openedAt > config.firstByteTimeout().toNanos() + upstream.startGrace().toNanos()) {
                 fail("no data within " + config.firstByteTimeout().toMillis() + " ms");
             }
@@ -89,15 +112,18 @@ final class SourceAttempt implements UpstreamListener, TsAssembler.Sink {
     }
 
     private void fail(String reason) {
-        if (done) {
-            return;
+        if (close()) {
+            failover.failed(this, reason);
         }
-        close();
-        session.onAttemptFailed(this, reason);
     }
 
-    void close() {
+    /** Stops the upstream; true the first time only (then its connection slot is to be given back). */
+    boolean close() {
+        if (done) {
+            return false;
+        }
         done = true;
         upstream.close();
+        return true;
     }
 }

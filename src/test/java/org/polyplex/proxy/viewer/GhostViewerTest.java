@@ -1,4 +1,4 @@
-package org.polyplex.proxy;
+package org.polyplex.proxy.viewer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.polyplex.proxy.ProxyHarness.source;
@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.polyplex.proxy.ProxyHarness.TestViewer;
+import org.polyplex.proxy.ProxyHarness;
+import org.polyplex.proxy.ProxyHarness.Watcher;
 import org.polyplex.testsupport.TcpTable;
 import org.polyplex.testsupport.TsFixtures;
 import org.polyplex.testsupport.TsServer;
@@ -59,7 +60,7 @@ class GhostViewerTest {
     @Test
     void shouldCloseTheServerSideAndItsQueueWhenAGhostIsEvicted() {
         start("300ms");
-        TestViewer reader = proxy.open(1, 0);
+        Watcher reader = proxy.open(1, 0);
         proxy.await("the channel streams", WAIT, () -> reader.total > 100_000);
         long fdsBefore = TcpTable.descriptors();
         long pagesBefore = TcpTable.tcpMemoryPages();

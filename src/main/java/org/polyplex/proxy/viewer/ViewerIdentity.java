@@ -1,4 +1,4 @@
-package org.polyplex.proxy;
+package org.polyplex.proxy.viewer;
 
 import java.time.Instant;
 
@@ -6,7 +6,7 @@ import java.time.Instant;
  * Who a viewer is, for either kind of viewer (a TS connection, an HLS token): immutable identity
  * and the one-time departure that releases its connection lease.
  */
-abstract sealed class ViewerIdentity permits Viewer, HlsViewer {
+public abstract sealed class ViewerIdentity permits Viewer, HlsViewer {
 
     final long id;
     final long userId;
@@ -33,6 +33,10 @@ abstract sealed class ViewerIdentity permits Viewer, HlsViewer {
 
     public long id() {
         return id;
+    }
+
+    public long channelId() {
+        return channelId;
     }
 
     /** Marks the viewer gone; true the first time only. */

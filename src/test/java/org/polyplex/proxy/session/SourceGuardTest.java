@@ -1,10 +1,8 @@
-package org.polyplex.proxy.upstream;
+package org.polyplex.proxy.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
-import org.polyplex.proxy.upstream.api.SourceUrl;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,13 +41,5 @@ class SourceGuardTest {
         assertThat(guard.tryAcquire(2, null)).isTrue();
         assertThat(guard.tryAcquire(2, null)).isTrue();
         assertThat(guard.inUse(2)).isEqualTo(2);
-    }
-
-    @Test
-    void classifiesAndRedactsUrls() {
-        assertThat(SourceUrl.kind("acestream://0123")).isEqualTo(SourceUrl.Kind.ACESTREAM);
-        assertThat(SourceUrl.kind("http://h/a/b.m3u8?x=1")).isEqualTo(SourceUrl.Kind.HLS);
-        assertThat(SourceUrl.kind("https://h/live/u/p/1.ts")).isEqualTo(SourceUrl.Kind.HTTP_TS);
-        assertThat(SourceUrl.redact("http://provider:8080/live/user/secret/1.ts")).isEqualTo("http://provider:8080/…");
     }
 }

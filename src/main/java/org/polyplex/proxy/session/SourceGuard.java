@@ -1,4 +1,4 @@
-package org.polyplex.proxy.upstream;
+package org.polyplex.proxy.session;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;

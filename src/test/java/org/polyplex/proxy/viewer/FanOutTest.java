@@ -1,4 +1,4 @@
-package org.polyplex.proxy;
+package org.polyplex.proxy.viewer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import java.util.Map;
 import org.polyplex.proxy.config.ProxyConfig;
 import org.polyplex.proxy.metrics.ProxyMetrics;
 import org.polyplex.proxy.ts.PacketRing;
+import org.polyplex.testsupport.TestConfigs;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -67,7 +68,7 @@ class FanOutTest {
     }
 
     private FanOut fanOut(String policy) {
-        ProxyConfig config = ProxyHarness.config(Map.of("polyplex.proxy.viewer.slow-policy", policy,
+        ProxyConfig config = TestConfigs.of(ProxyConfig.class, Map.of("polyplex.proxy.viewer.slow-policy", policy,
                 "polyplex.proxy.viewer.max-lag-bytes", "3000", "polyplex.proxy.viewer.write-stall-timeout", "5s"));
         return new FanOut(ring, config.viewer(), metrics, () -> now);
     }

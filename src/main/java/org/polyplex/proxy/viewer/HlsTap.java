@@ -1,4 +1,4 @@
-package org.polyplex.proxy;
+package org.polyplex.proxy.viewer;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.polyplex.proxy;
+package org.polyplex.proxy.viewer;
 
 import java.time.Instant;
 
@@ -35,6 +35,11 @@ public final class Viewer extends ViewerIdentity {
         super(id, userId, username, address, channelId, since, onGone);
         this.request = request;
         this.response = request.response();
+    }
+
+    /** The viewer's response, which the route answers on admission. */
+    public HttpServerResponse response() {
+        return response;
     }
 
     boolean ended() {

@@ -1,4 +1,4 @@
-package org.polyplex.proxy;
+package org.polyplex.proxy.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.polyplex.proxy.ProxyHarness.source;
@@ -10,15 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
-import org.polyplex.proxy.ProxyHarness.TestViewer;
+import org.polyplex.proxy.ProxyHarness;
+import org.polyplex.proxy.ProxyHarness.Watcher;
 import org.polyplex.proxy.ts.TsPacket;
+import org.polyplex.proxy.upstream.UpstreamFactory;
+import org.polyplex.proxy.viewer.ViewerInfo;
 import org.polyplex.testsupport.TsFixtures;
 import org.polyplex.testsupport.TsServer;
 
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,7 +57,7 @@ class ChannelSessionTest {
     void simultaneousFirstViewersShareOneUpstream() {
         start(8_000_000, Map.of());
         proxy.channel(1, source(1, upstream.url("/live/a")));
-        List<TestViewer> viewers = new ArrayList<>();
+        List<Watcher> viewers = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             viewers.add(proxy.open(1, 0));
         }
@@ -69,14 +74,14 @@ class ChannelSessionTest {
                 "polyplex.proxy.viewer.write-stall-timeout", "300ms",
                 "polyplex.proxy.viewer.max-pending-bytes", "65536"));
         proxy.channel(1, source(1, upstream.url("/live/a")));
-        TestViewer first = proxy.open(1, 0);
+        Watcher first = proxy.open(1, 0);
         proxy.await("first viewer streams", WAIT, () -> first.total > 10_000);
 
         NetSocket stuck = ProxyHarness.join(proxy.vertx.createNetClient(new NetClientOptions().setReceiveBufferSize(4096))
                 .connect(proxy.frontPort(), "127.0.0.1"));
         stuck.pause();
         stuck.write("GET /1 HTTP/1.1\r\nHost: localhost\r\n\r\n");
-        TestViewer second = proxy.open(1, 0);
+        Watcher second = proxy.open(1, 0);
 
         proxy.await("the stuck viewer is evicted", WAIT, () -> proxy.metrics.evictions() == 1);
         long before = second.total;
@@ -89,10 +94,10 @@ class ChannelSessionTest {
     void aLateJoinerStartsOnPatPmtAndAKeyframe() throws Exception {
         start(4_000_000, Map.of());
         proxy.channel(1, source(1, upstream.url("/live/a")));
-        TestViewer early = proxy.open(1, 0);
+        Watcher early = proxy.open(1, 0);
         proxy.await("the channel runs past its first GOP", WAIT, () -> early.total > 700_000);
 
-        TestViewer late = proxy.open(1, 400_000);
+        Watcher late = proxy.open(1, 400_000);
         proxy.await("the late joiner has 400 kB", WAIT, () -> late.bytes().length >= 400_000);
         byte[] bytes = late.bytes();
         int pmtPid = TsPacket.pmtPidOf(bytes, 0);
@@ -110,12 +115,12 @@ class ChannelSessionTest {
     void lingersAfterTheLastViewerThenClosesTheUpstream() {
         start(4_000_000, Map.of("polyplex.proxy.session.linger", "1s"));
         proxy.channel(1, source(1, upstream.url("/live/a")));
-        TestViewer first = proxy.open(1, 0);
+        Watcher first = proxy.open(1, 0);
         proxy.await("streaming", WAIT, () -> first.total > 50_000);
         first.close();
         proxy.await("viewer gone", WAIT, () -> proxy.metrics.viewers() == 0);
 
-        TestViewer back = proxy.open(1, 0);
+        Watcher back = proxy.open(1, 0);
         proxy.await("a viewer within the linger reuses the upstream", WAIT, () -> back.total > 50_000);
         assertThat(upstream.requests("/live/a")).isEqualTo(1);
         back.close();
@@ -125,10 +130,28 @@ class ChannelSessionTest {
     }
 
     @Test
+    void shouldLingerOnTheSessionsMonotonicClockNotTheWallClock() {
+        AtomicLong clock = new AtomicLong(1_000_000_000_000L);
+        proxy = new ProxyHarness(Map.of("polyplex.proxy.session.linger", "1s", "polyplex.proxy.session.tick", "50ms"),
+                List.of(), (client, h) -> UpstreamFactory.of(client, h.proxyConfig()), clock::get);
+        upstream = new TsServer(proxy.vertx, 4_000_000).stream("a", TsFixtures.read(TsFixtures.h264(6, 600))).start();
+        proxy.channel(1, source(1, upstream.url("/live/a")));
+        Watcher viewer = proxy.open(1, 0);
+        proxy.await("streaming", WAIT, () -> viewer.total > 50_000);
+        viewer.close();
+        proxy.await("viewer gone", WAIT, () -> proxy.metrics.viewers() == 0);
+        // Twice the linger goes by on the wall clock while the session's clock stands still.
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> proxy.sessions() == 1);
+        clock.addAndGet(Duration.ofSeconds(1).toNanos());
+        proxy.await("the linger is over on the session's clock", WAIT, () -> proxy.sessions() == 0);
+        assertThat(upstream.requests("/live/a")).isEqualTo(1);
+    }
+
+    @Test
     void failoverKeepsViewersAndSplicesOnAKeyframeThatDecodes() throws Exception {
         start(4_000_000, Map.of("polyplex.proxy.upstream.idle-timeout", "1s"));
         proxy.channel(1, source(1, upstream.url("/live/a")), source(2, upstream.url("/live/b")));
-        List<TestViewer> viewers = new ArrayList<>();
+        List<Watcher> viewers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             viewers.add(proxy.open(1, 3_000_000));
         }
@@ -161,7 +184,7 @@ class ChannelSessionTest {
                 source(5, upstream.url("/redirect")), source(6, upstream.url("/stall")),
                 source(7, "acestream://0123456789012345678901234567890123456789"),
                 source(8, upstream.url("/live/a")));
-        TestViewer viewer = proxy.open(1, 200_000);
+        Watcher viewer = proxy.open(1, 200_000);
         proxy.await("video from the good source", WAIT, () -> viewer.bytes().length >= 200_000);
 
         byte[] bytes = viewer.bytes();
@@ -182,7 +205,7 @@ class ChannelSessionTest {
         start(4_000_000, Map.of("polyplex.proxy.failover.keepalive-max", "1500ms",
                 "polyplex.proxy.failover.keepalive-interval", "100ms", "polyplex.proxy.session.tick", "50ms"));
         proxy.channel(1, source(1, upstream.url("/error")));
-        TestViewer viewer = proxy.open(1, 100_000);
+        Watcher viewer = proxy.open(1, 100_000);
         viewer.ended.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         byte[] bytes = viewer.bytes();
         assertThat(bytes.length).isPositive().matches(n -> n % TsPacket.SIZE == 0);
@@ -202,7 +225,7 @@ class ChannelSessionTest {
                 "polyplex.proxy.session.tick", "50ms"));
         upstream.kill("a");
         proxy.channel(1, source(1, upstream.url("/live/a")));
-        TestViewer viewer = proxy.open(1, 4_000_000);
+        Watcher viewer = proxy.open(1, 4_000_000);
         proxy.await("the slate plays", WAIT, () -> firstPacketOf(viewer.bytes(), 0x1100, 0) >= 0);
         upstream.revive("a");
         proxy.await("the source is back", WAIT,
@@ -229,9 +252,9 @@ class ChannelSessionTest {
         start(4_000_000, Map.of());
         proxy.channel(1, ProxyHarness.source(1, upstream.url("/live/a"), 1));
         proxy.channel(2, ProxyHarness.source(1, upstream.url("/live/a"), 1), source(3, upstream.url("/live/b")));
-        TestViewer one = proxy.open(1, 0);
+        Watcher one = proxy.open(1, 0);
         proxy.await("channel 1 streams", WAIT, () -> one.total > 50_000);
-        TestViewer two = proxy.open(2, 0);
+        Watcher two = proxy.open(2, 0);
         proxy.await("channel 2 streams", WAIT, () -> two.total > 50_000);
         assertThat(upstream.requests("/live/a")).isEqualTo(1);
         assertThat(upstream.requests("/live/b")).isEqualTo(1);
@@ -241,7 +264,7 @@ class ChannelSessionTest {
     void snapshotListsSessionsAndViewersAndAKickEndsAViewer() {
         start(4_000_000, Map.of());
         proxy.channel(1, source(1, upstream.url("/live/a")));
-        TestViewer viewer = proxy.open(1, 0);
+        Watcher viewer = proxy.open(1, 0);
         proxy.await("streaming", WAIT, () -> viewer.total > 50_000);
         SessionsSnapshot snapshot = ProxyHarness.join(proxy.registry.snapshot());
         assertThat(snapshot.sessions()).singleElement().satisfies(s -> {
@@ -250,7 +273,7 @@ class ChannelSessionTest {
             assertThat(s.viewers()).isEqualTo(1);
             assertThat(s.bytesIn()).isPositive();
         });
-        SessionsSnapshot.ViewerInfo info = snapshot.viewers().get(0);
+        ViewerInfo info = snapshot.viewers().get(0);
         assertThat(info.username()).isEqualTo("user1");
         assertThat(proxy.registry.kick(info.id(), "test")).isTrue();
         proxy.await("kicked viewer disconnected", WAIT, () -> viewer.ended.isDone());

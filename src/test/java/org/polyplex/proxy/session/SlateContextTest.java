@@ -1,4 +1,4 @@
-package org.polyplex.proxy;
+package org.polyplex.proxy.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.polyplex.proxy.ProxyHarness.source;
@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.polyplex.proxy.ProxyHarness;
 import org.polyplex.proxy.ts.TsPacket;
+import org.polyplex.proxy.viewer.Viewer;
 import org.polyplex.testsupport.TsFixtures;
 import org.polyplex.testsupport.TsServer;
 
@@ -52,7 +54,7 @@ class SlateContextTest {
             thread = Thread.currentThread().getName();
             vertx.createHttpServer().requestHandler(request -> {
                 long channelId = Long.parseLong(request.path().substring(1));
-                proxy.registry.join(proxy.channels.get(channelId), new Viewer(proxy.registry.nextId(),
+                proxy.join(channelId, new Viewer(proxy.registry.nextId(),
                         recorded(request, writers.computeIfAbsent(channelId, id -> ConcurrentHashMap.newKeySet())),
                         1, "user1", "127.0.0.1", channelId, Instant.now(), () -> {
                         }));

@@ -1,4 +1,4 @@
-package org.polyplex.proxy;
+package org.polyplex.proxy.viewer;
 
 import java.time.Instant;
 
@@ -6,6 +6,7 @@ import java.time.Instant;
  * One HLS viewer of a channel: not a connection but a token its player presents with every
  * playlist and segment request. It stays counted while those requests keep coming (the activity
  * window); {@link #touch} is called from any event loop, everything else on the session's context.
+ * Made by {@link HlsTokens}, which issues the token.
  */
 public final class HlsViewer extends ViewerIdentity {
 
@@ -16,7 +17,7 @@ public final class HlsViewer extends ViewerIdentity {
     /**
      * @param onGone runs once when the viewer leaves, however it leaves (connection-limit release)
      */
-    public HlsViewer(long id, String token, long userId, String username, String address, long channelId,
+    HlsViewer(long id, String token, long userId, String username, String address, long channelId,
             Instant since, long nowNanos, Runnable onGone) {
         super(id, userId, username, address, channelId, since, onGone);
         this.token = token;
