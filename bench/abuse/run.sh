@@ -4,17 +4,19 @@
 # watches a 4 Mbit/s channel: a storm of concurrent get_live_streams, password guessing on the
 # stream path, and 40 viewers that never read. Prints a Markdown table. Needs JDK 17, ffmpeg,
 # curl, python3. Usage: bench/abuse/run.sh [--no-build]   (from the repository root)
-# APP=/path/to/quarkus-app measures another build (for example the previous one) with the same client;
+# APP=/path/to/quarkus-app measures another build (for example the previous one) with the same client
+# (no build here then);
 # APP_OPTS adds JVM options (-Dpolyplex.load.heavy.in-flight=8) to try other bounds.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 LIVE=${LIVE:-20000} STORM=${STORM:-1000} APP_DIR=${APP:-$ROOT/target/quarkus-app}
 
-[[ "${1:-}" == "--no-build" ]] || ./mvnw -q -B package -DskipTests
+[[ -n "${APP:-}" || "${1:-}" == "--no-build" ]] || ./mvnw -q -B package -DskipTests
 ./mvnw -q -B test-compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-H2_JAR=$(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar | sort -V | tail -1)
+# the seeder writes the app's database file: the H2 the app ships
+H2_JAR=$(ls "$APP_DIR"/lib/main/com.h2database.h2-*.jar | tail -1)
 WORK=$(mktemp -d /tmp/polyplex-abuse.XXXXXX)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 URL="jdbc:h2:file:$WORK/db;AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"

@@ -3,22 +3,26 @@
 # channels, 20,000 movies and 2,000 series (20,000 episodes), measured with wrk. Prints a
 # Markdown table. Needs: JDK 17, wrk (apt-get install wrk), curl, python3.
 # Usage: bench/xtream/run.sh [--no-build]    (from the repository root; about 2-3 minutes)
+# APP=/path/to/quarkus-app measures another package (no build here) with the same client;
+# APP_OPTS adds JVM options to the app's. DURATION=15s is each wrk window.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 LIVE=${LIVE:-50000} MOVIES=${MOVIES:-20000} SERIES=${SERIES:-2000} DURATION=${DURATION:-15s}
+APP_DIR=${APP:-$ROOT/target/quarkus-app}
 
-[[ "${1:-}" == "--no-build" ]] || ./mvnw -q -B package -DskipTests
-H2_JAR=$(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar | sort -V | tail -1)
+[[ -n "${APP:-}" || "${1:-}" == "--no-build" ]] || ./mvnw -q -B package -DskipTests
+# the seeder writes the app's database file: the H2 the app ships
+H2_JAR=$(ls "$APP_DIR"/lib/main/com.h2database.h2-*.jar | tail -1)
 WORK=$(mktemp -d /tmp/polyplex-bench.XXXXXX)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 URL="jdbc:h2:file:$WORK/db;AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
 BASE="http://127.0.0.1:$PORT"
 
-(cd "$WORK" && exec java -Xmx1g -Dquarkus.http.port=$PORT -Dquarkus.http.host=127.0.0.1 \
+(cd "$WORK" && exec java -Xmx1g ${APP_OPTS:-} -Dquarkus.http.port=$PORT -Dquarkus.http.host=127.0.0.1 \
     -Dquarkus.datasource.jdbc.url="$URL" -Dpolyplex.admin.password=bench-admin \
     -Dpolyplex.auth.key-dir="$WORK/jwt" -Dquarkus.log.level=WARN \
-    -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$WORK/app.log" 2>&1) &
+    -jar "$APP_DIR/quarkus-run.jar" >"$WORK/app.log" 2>&1) &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 0.5; done

@@ -12,10 +12,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 
-import org.polyplex.platform.ApiException;
-import org.polyplex.platform.DbConstraints;
-import org.polyplex.platform.Page;
-import org.polyplex.platform.Queries;
+import org.polyplex.platform.persistence.DbConstraints;
+import org.polyplex.platform.persistence.Queries;
+import org.polyplex.platform.web.ApiException;
+import org.polyplex.platform.web.Page;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;

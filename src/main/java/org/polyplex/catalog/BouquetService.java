@@ -10,10 +10,10 @@ import jakarta.transaction.Transactional;
 import org.polyplex.catalog.model.Bouquet;
 import org.polyplex.catalog.model.Category;
 import org.polyplex.catalog.model.Channel;
-import org.polyplex.platform.ApiException;
-import org.polyplex.platform.DbConstraints;
-import org.polyplex.platform.Page;
-import org.polyplex.platform.Queries;
+import org.polyplex.platform.persistence.DbConstraints;
+import org.polyplex.platform.persistence.Queries;
+import org.polyplex.platform.web.ApiException;
+import org.polyplex.platform.web.Page;
 
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;

@@ -13,10 +13,10 @@ import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.catalog.model.Channel;
 import org.polyplex.catalog.vod.Movie;
 import org.polyplex.catalog.vod.Series;
-import org.polyplex.platform.ApiException;
-import org.polyplex.platform.DbConstraints;
-import org.polyplex.platform.Page;
-import org.polyplex.platform.Queries;
+import org.polyplex.platform.persistence.DbConstraints;
+import org.polyplex.platform.persistence.Queries;
+import org.polyplex.platform.web.ApiException;
+import org.polyplex.platform.web.Page;
 
 import io.quarkus.panache.common.Sort;
 

@@ -29,6 +29,16 @@ public interface EpgConfig {
     int maxConcurrentImports();
 
     /**
+     * Imports that may wait for a free import thread (default 64). A run asked for beyond it (by
+     * the admin API or the schedule) is refused with 409 and nothing recorded: the source stays
+     * due and the schedule starts it on a later check.
+     */
+    @WithDefault("64")
+    @Min(0)
+    @Max(10_000)
+    int maxQueuedImports();
+
+    /**
      * Linux niceness of the import threads (0 to 19; 0 leaves them as they are). The parsing and,
      * with the embedded database, the writing run on those threads: a high niceness makes the
      * kernel run the event loops first whenever both want a core.
@@ -205,5 +215,15 @@ public interface EpgConfig {
         @Min(10)
         @Max(10_000)
         int xmltvPageSize();
+
+        /**
+         * Guides whose next programmes {@code get_short_epg} answers from memory (default 50000,
+         * 16 programmes each): past it, the guides asked for least are read from the database
+         * again. At least the number of channels with a guide, or the short EPG hits the database.
+         */
+        @WithDefault("50000")
+        @Min(1)
+        @Max(1_000_000)
+        int upcomingGuides();
     }
 }

@@ -55,7 +55,8 @@ public class EpgService {
 
     EpgService(GuideStore store, CatalogService catalog, EpgConfig config, Clock clock) {
         this.store = store;
-        this.upcoming = new UpcomingCache((ref, now, limit) -> store.programmes(ref, now, now.plus(FAR_FUTURE), limit));
+        this.upcoming = new UpcomingCache((ref, now, limit) -> store.programmes(ref, now, now.plus(FAR_FUTURE), limit),
+                config.query().upcomingGuides());
         this.catalog = catalog;
         this.config = config;
         this.clock = clock;

@@ -11,8 +11,8 @@ import jakarta.transaction.Transactional;
 import org.polyplex.epg.model.EpgRun;
 import org.polyplex.epg.model.EpgSource;
 import org.polyplex.epg.store.GuideStore;
-import org.polyplex.platform.ApiException;
-import org.polyplex.platform.Page;
+import org.polyplex.platform.web.ApiException;
+import org.polyplex.platform.web.Page;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;

@@ -3,13 +3,14 @@ package org.polyplex.epg;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.polyplex.epg.store.GuideEntry;
 import org.polyplex.epg.store.GuideRef;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * The next programmes of each guide in memory, for {@code get_short_epg}: apps ask for it on
@@ -23,12 +24,12 @@ import org.polyplex.epg.store.GuideRef;
  * asked number remain (unless it holds the end of the guide). Keys carry the generation, so a new
  * import is never answered from an old guide; {@link #prefill} loads a new generation's entries
  * before it goes live, so the first requests after an import do not all go to the database.
- * Bounded: cleared whole past {@link #MAX_ENTRIES}.
+ * Bounded: a Caffeine cache of at most {@code maxGuides} guides
+ * ({@code polyplex.epg.query.upcoming-guides}); past it, guides seldom asked for go first.
  */
 final class UpcomingCache {
 
     static final int ROWS = 16;
-    static final int MAX_ENTRIES = 50_000;
 
     /** Reads up to {@code limit} programmes of a guide that end after {@code now}, in start order. */
     interface Loader {
@@ -58,13 +59,16 @@ final class UpcomingCache {
     }
 
     private final Loader loader;
-    private final Map<GuideRef, Upcoming> entries = new ConcurrentHashMap<>();
+    private final int maxGuides;
+    private final Cache<GuideRef, Upcoming> entries;
     // The guides of the last two distinct prefills, whose entries are kept (guarded by this).
     private Set<GuideRef> latest = Set.of();
     private Set<GuideRef> previous = Set.of();
 
-    UpcomingCache(Loader loader) {
+    UpcomingCache(Loader loader, int maxGuides) {
         this.loader = loader;
+        this.maxGuides = maxGuides;
+        this.entries = Caffeine.newBuilder().maximumSize(maxGuides).build();
     }
 
     /** True when {@link #get} would answer from memory, without reading the database. */
@@ -78,7 +82,7 @@ final class UpcomingCache {
      * never a load; event-loop callers rely on that.
      */
     Optional<List<GuideEntry>> cached(GuideRef ref, Instant now, int limit) {
-        Upcoming cached = limit > ROWS ? null : entries.get(ref);
+        Upcoming cached = limit > ROWS ? null : entries.getIfPresent(ref);
         return cached != null && cached.answers(now, limit) ? Optional.of(cached.next(now, limit)) : Optional.empty();
     }
 
@@ -87,7 +91,7 @@ final class UpcomingCache {
         if (limit > ROWS) {
             return loader.upcoming(ref, now, limit);
         }
-        Upcoming cached = entries.get(ref);
+        Upcoming cached = entries.getIfPresent(ref);
         if (cached == null || !cached.answers(now, limit)) {
             cached = load(ref, now);
         }
@@ -96,7 +100,7 @@ final class UpcomingCache {
 
     /**
      * Loads the entries of these guides (those the catalog's channels resolve to under a new
-     * index), at most {@link #MAX_ENTRIES}. Blocking: runs on the thread that reloads the index,
+     * index), at most {@code maxGuides}. Blocking: runs on the thread that reloads the index,
      * before the index is published, so requests still use the previous guides meanwhile: their
      * entries are kept until a prefill for yet another set of guides.
      */
@@ -106,14 +110,14 @@ final class UpcomingCache {
             previous = latest;
             latest = next;
         }
-        if (latest.size() + previous.size() > MAX_ENTRIES) {
+        if (latest.size() + previous.size() > maxGuides) {
             // Room for the new guides first: the old ones are read on demand until the swap.
             previous = Set.of();
         }
-        entries.keySet().removeIf(ref -> !latest.contains(ref) && !previous.contains(ref));
+        entries.asMap().keySet().removeIf(ref -> !latest.contains(ref) && !previous.contains(ref));
         int loaded = 0;
         for (GuideRef ref : next) {
-            if (loaded++ >= MAX_ENTRIES) {
+            if (loaded++ >= maxGuides) {
                 break;
             }
             if (!holds(ref, now, ROWS)) {
@@ -122,16 +126,15 @@ final class UpcomingCache {
         }
     }
 
+    /** Guides held (after pending evictions ran). */
     int size() {
-        return entries.size();
+        entries.cleanUp();
+        return (int) entries.estimatedSize();
     }
 
     private Upcoming load(GuideRef ref, Instant now) {
         List<GuideEntry> read = loader.upcoming(ref, now, ROWS);
         Upcoming loaded = new Upcoming(List.copyOf(read), read.size() < ROWS);
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
-        }
         entries.put(ref, loaded);
         return loaded;
     }

@@ -73,8 +73,7 @@ public class PlaylistResource {
             HttpServerRequest request) {
         String username = param(query, form, "username");
         String password = param(query, form, "password");
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        LineLogin login = authenticator.login(username, password, address);
+        LineLogin login = authenticator.login(username, password, request);
         if (login instanceof LineLogin.Throttled throttled) {
             return text(429, "too many failed logins").header("Retry-After", throttled.retryAfterSeconds()).build();
         }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
 import org.polyplex.proxy.config.ProxyConfig;
 import org.polyplex.proxy.metrics.ProxyMetrics;
 import org.polyplex.proxy.session.SessionRegistry;

@@ -1,6 +1,6 @@
 package org.polyplex.proxy;
 
-import org.polyplex.platform.ApiError;
+import org.polyplex.platform.web.ApiError;
 import org.polyplex.proxy.metrics.ProxyMetrics;
 import org.polyplex.proxy.viewer.Admission;
 import org.polyplex.proxy.viewer.HlsViewer;

@@ -15,8 +15,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
 import org.polyplex.catalog.CatalogChanged;
-import org.polyplex.platform.ApiException;
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
+import org.polyplex.platform.web.ApiException;
 import org.polyplex.scraping.fetch.DestinationGuard;
 import org.polyplex.scraping.fetch.Fetched;
 import org.polyplex.scraping.fetch.SourceFetcher;

@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;

@@ -10,8 +10,8 @@ import jakarta.transaction.Transactional;
 
 import org.polyplex.catalog.model.Category;
 import org.polyplex.catalog.model.CategoryKind;
-import org.polyplex.platform.ApiException;
-import org.polyplex.platform.Page;
+import org.polyplex.platform.web.ApiException;
+import org.polyplex.platform.web.Page;
 import org.polyplex.scraping.store.SecretBox;
 
 import io.quarkus.panache.common.Sort;

@@ -1,5 +1,6 @@
 package org.polyplex.xtream;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.stream.Stream;
@@ -8,16 +9,16 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.polyplex.platform.load.RequestLimits;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * Writes a JSON array element by element straight to the response, so that a 50,000-channel
- * list never exists as one string or tree: memory per request is one element plus the
- * generator's buffer.
+ * Writes a JSON array element by element straight to the response through Jackson's
+ * {@link SequenceWriter}, so that a 50,000-channel list never exists as one string or tree:
+ * memory per request is one element plus the generator's buffer. The bytes go through the load
+ * limits' meter.
  */
 final class JsonArrayOutput implements StreamingOutput {
 
@@ -42,14 +43,13 @@ final class JsonArrayOutput implements StreamingOutput {
     }
 
     @Override
-    public void write(OutputStream out) throws java.io.IOException {
-        try (JsonGenerator gen = writer.getFactory().createGenerator(limits.metered(out), JsonEncoding.UTF8); elements) {
-            gen.writeStartArray();
+    public void write(OutputStream out) throws IOException {
+        // closing the sequence writes the closing bracket and closes the stream
+        try (elements; SequenceWriter array = writer.writeValuesAsArray(limits.metered(out))) {
             Iterator<?> it = elements.iterator();
             while (it.hasNext()) {
-                writer.writeValue(gen, it.next());
+                array.write(it.next());
             }
-            gen.writeEndArray();
         }
     }
 }

@@ -1,11 +1,14 @@
 package org.polyplex.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,17 +77,21 @@ class CredentialVerifierTest {
             return BcryptUtil.matches(password, hash);
         });
         Account account = account(4, BcryptUtil.bcryptHash("app-pass", 4));
-        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Thread> threads = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(20, task -> {
+            Thread thread = new Thread(task);
+            threads.add(thread);
+            return thread;
+        });
         try {
             List<Future<Boolean>> answers = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 answers.add(pool.submit(() -> slow.verify(account, "app-pass")));
             }
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (calls.get() == 0 && System.nanoTime() < end) {
-                Thread.onSpinWait();
-            }
-            TimeUnit.MILLISECONDS.sleep(200); // lets the other 19 arrive while the first still hashes
+            // all twenty parked: one in the held hash, the other nineteen waiting for its answer
+            await().atMost(Duration.ofSeconds(10)).until(() -> calls.get() == 1 && threads.size() == 20
+                    && threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING
+                            || t.getState() == Thread.State.TIMED_WAITING));
             release.countDown();
             for (Future<Boolean> answer : answers) {
                 assertThat(answer.get(10, TimeUnit.SECONDS)).isTrue();

@@ -240,10 +240,19 @@ public final class ProxyBench {
         System.out.println(line);
     }
 
+    /**
+     * The proxy's own JVM. {@code bench.server.classpath} runs another build there (its classes and
+     * libraries, and the {@link BenchServer} compiled with them; default: this JVM's class path);
+     * {@code bench.server.options} adds JVM options, separated by spaces.
+     */
     private static Process startProxy() throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                BenchServer.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g"));
+        Arrays.stream(System.getProperty("bench.server.options", "").split(" ")).filter(o -> !o.isBlank())
+                .forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("bench.server.classpath", System.getProperty("java.class.path")),
+                BenchServer.class.getName()));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
     private static int readPort(Process proxy) throws IOException {

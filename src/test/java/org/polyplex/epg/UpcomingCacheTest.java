@@ -24,6 +24,10 @@ class UpcomingCacheTest {
 
     /** A guide of {@code hours} programmes from T0, one per hour, as the store would read it. */
     private UpcomingCache cache(int hours) {
+        return cache(hours, 50_000);
+    }
+
+    private UpcomingCache cache(int hours, int maxGuides) {
         return new UpcomingCache((ref, now, limit) -> {
             reads.add(ref);
             List<GuideEntry> out = new ArrayList<>();
@@ -35,7 +39,7 @@ class UpcomingCacheTest {
                 }
             }
             return out;
-        });
+        }, maxGuides);
     }
 
     private static List<String> titles(List<GuideEntry> entries) {
@@ -123,5 +127,15 @@ class UpcomingCacheTest {
         assertThat(cache.cached(NEWS, T0, 4)).isEmpty();
         assertThat(cache.cached(NEWS_NEXT, T0, UpcomingCache.ROWS + 1)).as("more rows than cached").isEmpty();
         assertThat(reads).isEmpty();
+    }
+
+    @Test
+    void shouldHoldAtMostMaxGuidesWhenMoreGuidesAreAskedFor() {
+        UpcomingCache cache = cache(48, 3);
+        for (int i = 0; i < 20; i++) {
+            cache.get(new GuideRef(1, 1, "channel-" + i), T0, 4);
+        }
+        assertThat(cache.size()).isLessThanOrEqualTo(3);
+        assertThat(reads).hasSize(20);
     }
 }

@@ -14,7 +14,7 @@ import org.polyplex.catalog.model.Category;
 import org.polyplex.catalog.model.Channel;
 import org.polyplex.catalog.vod.Movie;
 import org.polyplex.catalog.vod.Series;
-import org.polyplex.platform.ApiException;
+import org.polyplex.platform.web.ApiException;
 import org.polyplex.scraping.probe.ProbeScheduler;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;

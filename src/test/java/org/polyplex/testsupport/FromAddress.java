@@ -45,6 +45,13 @@ public final class FromAddress implements AutoCloseable {
         return send(HttpMethod.GET, uri, null);
     }
 
+    /** A GET with extra request headers, such as {@code X-Forwarded-For}. */
+    public Reply get(String uri, Map<String, String> headers) {
+        RequestOptions options = options(HttpMethod.GET, uri);
+        headers.forEach(options::putHeader);
+        return await(options, null);
+    }
+
     public Reply head(String uri) {
         return send(HttpMethod.HEAD, uri, null);
     }
@@ -54,7 +61,13 @@ public final class FromAddress implements AutoCloseable {
     }
 
     public Reply postJson(String uri, String json) {
+        return postJson(uri, json, Map.of());
+    }
+
+    /** A JSON POST with extra request headers. */
+    public Reply postJson(String uri, String json, Map<String, String> headers) {
         RequestOptions options = options(HttpMethod.POST, uri).putHeader("Content-Type", "application/json");
+        headers.forEach(options::putHeader);
         return await(options, Buffer.buffer(json));
     }
 

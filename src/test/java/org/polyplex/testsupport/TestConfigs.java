@@ -8,6 +8,8 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -16,7 +18,7 @@ import io.smallrye.config.validator.BeanValidationConfigValidator;
 
 /**
  * The one way plain unit tests build {@code @ConfigMapping} interfaces: SmallRye Config with the
- * mappings' own defaults, Quarkus' duration syntax and the Bean Validation checks Quarkus runs at
+ * mappings' own defaults, Quarkus' duration and memory-size syntax and the Bean Validation checks Quarkus runs at
  * start-up, plus the overrides a test names. (Hand-written implementations of the interfaces
  * drift from their defaults and skip validation.)
  */
@@ -44,6 +46,7 @@ public final class TestConfigs {
     public static SmallRyeConfig config(Map<String, Class<?>> mappings, Map<String, String> overrides) {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
                 .withConverter(Duration.class, 100, new DurationConverter())
+                .withConverter(MemorySize.class, 100, new MemorySizeConverter())
                 .withValidator((BeanValidationConfigValidator) () -> VALIDATOR)
                 .withSources(new PropertiesConfigSource(new HashMap<>(overrides), "test", 500));
         mappings.values().forEach(builder::withMapping);

@@ -21,8 +21,8 @@ import org.polyplex.accounts.AccountService;
 import org.polyplex.accounts.Role;
 import org.polyplex.accounts.UserFilter;
 import org.polyplex.accounts.UserInput;
-import org.polyplex.platform.ApiConfig;
-import org.polyplex.platform.PageRequest;
+import org.polyplex.platform.web.ApiConfig;
+import org.polyplex.platform.web.PageRequest;
 
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 

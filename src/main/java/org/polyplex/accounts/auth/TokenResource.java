@@ -19,8 +19,9 @@ import org.polyplex.accounts.Account;
 import org.polyplex.accounts.AccountService;
 import org.polyplex.accounts.AuthConfig;
 import org.polyplex.accounts.Role;
-import org.polyplex.platform.ApiError;
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.http.ClientAddress;
+import org.polyplex.platform.logging.Redaction;
+import org.polyplex.platform.web.ApiError;
 
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
@@ -50,9 +51,11 @@ public class TokenResource {
     private final AuthConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final ClientAddress addresses;
 
     TokenResource(IdentityProviderManager identities, AccountService accounts, LoginRateLimiter limiter,
-            AuthConfig config, Clock clock, MeterRegistry metrics) {
+            AuthConfig config, Clock clock, MeterRegistry metrics, ClientAddress addresses) {
+        this.addresses = addresses;
         this.clock = clock;
         this.metrics = metrics;
         this.identities = identities;
@@ -63,7 +66,7 @@ public class TokenResource {
 
     @POST
     public Response token(@Valid @NotNull TokenRequest request, HttpServerRequest http) {
-        String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        String address = addresses.of(http);
         Duration wait = limiter.retryAfter(request.username(), address);
         if (!wait.isZero()) {
             count("throttled");

@@ -22,8 +22,8 @@ import org.polyplex.accounts.Role;
 import org.polyplex.catalog.CategoryInput;
 import org.polyplex.catalog.CategoryService;
 import org.polyplex.catalog.model.CategoryKind;
-import org.polyplex.platform.ApiConfig;
-import org.polyplex.platform.PageRequest;
+import org.polyplex.platform.web.ApiConfig;
+import org.polyplex.platform.web.PageRequest;
 
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 

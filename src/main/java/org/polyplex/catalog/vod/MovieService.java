@@ -9,10 +9,10 @@ import jakarta.transaction.Transactional;
 import org.polyplex.catalog.CatalogChanged;
 import org.polyplex.catalog.CategoryService;
 import org.polyplex.catalog.model.CategoryKind;
-import org.polyplex.platform.ApiException;
-import org.polyplex.platform.DbConstraints;
-import org.polyplex.platform.Page;
-import org.polyplex.platform.Queries;
+import org.polyplex.platform.persistence.DbConstraints;
+import org.polyplex.platform.persistence.Queries;
+import org.polyplex.platform.web.ApiException;
+import org.polyplex.platform.web.Page;
 
 import io.quarkus.panache.common.Sort;
 

@@ -16,10 +16,10 @@ import org.polyplex.catalog.CategoryService;
 import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.catalog.vod.SeriesInput.EpisodeInput;
 import org.polyplex.catalog.vod.SeriesInput.SeasonInput;
-import org.polyplex.platform.ApiException;
-import org.polyplex.platform.DbConstraints;
-import org.polyplex.platform.Page;
-import org.polyplex.platform.Queries;
+import org.polyplex.platform.persistence.DbConstraints;
+import org.polyplex.platform.persistence.Queries;
+import org.polyplex.platform.web.ApiException;
+import org.polyplex.platform.web.Page;
 
 import io.quarkus.panache.common.Sort;
 

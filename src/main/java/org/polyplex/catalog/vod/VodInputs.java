@@ -3,7 +3,7 @@ package org.polyplex.catalog.vod;
 import java.util.Locale;
 
 import org.polyplex.catalog.SourceUrls;
-import org.polyplex.platform.ApiException;
+import org.polyplex.platform.web.ApiException;
 
 /** Checks shared by movie and series writes. */
 final class VodInputs {

@@ -14,7 +14,7 @@ import org.polyplex.accounts.Role;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.epg.EpgListings;
 import org.polyplex.epg.EpgService;
-import org.polyplex.platform.ApiException;
+import org.polyplex.platform.web.ApiException;
 
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 

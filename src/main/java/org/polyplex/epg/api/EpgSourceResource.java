@@ -27,9 +27,9 @@ import org.polyplex.epg.EpgSourceService;
 import org.polyplex.epg.importer.ImportRunner;
 import org.polyplex.epg.model.EpgRun;
 import org.polyplex.epg.model.RunStatus;
-import org.polyplex.platform.ApiConfig;
-import org.polyplex.platform.ApiException;
-import org.polyplex.platform.PageRequest;
+import org.polyplex.platform.web.ApiConfig;
+import org.polyplex.platform.web.ApiException;
+import org.polyplex.platform.web.PageRequest;
 
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 

@@ -12,8 +12,8 @@ import org.polyplex.epg.model.EpgRun;
 import org.polyplex.epg.model.EpgSource;
 import org.polyplex.epg.model.RunStatus;
 import org.polyplex.epg.store.GuideStore;
-import org.polyplex.platform.ApiException;
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
+import org.polyplex.platform.web.ApiException;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;

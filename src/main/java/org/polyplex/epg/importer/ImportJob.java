@@ -13,6 +13,8 @@ import org.polyplex.epg.xmltv.XmltvFormatException;
 import org.polyplex.epg.xmltv.XmltvProgramme;
 import org.polyplex.epg.xmltv.XmltvReader;
 import org.polyplex.epg.xmltv.XmltvSink;
+import org.polyplex.platform.fetch.FetchException;
+import org.polyplex.platform.fetch.FetchedBody;
 
 /**
  * Downloads and parses one source into a new generation. It never touches the active guide:
@@ -25,7 +27,7 @@ final class ImportJob implements XmltvSink {
     record Result(long bytes, int channels, int programmes, int skipped, String skipSummary) {
     }
 
-    private final GuideFetcher fetcher;
+    private final GuideOpener opener;
     private final GenerationWriter writer;
     private final String url;
     private final Duration offset;
@@ -41,8 +43,8 @@ final class ImportJob implements XmltvSink {
             int minProgrammes) {
     }
 
-    ImportJob(GuideFetcher fetcher, GuideStore store, Spec spec) {
-        this.fetcher = fetcher;
+    ImportJob(GuideOpener opener, GuideStore store, Spec spec) {
+        this.opener = opener;
         this.writer = store.writer(spec.sourceId(), spec.generation(), spec.batchSize());
         this.url = spec.url();
         this.offset = Duration.ofMinutes(spec.offsetMinutes());
@@ -53,18 +55,19 @@ final class ImportJob implements XmltvSink {
     /** Imports the whole source or throws with the reason the run records. */
     Result call() throws IOException {
         long bytes;
-        try (GuideFetcher.Body body = fetcher.open(url)) {
+        try (FetchedBody body = opener.open(url)) {
             try {
                 new XmltvReader(offset, limits).read(body.content(), this);
             } catch (XmltvFormatException e) {
-                // A size or time limit surfaces from inside the parser: report the limit.
+                // A size or time limit (or a broken transfer) surfaces from inside the parser:
+                // report the fetch's own reason.
                 Throwable cause = rootCause(e);
-                if (cause instanceof LimitedInputStream.LimitExceededException limit) {
-                    throw limit;
+                if (cause instanceof FetchException fetch) {
+                    throw fetch;
                 }
                 throw e;
             }
-            bytes = body.downloaded();
+            bytes = body.transferred();
         }
         writer.finish();
         if (channels == 0 && programmes == 0) {
@@ -111,7 +114,7 @@ final class ImportJob implements XmltvSink {
         Throwable cause = t;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
-            if (cause instanceof LimitedInputStream.LimitExceededException) {
+            if (cause instanceof FetchException) {
                 return cause;
             }
         }

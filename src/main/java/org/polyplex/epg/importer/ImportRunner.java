@@ -1,6 +1,5 @@
 package org.polyplex.epg.importer;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,9 +20,9 @@ import org.polyplex.epg.EpgConfig;
 import org.polyplex.epg.model.EpgRun;
 import org.polyplex.epg.store.GuideStore;
 import org.polyplex.epg.xmltv.XmltvReader;
-import org.polyplex.platform.ApiException;
-import org.polyplex.platform.Redaction;
 import org.polyplex.platform.ThreadNiceness;
+import org.polyplex.platform.logging.Redaction;
+import org.polyplex.platform.web.ApiException;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -32,8 +32,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Runs imports on a small pool of its own ({@code polyplex.epg.max-concurrent-imports} threads,
- * at {@code polyplex.epg.import-niceness}, bounded queue): never on the event loop, never on the HTTP worker pool, so a
- * large guide cannot starve streaming or the API. A source runs at most once at a time.
+ * at {@code polyplex.epg.import-niceness}, at most {@code polyplex.epg.max-queued-imports}
+ * waiting): never on the event loop, never on the HTTP worker pool, so a large guide cannot
+ * starve streaming or the API. A source runs at most once at a time. A start beyond the queue is
+ * refused before anything is recorded, so the source stays due and nothing queued is dropped.
  */
 @ApplicationScoped
 public class ImportRunner {
@@ -45,30 +47,34 @@ public class ImportRunner {
     private final EpgConfig config;
     private final GuideStore store;
     private final RunRecorder recorder;
-    private final GuideFetcher fetcher;
+    private final GuideOpener opener;
     private final ExecutorService pool;
+    // One permit per import running or queued; taken before a run is recorded.
+    private final Semaphore slots;
     // source id -> completion of its current run; an entry exists exactly while the source runs
     private final Map<Long, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
     private final MeterRegistry metrics;
 
-    ImportRunner(EpgConfig config, Clock clock, GuideStore store, RunRecorder recorder, MeterRegistry metrics) {
+    ImportRunner(EpgConfig config, GuideStore store, RunRecorder recorder, MeterRegistry metrics) {
         this.config = config;
         this.metrics = metrics;
         this.store = store;
         this.recorder = recorder;
-        this.fetcher = new GuideFetcher(config, clock);
+        this.opener = new GuideOpener(config);
         AtomicInteger threads = new AtomicInteger();
         int size = Math.max(1, config.maxConcurrentImports());
         int niceness = config.importNiceness();
-        this.pool = new ThreadPoolExecutor(size, size, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(64), r -> {
-            Thread t = new Thread(() -> {
-                ThreadNiceness.lowerCurrentThread(niceness);
-                r.run();
-            }, "epg-import-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = new ThreadPoolExecutor(size, size, 1, TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(size + config.maxQueuedImports()), r -> {
+                    Thread t = new Thread(() -> {
+                        ThreadNiceness.lowerCurrentThread(niceness);
+                        r.run();
+                    }, "epg-import-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.slots = new Semaphore(size + config.maxQueuedImports());
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -82,6 +88,7 @@ public class ImportRunner {
     @PreDestroy
     void stop() {
         pool.shutdownNow();
+        opener.close();
     }
 
     public boolean isRunning(long sourceId) {
@@ -95,12 +102,17 @@ public class ImportRunner {
 
     /**
      * Records a run and queues it. Throws a 409 {@link ApiException} when the source is already
-     * running or the queue is full.
+     * running, or when {@code max-queued-imports} imports already wait: then nothing is recorded
+     * and the source stays due, so a later start (or the next schedule check) runs it.
      */
     public Started start(long sourceId, String trigger) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (running.putIfAbsent(sourceId, done) != null) {
             throw ApiException.conflict("id", "epg source " + sourceId + " is already running");
+        }
+        if (!slots.tryAcquire()) {
+            ended(sourceId, done, false);
+            throw ApiException.conflict("id", "too many EPG imports queued; try again later");
         }
         RunRecorder.Begun begun = null;
         try {
@@ -110,21 +122,27 @@ public class ImportRunner {
                 try {
                     execute(queued);
                 } finally {
-                    running.remove(sourceId);
-                    done.complete(null);
+                    ended(sourceId, done, true);
                 }
             });
             return new Started(begun.runId(), done);
         } catch (RejectedExecutionException e) {
-            running.remove(sourceId);
-            done.complete(null);
-            recorder.fail(begun, "too many EPG imports queued");
-            throw ApiException.conflict("id", "too many EPG imports queued; try again later");
+            // only when shutting down: the permits keep the queue from filling
+            ended(sourceId, done, true);
+            recorder.fail(begun, "the import pool is shut down");
+            throw ApiException.conflict("id", "EPG imports are shut down; try again later");
         } catch (RuntimeException e) {
-            running.remove(sourceId);
-            done.complete(null);
+            ended(sourceId, done, true);
             throw e;
         }
+    }
+
+    private void ended(long sourceId, CompletableFuture<Void> done, boolean heldSlot) {
+        running.remove(sourceId);
+        if (heldSlot) {
+            slots.release();
+        }
+        done.complete(null);
     }
 
     private void execute(RunRecorder.Begun begun) {
@@ -140,7 +158,7 @@ public class ImportRunner {
                     Redaction.message(e));
         }
         try {
-            result = new ImportJob(fetcher, store, spec(begun)).call();
+            result = new ImportJob(opener, store, spec(begun)).call();
             // Caches are filled for the new guide first, so it serves from memory once flipped.
             store.prepare(begun.sourceId(), begun.generation());
             recorder.succeed(begun, result);

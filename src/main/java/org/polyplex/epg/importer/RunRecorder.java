@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.polyplex.epg.model.EpgRun;
 import org.polyplex.epg.model.EpgSource;
 import org.polyplex.epg.model.RunStatus;
-import org.polyplex.platform.ApiException;
+import org.polyplex.platform.web.ApiException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

@@ -3,30 +3,30 @@ package org.polyplex.epg.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
+import javax.sql.DataSource;
 
-import org.polyplex.epg.EpgConfig;
 import org.polyplex.epg.xmltv.XmltvProgramme;
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-
-import io.agroal.api.AgroalDataSource;
 
 /**
  * The guide tables through plain JDBC: a million programmes are rows to stream, not entities to
  * manage. Writes of an import go through {@link GenerationWriter}; deletions run in chunks of
  * {@link #DELETE_CHUNK} rows per transaction so that no statement holds millions of row locks
  * (and, on H2, no transaction keeps a large undo log in the heap).
+ *
+ * <p>
+ * A plain class, no CDI of its own: the feature's entry package builds the one instance and
+ * hands it its settings, so the store never depends on the feature that uses it.
  */
-@ApplicationScoped
 public class GuideStore {
 
     static final int DELETE_CHUNK = 2_000;
@@ -43,19 +43,23 @@ public class GuideStore {
             + "order by source_id desc, generation desc, xmltv_id desc, start_time desc fetch first 1 rows only";
 
     private final Jdbc jdbc;
-    private final AgroalDataSource dataSource;
-    private final Event<GuideIndexLoaded> loaded;
+    private final DataSource dataSource;
+    private final Consumer<GuideIndexLoaded> loaded;
     // Seconds a read serving a request may run (JDBC query timeout); 0 for maintenance statements.
     private final int readTimeout;
 
     // Replaced whole by reloadIndex(); volatile so that readers on any thread see the latest one.
     private volatile GuideIndex index = GuideIndex.EMPTY;
 
-    GuideStore(AgroalDataSource dataSource, Event<GuideIndexLoaded> loaded, EpgConfig config) {
+    /**
+     * @param loaded told of each new index before it is published (see {@link GuideIndexLoaded})
+     * @param readTimeout longest a read serving a request may run (whole seconds, at least 1)
+     */
+    public GuideStore(DataSource dataSource, Consumer<GuideIndexLoaded> loaded, Duration readTimeout) {
         this.dataSource = dataSource;
         this.jdbc = new Jdbc(dataSource);
         this.loaded = loaded;
-        this.readTimeout = (int) Math.max(1, config.query().timeout().toSeconds());
+        this.readTimeout = (int) Math.max(1, readTimeout.toSeconds());
     }
 
     /** The current channel-to-guide index. */
@@ -64,7 +68,7 @@ public class GuideStore {
     }
 
     /**
-     * Rebuilds the index from the active generations, lets observers of {@link GuideIndexLoaded}
+     * Rebuilds the index from the active generations, lets the listener of {@link GuideIndexLoaded}
      * prepare for it, then publishes it. Serialised so that the last reload to run, which read
      * the newest committed state, is the last one published.
      */
@@ -85,7 +89,7 @@ public class GuideStore {
     }
 
     /**
-     * Lets observers of {@link GuideIndexLoaded} prepare for the index this source's new
+     * Lets the listener of {@link GuideIndexLoaded} prepare for the index this source's new
      * generation will give once activated, without publishing anything: an import calls it before
      * it flips the source, so that the guide is ready to serve when the run is reported done.
      */
@@ -103,7 +107,7 @@ public class GuideStore {
 
     private void announce(GuideIndex next) {
         try {
-            loaded.fire(new GuideIndexLoaded(next));
+            loaded.accept(new GuideIndexLoaded(next));
         } catch (RuntimeException e) {
             // A cache that could not be filled fills itself on demand; the new guide goes live anyway.
             Log.warnf("epg: preparing the new guide index failed: %s", Redaction.message(e));

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Builds the Xtream stream URLs apps play: {@code /live/u/p/ID.ext} (served by the stream proxy),
- * {@code /movie/u/p/ID.ext} and {@code /series/u/p/ID.ext} (served by {@code xtream.vod}).
+ * {@code /movie/u/p/ID.ext} and {@code /series/u/p/ID.ext} (served by {@code proxy.vod}).
  * Credentials are percent-encoded as path segments. Pure.
  */
 public final class StreamUrls {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -60,6 +62,7 @@ public interface LoadConfig {
 
         /** How long a large answer waits for a place before it answers {@code 503}. Default 10 s. */
         @WithDefault("10s")
+        @DurationMin(millis = 1)
         Duration queueTimeout();
 
         /**

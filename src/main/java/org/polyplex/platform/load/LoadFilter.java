@@ -3,13 +3,16 @@ package org.polyplex.platform.load;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.polyplex.platform.http.ClientAddress;
+
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Holds every Xtream control-plane request to its client address's share
- * ({@code polyplex.load.per-address}) before anything else runs: the routes that read
+ * ({@code polyplex.load.per-address}, the address being the {@link ClientAddress}) before anything else runs: the routes that
+ * read
  * credentials, catalogs and guides come after it. Runs on the event loop and never blocks.
  */
 @ApplicationScoped
@@ -18,9 +21,11 @@ class LoadFilter {
     static final String PATHS = "^/(player_api|panel_api|get|xmltv)\\.php$";
 
     private final RequestLimits limits;
+    private final ClientAddress addresses;
 
-    LoadFilter(RequestLimits limits) {
+    LoadFilter(RequestLimits limits, ClientAddress addresses) {
         this.limits = limits;
+        this.addresses = addresses;
     }
 
     void install(@Observes Router router) {
@@ -28,8 +33,7 @@ class LoadFilter {
     }
 
     private void admit(RoutingContext ctx) {
-        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-        if (!limits.enterAddress(ctx, address)) {
+        if (!limits.enterAddress(ctx, addresses.of(ctx.request()))) {
             tooMany(ctx, "too many requests at once from this address");
             return;
         }

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.polyplex.accounts.Role;
-import org.polyplex.platform.ApiException;
+import org.polyplex.platform.web.ApiException;
 import org.polyplex.proxy.session.SessionRegistry;
 import org.polyplex.proxy.session.SessionsSnapshot;
 

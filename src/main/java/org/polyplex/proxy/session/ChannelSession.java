@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.catalog.CatalogSnapshot.Source;
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
 import org.polyplex.proxy.config.ProxyConfig;
 import org.polyplex.proxy.session.SessionState.Closed;
 import org.polyplex.proxy.session.SessionState.Connecting;

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.catalog.CatalogSnapshot.Source;
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
 import org.polyplex.proxy.ts.ChunkSink;
 import org.polyplex.proxy.upstream.api.SourceUrl;
 import org.polyplex.proxy.upstream.api.Upstream;

@@ -5,6 +5,8 @@ import java.time.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -17,10 +19,12 @@ public interface VodConfig {
 
     /** Connect timeout to the upstream file server. */
     @WithDefault("PT5S")
+    @DurationMin(millis = 1)
     Duration connectTimeout();
 
     /** Time without any byte from the upstream before the transfer is aborted. */
     @WithDefault("PT30S")
+    @DurationMin(millis = 1)
     Duration idleTimeout();
 
     /** Most upstream connections kept open per upstream host. */

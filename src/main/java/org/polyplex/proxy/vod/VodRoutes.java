@@ -24,8 +24,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Entry point of the 1:1 stream routes: {@code /movie/u/p/ID.ext}, {@code /series/u/p/ID.ext}
  * (GET and HEAD, proxied with Range) and the legacy {@code /streaming/clients_*.php} query forms.
- * Runs on the event loop; only the credential check hops to a worker, because a first login
- * costs one bcrypt. Credentials are never logged: log lines carry entry ids only.
+ * Runs on the event loop; only a credential not seen before hops to a worker, because a first
+ * login costs one bcrypt. Credentials are never logged: log lines carry entry ids only.
  */
 @ApplicationScoped
 public class VodRoutes {
@@ -88,9 +88,7 @@ public class VodRoutes {
     private void serve(RoutingContext ctx, VodResolver.Kind kind, String username, String password,
             OptionalLong id, String liveExtension) {
         HttpServerRequest request = ctx.request();
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        // ordered=false: logins of different players must not queue behind one another's bcrypt
-        vertx.<LineLogin> executeBlocking(() -> authenticator.login(username, password, address), false)
+        authenticator.loginOnEventLoop(username, password, request)
                 // not ctx.fail: the default failure handler logs the request path, credentials included
                 .onFailure(failure -> {
                     Log.errorf(failure, "vod login check failed");

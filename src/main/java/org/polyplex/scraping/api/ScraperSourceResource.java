@@ -18,8 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.polyplex.accounts.Role;
-import org.polyplex.platform.ApiConfig;
-import org.polyplex.platform.PageRequest;
+import org.polyplex.platform.web.ApiConfig;
+import org.polyplex.platform.web.PageRequest;
 import org.polyplex.scraping.ScrapeRunner;
 import org.polyplex.scraping.ScraperSourceInput;
 import org.polyplex.scraping.ScraperSourceService;

@@ -20,7 +20,7 @@ import java.util.zip.GZIPInputStream;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
 import org.polyplex.scraping.ScrapeFailure;
 import org.polyplex.scraping.ScrapingConfig;
 

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.polyplex.catalog.SourceUrls;
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
 import org.polyplex.scraping.ScrapeFailure;
 
 /**

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
 import org.polyplex.scraping.ScrapeFailure;
 
 import com.fasterxml.jackson.core.JsonFactory;

@@ -2,6 +2,9 @@ package org.polyplex.xtream.gate;
 
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -20,10 +23,14 @@ public interface XtreamConfig {
 
     /** {@code server_info.https_port}. */
     @WithDefault("443")
+    @Min(1)
+    @Max(65535)
     int httpsPort();
 
     /** {@code server_info.rtmp_port}. */
     @WithDefault("1935")
+    @Min(1)
+    @Max(65535)
     int rtmpPort();
 
     /** {@code user_info.allowed_output_formats}, in the order apps show them. */

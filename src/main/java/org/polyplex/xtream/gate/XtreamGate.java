@@ -49,7 +49,7 @@ public class XtreamGate {
     public Response handle(XtreamParams params, HttpServerRequest request, Function<XtreamSession, Response> action) {
         String username = params.get("username");
         String password = params.get("password");
-        LineLogin login = authenticator.login(username, password, address(request));
+        LineLogin login = authenticator.login(username, password, request);
         if (login instanceof LineLogin.Throttled throttled) {
             return Response.status(429).type(MediaType.APPLICATION_JSON)
                     .header("Retry-After", throttled.retryAfterSeconds())
@@ -66,10 +66,6 @@ public class XtreamGate {
                 snapshot.access(accepted.account().bouquetIds()),
                 ServerAddress.of(publicAddress, request), clock.instant());
         return action.apply(session);
-    }
-
-    public static String address(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 
     /** Query parameters merged with form parameters; the form wins, as PHP's {@code $_REQUEST} does by default. */

@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.polyplex.accounts.Account;
 import org.polyplex.accounts.auth.LineAuthenticator;
+import org.polyplex.accounts.auth.LineLogin;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
@@ -17,7 +18,6 @@ import org.polyplex.epg.EpgService;
 import org.polyplex.platform.http.PublicAddressConfig;
 import org.polyplex.platform.http.ServerAddress;
 import org.polyplex.xtream.gate.XtreamConfig;
-import org.polyplex.xtream.gate.XtreamGate;
 import org.polyplex.xtream.gate.XtreamSession;
 
 import io.quarkus.logging.Log;
@@ -71,8 +71,10 @@ class ShortEpgRoute {
             return;
         }
         String password = request.getParam("password");
-        Optional<Account> account = authenticator.loginFromMemo(request.getParam("username"), password,
-                XtreamGate.address(request));
+        // Only a known credential is answered here: a throttled or new one takes the worker path,
+        // which answers (and counts) it exactly as for any other action.
+        Optional<Account> account = authenticator.loginFromMemory(request.getParam("username"), password, request)
+                .filter(LineLogin.Accepted.class::isInstance).map(login -> ((LineLogin.Accepted) login).account());
         if (account.isEmpty()) {
             ctx.next();
             return;

@@ -63,8 +63,7 @@ public class XmltvResource {
     public Response guide(@QueryParam("username") String username, @QueryParam("password") String password,
             @QueryParam("past_days") Integer pastDays, @QueryParam("future_days") Integer futureDays,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding, @Context HttpServerRequest request) {
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        LineLogin login = lines.login(username, password, address);
+        LineLogin login = lines.login(username, password, request);
         if (login instanceof LineLogin.Throttled throttled) {
             return Response.status(429).type(MediaType.TEXT_PLAIN).entity("too many failed logins")
                     .header("Retry-After", throttled.retryAfterSeconds()).build();

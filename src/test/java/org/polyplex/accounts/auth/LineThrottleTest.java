@@ -3,9 +3,11 @@ package org.polyplex.accounts.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.polyplex.accounts.AuthConfig;
 import org.polyplex.accounts.auth.LoginRateLimiterTest.MutableClock;
+import org.polyplex.testsupport.TestConfigs;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,13 +15,12 @@ class LineThrottleTest {
 
     private final MutableClock clock = new MutableClock();
 
-    private record Limits(int maxFailures, Duration window, int maxTracked, int maxCredentialLength)
-            implements
-                AuthConfig.LineLimit {
-    }
-
     private LineThrottle throttle(int maxFailures, int maxTracked) {
-        return new LineThrottle(new Limits(maxFailures, Duration.ofMinutes(5), maxTracked, 256), clock);
+        AuthConfig config = TestConfigs.of(AuthConfig.class, Map.of(
+                "polyplex.auth.line-limit.max-failures", Integer.toString(maxFailures),
+                "polyplex.auth.line-limit.window", "PT5M",
+                "polyplex.auth.line-limit.max-tracked", Integer.toString(maxTracked)));
+        return new LineThrottle(config.lineLimit(), clock);
     }
 
     @Test

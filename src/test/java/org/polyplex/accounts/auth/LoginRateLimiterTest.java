@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 
 import org.polyplex.accounts.AuthConfig;
+import org.polyplex.testsupport.TestConfigs;
 
 import org.junit.jupiter.api.Test;
 
@@ -94,23 +96,30 @@ class LoginRateLimiterTest {
     }
 
     @Test
-    void shouldTrackABoundedNumberOfKeysWhenSprayed() {
-        LoginRateLimiter small = new LoginRateLimiter(config(1, 1000, 1000, 10), clock);
+    void shouldKeepTheKeyUnderAttackWhenOneOffKeysAreSprayedPastTheBound() {
+        LoginRateLimiter small = new LoginRateLimiter(config(3, 1000, 1000, 10), clock);
+        int guesses = 0;
         for (int i = 0; i < 100; i++) {
             clock.advance(Duration.ofMillis(1));
             small.failed("spray" + i, "10.1.0." + i);
+            // the attacker of alice guesses whenever it is let in, between the spray
+            if (small.retryAfter("alice", "10.2.0.1").isZero()) {
+                small.failed("alice", "10.2.0.1");
+                guesses++;
+            }
         }
-        // the newest keys are kept, the oldest were dropped
-        assertThat(small.retryAfter("spray99", "10.1.0.99")).isPositive();
-        assertThat(small.retryAfter("spray0", "10.1.0.0")).isZero();
+        assertThat(guesses).as("guesses let in within one window, however many keys were sprayed").isEqualTo(3);
+        assertThat(small.retryAfter("alice", "10.2.0.1")).isPositive();
     }
 
     static AuthConfig.LoginLimit config(int perPair, int perUser, int perAddress, int maxTracked) {
-        return new Limits(perPair, perUser, perAddress, WINDOW, Duration.ofDays(30), maxTracked);
-    }
-
-    private record Limits(int perUsernameAndAddress, int perUsername, int perAddress, Duration window,
-            Duration trustFor, int maxTracked) implements AuthConfig.LoginLimit {
+        return TestConfigs.of(AuthConfig.class, Map.of(
+                "polyplex.auth.login-limit.per-username-and-address", Integer.toString(perPair),
+                "polyplex.auth.login-limit.per-username", Integer.toString(perUser),
+                "polyplex.auth.login-limit.per-address", Integer.toString(perAddress),
+                "polyplex.auth.login-limit.window", WINDOW.toString(),
+                "polyplex.auth.login-limit.trust-for", "P30D",
+                "polyplex.auth.login-limit.max-tracked", Integer.toString(maxTracked))).loginLimit();
     }
 
     static final class MutableClock extends Clock {

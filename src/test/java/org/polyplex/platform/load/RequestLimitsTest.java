@@ -1,6 +1,7 @@
 package org.polyplex.platform.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.quarkus.runtime.configuration.DurationConverter;
+import org.polyplex.testsupport.TestConfigs;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -21,9 +22,6 @@ import io.vertx.ext.web.Router;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * The places of {@link RequestLimits} on a real Vert.x router: taken per request, refused over the
@@ -110,26 +108,17 @@ class RequestLimitsTest {
         awaitHeavyFree();
     }
 
-    private void awaitZero(String key) throws InterruptedException {
+    private void awaitZero(String key) {
         awaitOpen(key, 0);
     }
 
-    private void awaitOpen(String key, int count) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (limits.open(key) != count && System.nanoTime() < end) {
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
+    private void awaitOpen(String key, int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> limits.open(key) == count);
     }
 
-    private void awaitHeavyFree() throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < end) {
-            if (limits.heavyAvailable() == 1) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
-        throw new AssertionError("the large-answer place was not given back");
+    private void awaitHeavyFree() {
+        await("the large-answer place given back").atMost(Duration.ofSeconds(10))
+                .until(() -> limits.heavyAvailable() == 1);
     }
 
     private CompletableFuture<Integer> status(String uri) {
@@ -139,12 +128,9 @@ class RequestLimitsTest {
     }
 
     static LoadConfig config(int perAddress, int perLine, int inFlight, int queue) {
-        return new SmallRyeConfigBuilder().withMapping(LoadConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter())
-                .withSources(new PropertiesConfigSource(Map.of("polyplex.load.per-address", "" + perAddress,
-                        "polyplex.load.per-line", "" + perLine, "polyplex.load.heavy.in-flight", "" + inFlight,
-                        "polyplex.load.heavy.queue", "" + queue, "polyplex.load.heavy.queue-timeout", "100ms",
-                        "polyplex.load.heavy.builders", "1"), "test", 500))
-                .build().getConfigMapping(LoadConfig.class);
+        return TestConfigs.of(LoadConfig.class, Map.of("polyplex.load.per-address", "" + perAddress,
+                "polyplex.load.per-line", "" + perLine, "polyplex.load.heavy.in-flight", "" + inFlight,
+                "polyplex.load.heavy.queue", "" + queue, "polyplex.load.heavy.queue-timeout", "100ms",
+                "polyplex.load.heavy.builders", "1"));
     }
 }

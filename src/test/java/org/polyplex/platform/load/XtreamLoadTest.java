@@ -1,6 +1,7 @@
 package org.polyplex.platform.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.polyplex.testsupport.AdminApi.create;
 import static org.polyplex.testsupport.AdminApi.createChannel;
 import static org.polyplex.testsupport.AdminApi.unique;
@@ -10,6 +11,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -86,12 +88,9 @@ class XtreamLoadTest {
                 .isEqualTo(200);
     }
 
-    private void awaitHeavyTaken() throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (limits.heavyAvailable() != 0 && System.nanoTime() < end) {
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
-        assertThat(limits.heavyAvailable()).as("the first list is being built").isZero();
+    private void awaitHeavyTaken() {
+        await("the first list is being built").atMost(Duration.ofSeconds(10))
+                .until(() -> limits.heavyAvailable() == 0);
     }
 
     private HttpRequest get(String path) {

@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
 import org.polyplex.scraping.ScrapeFailure;
 import org.polyplex.scraping.ScrapingConfig;
-
-import io.quarkus.runtime.configuration.MemorySize;
+import org.polyplex.testsupport.TestConfigs;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -207,83 +205,14 @@ class SourceFetcherTest {
     }
 
     static ScrapingConfig config(long maxBody, Duration timeout, int redirects) {
-        ScrapingConfig.Fetch fetch = new ScrapingConfig.Fetch() {
-            public Duration connectTimeout() {
-                return Duration.ofSeconds(2);
-            }
-
-            public Duration timeout() {
-                return timeout;
-            }
-
-            public MemorySize maxBodySize() {
-                return new MemorySize(BigInteger.valueOf(maxBody));
-            }
-
-            public MemorySize maxHtmlSize() {
-                return new MemorySize(BigInteger.valueOf(maxBody));
-            }
-
-            public int maxRedirects() {
-                return redirects;
-            }
-
-            public String userAgent() {
-                return "Polyplex-test";
-            }
-        };
-        return new ScrapingConfig() {
-            public Duration every() {
-                return Duration.ofMinutes(1);
-            }
-
-            public int maxEntries() {
-                return 1000;
-            }
-
-            public int maxMissedRuns() {
-                return 3;
-            }
-
-            public int maxFollowedLinks() {
-                return 5;
-            }
-
-            public int keepRuns() {
-                return 50;
-            }
-
-            public Optional<String> secretKey() {
-                return Optional.empty();
-            }
-
-            public String keyFile() {
-                return "target/unused.key";
-            }
-
-            public Fetch fetch() {
-                return fetch;
-            }
-
-            public Probe probe() {
-                return null;
-            }
-
-            public Ssrf ssrf() {
-                return new Ssrf() {
-                    public boolean allowLoopback() {
-                        return false;
-                    }
-
-                    public boolean allowLinkLocal() {
-                        return false;
-                    }
-
-                    public boolean allowPrivate() {
-                        return false;
-                    }
-                };
-            }
-        };
+        return TestConfigs.of(ScrapingConfig.class, Map.of(
+                "polyplex.scraping.fetch.connect-timeout", "2s",
+                "polyplex.scraping.fetch.timeout", timeout.toString(),
+                "polyplex.scraping.fetch.max-body-size", Long.toString(maxBody),
+                "polyplex.scraping.fetch.max-html-size", Long.toString(maxBody),
+                "polyplex.scraping.fetch.max-redirects", Integer.toString(redirects),
+                "polyplex.scraping.fetch.user-agent", "Polyplex-test",
+                "polyplex.scraping.max-entries", "1000",
+                "polyplex.scraping.key-file", "target/unused.key"));
     }
 }

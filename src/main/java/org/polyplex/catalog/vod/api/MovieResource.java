@@ -21,8 +21,8 @@ import jakarta.ws.rs.core.Response;
 import org.polyplex.accounts.Role;
 import org.polyplex.catalog.vod.MovieInput;
 import org.polyplex.catalog.vod.MovieService;
-import org.polyplex.platform.ApiConfig;
-import org.polyplex.platform.PageRequest;
+import org.polyplex.platform.web.ApiConfig;
+import org.polyplex.platform.web.PageRequest;
 
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 

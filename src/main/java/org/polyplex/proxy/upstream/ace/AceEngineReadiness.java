@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.CatalogSnapshot;
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
 import org.polyplex.proxy.upstream.api.SourceUrl;
 
 import io.vertx.core.Future;

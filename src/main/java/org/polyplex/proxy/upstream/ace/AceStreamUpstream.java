@@ -3,7 +3,7 @@ package org.polyplex.proxy.upstream.ace;
 import java.time.Duration;
 import java.util.function.Function;
 
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
 import org.polyplex.proxy.upstream.api.Upstream;
 import org.polyplex.proxy.upstream.api.UpstreamListener;
 

@@ -1,6 +1,6 @@
 package org.polyplex.proxy.upstream.ace;
 
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
 
 /** Engine texts as they may appear in logs: one line, bounded, URLs redacted, control bytes escaped. */
 final class Texts {

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
 import org.polyplex.proxy.upstream.api.Upstream;
 import org.polyplex.proxy.upstream.api.UpstreamListener;
 import org.polyplex.proxy.upstream.fetch.BoundedGet;

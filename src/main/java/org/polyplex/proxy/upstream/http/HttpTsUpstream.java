@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.polyplex.platform.Redaction;
+import org.polyplex.platform.logging.Redaction;
 import org.polyplex.proxy.upstream.api.Upstream;
 import org.polyplex.proxy.upstream.api.UpstreamListener;
 
