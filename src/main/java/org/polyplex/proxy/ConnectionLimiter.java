@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
+import org.polyplex.proxy.config.ProxyConfig;
+
 /**
  * Counts each user's open viewers across all channels of this node. Viewers of one user arrive
  * on any event loop, so the per-user lists are guarded by this object's monitor; the critical

@@ -7,6 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.polyplex.platform.logging.Redaction;
+import org.polyplex.proxy.config.ProxyConfig;
+import org.polyplex.proxy.metrics.ProxyMetrics;
+import org.polyplex.proxy.session.SessionRegistry;
+import org.polyplex.proxy.viewer.HlsTokens;
+import org.polyplex.proxy.viewer.HlsViewer;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -24,16 +29,17 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class HlsRoutes {
 
-    static final String PLAYLIST_TYPE = "application/vnd.apple.mpegurl";
     static final String PLAYLIST = "^/hls/([A-Za-z0-9_-]{1,64})/([0-9]{1,18})\\.m3u8$";
     static final String SEGMENT = "^/hls/([A-Za-z0-9_-]{1,64})/([0-9]{1,18})/([0-9]{1,18})\\.ts$";
 
     private final SessionRegistry registry;
+    private final HlsTokens tokens;
     private final ProxyMetrics metrics;
     private final String segmentCacheControl;
 
-    HlsRoutes(SessionRegistry registry, ProxyMetrics metrics, ProxyConfig config) {
+    HlsRoutes(SessionRegistry registry, HlsTokens tokens, ProxyMetrics metrics, ProxyConfig config) {
         this.registry = registry;
+        this.tokens = tokens;
         this.metrics = metrics;
         long windowSeconds = config.hlsOutput().targetDuration().toSeconds() * config.hlsOutput().windowSegments();
         this.segmentCacheControl = "public, max-age=" + Math.max(windowSeconds, 1) + ", immutable";
@@ -41,7 +47,7 @@ public class HlsRoutes {
 
     /** Where an HLS viewer's player finds its playlist. */
     static String playlistPath(HlsViewer viewer) {
-        return "/hls/" + viewer.token + "/" + viewer.channelId + ".m3u8";
+        return "/hls/" + viewer.token() + "/" + viewer.channelId() + ".m3u8";
     }
 
     void init(@Observes Router router) {
@@ -57,19 +63,18 @@ public class HlsRoutes {
             return;
         }
         HttpServerResponse response = ctx.response();
-        registry.hlsPlaylist(viewer.get(), viewer.get().channelId + "/").onComplete(ar -> {
+        registry.hlsPlaylist(viewer.get(), viewer.get().channelId() + "/").onComplete(ar -> {
             if (ar.failed() && ar.cause() instanceof NoSuchElementException) {
                 unknownToken(response);
                 return;
             }
             if (ar.failed()) {
-                metrics.refused("hls_not_ready");
                 response.putHeader("Retry-After", "2");
-                StreamRoutes.error(response, 503, "hls_not_ready",
+                Responses.refuse(response, metrics, 503, "hls_not_ready",
                         "the channel is not streaming: " + Redaction.message(ar.cause()));
                 return;
             }
-            response.putHeader("Content-Type", PLAYLIST_TYPE).putHeader("Cache-Control", "no-cache");
+            response.putHeader("Content-Type", Responses.PLAYLIST_TYPE).putHeader("Cache-Control", "no-cache");
             send(ctx, Buffer.buffer(ar.result()));
         });
     }
@@ -84,11 +89,11 @@ public class HlsRoutes {
         boolean body = ctx.request().method() != HttpMethod.HEAD;
         registry.hlsSegment(viewer.get(), sequence, body).onComplete(ar -> {
             if (ar.failed() || ar.result().isEmpty()) {
-                StreamRoutes.error(response, 404, "segment_not_found",
+                Responses.error(response, 404, "segment_not_found",
                         "segment " + sequence + " is not in the live window");
                 return;
             }
-            response.putHeader("Content-Type", "video/mp2t").putHeader("Cache-Control", segmentCacheControl);
+            response.putHeader("Content-Type", Responses.TS_TYPE).putHeader("Cache-Control", segmentCacheControl);
             send(ctx, ar.result().get().bytes());
         });
     }
@@ -104,10 +109,9 @@ public class HlsRoutes {
 
     /** The token's live viewer for the path's channel, or empty after answering 404. */
     private Optional<HlsViewer> viewer(RoutingContext ctx) {
-        StreamRoutes.metricsTemplate("/hls");
+        Responses.metricsTemplate("/hls");
         long channelId = Long.parseLong(ctx.pathParam("param1"));
-        Optional<HlsViewer> viewer = registry.hlsViewer(ctx.pathParam("param0"))
-                .filter(v -> v.channelId == channelId);
+        Optional<HlsViewer> viewer = tokens.find(ctx.pathParam("param0")).filter(v -> v.channelId() == channelId);
         if (viewer.isEmpty()) {
             unknownToken(ctx.response());
         }
@@ -115,8 +119,7 @@ public class HlsRoutes {
     }
 
     private void unknownToken(HttpServerResponse response) {
-        metrics.refused("hls_token_unknown");
-        StreamRoutes.error(response, 404, "hls_token_unknown",
+        Responses.refuse(response, metrics, 404, "hls_token_unknown",
                 "unknown or expired HLS token: open the channel's .m3u8 URL again");
     }
 }

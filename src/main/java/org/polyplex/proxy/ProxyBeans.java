@@ -8,28 +8,34 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.polyplex.proxy.upstream.SourceGuard;
+import org.polyplex.proxy.config.ProxyConfig;
+import org.polyplex.proxy.metrics.ProxyMetrics;
+import org.polyplex.proxy.session.SessionEnvironment;
+import org.polyplex.proxy.session.SessionRegistry;
 import org.polyplex.proxy.upstream.UpstreamFactory;
 import org.polyplex.proxy.upstream.ace.AceStreamConfig;
 import org.polyplex.proxy.upstream.ace.AceStreamEngine;
+import org.polyplex.proxy.upstream.api.UpstreamKind;
 import org.polyplex.proxy.upstream.hls.HlsConfig;
 import org.polyplex.proxy.upstream.hls.HlsSources;
+import org.polyplex.proxy.viewer.HlsTokens;
 
 import io.quarkus.logging.Log;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Wires the plain data-plane classes (which tests build without CDI) into the application: the
- * upstream HTTP client, source guard, metrics, limiter and session registry.
+ * metrics, the connection limiter, the HLS tokens, the upstream factory (with its shared HTTP
+ * client) and the session registry with its environment.
  */
 @ApplicationScoped
 public class ProxyBeans {
@@ -54,36 +60,30 @@ public class ProxyBeans {
 
     @Produces
     @Singleton
-    SessionRegistry registry(Vertx vertx, ProxyConfig config, Clock clock, ProxyMetrics metrics,
-            AceStreamConfig aceConfig, HlsConfig hlsConfig) {
-        client = upstreamClient(vertx, config);
-        SourceGuard guard = new SourceGuard(config.failover().backoffInitial(), config.failover().backoffMax(),
-                config.failover().breakerThreshold(), config.failover().breakerOpen(), System::nanoTime);
+    HlsTokens tokens() {
+        return new HlsTokens(System::nanoTime);
+    }
+
+    /**
+     * Every kind of source this node plays: HLS, AceStream and HTTP TS, plus the kinds other
+     * features contribute as {@link UpstreamKind} beans (asked first).
+     */
+    @Produces
+    @Singleton
+    UpstreamFactory upstreams(Vertx vertx, ProxyConfig config, AceStreamConfig aceConfig, HlsConfig hlsConfig,
+            Instance<UpstreamKind> contributed) {
+        client = UpstreamFactory.client(vertx, config);
         ace = new AceStreamEngine(vertx, client, aceConfig);
-        registry = new SessionRegistry(vertx, config, clock, metrics, guard,
-                upstreamFactory(client, config, ace,
-                        new HlsSources(vertx, client, hlsConfig.upstream())));
+        return UpstreamFactory.of(client, config, ace, new HlsSources(vertx, client, hlsConfig.upstream()),
+                contributed.stream().toList());
+    }
+
+    @Produces
+    @Singleton
+    SessionRegistry registry(Vertx vertx, ProxyConfig config, Clock clock, ProxyMetrics metrics,
+            UpstreamFactory upstreams, HlsTokens tokens) {
+        registry = new SessionRegistry(SessionEnvironment.of(vertx, config, metrics, clock, upstreams), tokens);
         return registry;
-    }
-
-    /** The client all sessions share: no keep-alive, so closing an upstream closes its socket. */
-    public static HttpClient upstreamClient(Vertx vertx, ProxyConfig config) {
-        return vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.upstream().connectTimeout().toMillis())
-                .setKeepAlive(false)
-                .setMaxPoolSize(Math.max(config.session().maxSessions(), 1))
-                .setTryUseCompression(false));
-    }
-
-    public static UpstreamFactory upstreamFactory(HttpClient client, ProxyConfig config) {
-        return upstreamFactory(client, config, null, null);
-    }
-
-    /** @param ace the AceStream engine, or null to skip AceStream sources; likewise {@code hls} */
-    public static UpstreamFactory upstreamFactory(HttpClient client, ProxyConfig config, AceStreamEngine ace,
-            HlsSources hls) {
-        long guardMs = Math.max(config.upstream().firstByteTimeout().toMillis(), config.upstream().idleTimeout().toMillis());
-        return new UpstreamFactory(client, config.upstream().maxRedirects(), Duration.ofMillis(guardMs * 2), ace, hls);
     }
 
     /**

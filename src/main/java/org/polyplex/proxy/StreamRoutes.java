@@ -13,16 +13,17 @@ import org.polyplex.accounts.auth.LineLogin;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
-import org.polyplex.platform.web.ApiError;
-import org.polyplex.platform.web.ApiException;
+import org.polyplex.proxy.metrics.ProxyMetrics;
+import org.polyplex.proxy.session.SessionRegistry;
+import org.polyplex.proxy.upstream.UpstreamFactory;
+import org.polyplex.proxy.viewer.HlsTokens;
+import org.polyplex.proxy.viewer.HlsViewer;
+import org.polyplex.proxy.viewer.Viewer;
 
 import io.quarkus.logging.Log;
 
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -48,22 +49,23 @@ public class StreamRoutes {
     static final String SHORT = "^/(?!(?:api|q|live|movie|series|hls|streaming|player_api\\.php|panel_api\\.php"
             + "|get\\.php|xmltv\\.php)/)([^/]+)/([^/]+)/([0-9]{1,18})(\\.ts)?$";
 
-    /** The context-local key Quarkus' HTTP server metrics read the route template from. */
-    private static final String METRICS_TEMPLATE = "UrlPathTemplate";
-
     private final LineAuthenticator lines;
     private final CatalogService catalog;
     private final SessionRegistry registry;
+    private final HlsTokens tokens;
+    private final UpstreamFactory upstreams;
     private final ConnectionLimiter limiter;
     private final ProxyMetrics metrics;
     private final Clock clock;
     private final Vertx vertx;
 
-    StreamRoutes(LineAuthenticator lines, CatalogService catalog, SessionRegistry registry, ConnectionLimiter limiter,
-            ProxyMetrics metrics, Clock clock, Vertx vertx) {
+    StreamRoutes(LineAuthenticator lines, CatalogService catalog, SessionRegistry registry, HlsTokens tokens,
+            UpstreamFactory upstreams, ConnectionLimiter limiter, ProxyMetrics metrics, Clock clock, Vertx vertx) {
         this.lines = lines;
         this.catalog = catalog;
         this.registry = registry;
+        this.tokens = tokens;
+        this.upstreams = upstreams;
         this.limiter = limiter;
         this.metrics = metrics;
         this.clock = clock;
@@ -83,7 +85,7 @@ public class StreamRoutes {
     }
 
     private void handle(RoutingContext ctx) {
-        metricsTemplate(ctx.normalizedPath().startsWith("/live/") ? "/live" : "/stream");
+        Responses.metricsTemplate(ctx.normalizedPath().startsWith("/live/") ? "/live" : "/stream");
         String username = ctx.pathParam("param0");
         String password = ctx.pathParam("param1");
         long channelId = Long.parseLong(ctx.pathParam("param2"));
@@ -117,37 +119,17 @@ public class StreamRoutes {
     }
 
     private void admit(RoutingContext ctx, LineLogin login, long channelId) {
-        if (login instanceof LineLogin.Throttled throttled) {
-            ctx.response().putHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
-            refuse(ctx, 429, "too_many_failed_logins", "too many failed logins from this address");
+        Optional<Account> account = activeAccount(ctx, login);
+        if (account.isEmpty()) {
             return;
         }
-        if (!(login instanceof LineLogin.Accepted accepted)) {
-            refuse(ctx, 401, "unauthorized", "invalid username or password");
+        Optional<LiveChannel> channel = playableChannel(ctx, account.get(), channelId);
+        if (channel.isEmpty()) {
             return;
         }
-        Account account = accepted.account();
-        Account.Status status = account.status(clock.instant());
-        if (status != Account.Status.ACTIVE) {
-            refuse(ctx, 403, "account_" + status.name().toLowerCase(), "account " + status.xtream().toLowerCase());
-            return;
-        }
-        CatalogSnapshot snapshot = catalog.snapshot();
-        Optional<LiveChannel> found = snapshot.channel(channelId)
-                .filter(channel -> snapshot.access(account.bouquetIds()).canSee(channel));
-        if (found.isEmpty()) {
-            refuse(ctx, 404, "channel_not_found", "channel " + channelId + " not found");
-            return;
-        }
-        LiveChannel channel = found.get();
-        if (channel.sources().stream().noneMatch(s -> registry.upstreams().supports(s.url()))) {
-            refuse(ctx, 503, "no_playable_source", "channel " + channelId + " has no source this node can play yet");
-            return;
-        }
-        HttpServerResponse response = ctx.response();
         boolean hls = ".m3u8".equals(ctx.pathParam("param3"));
         if (ctx.request().method() == HttpMethod.HEAD) {
-            response.putHeader("Content-Type", hls ? HlsRoutes.PLAYLIST_TYPE : "video/mp2t")
+            ctx.response().putHeader("Content-Type", hls ? Responses.PLAYLIST_TYPE : Responses.TS_TYPE)
                     .putHeader("Cache-Control", "no-cache, no-store").end();
             return;
         }
@@ -157,18 +139,59 @@ public class StreamRoutes {
         }
         String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
         if (hls) {
-            Optional<HlsViewer> again = registry.activeHlsViewer(account.id(), channelId, address);
+            Optional<HlsViewer> again = tokens.active(account.get().id(), channelId, address);
             if (again.isPresent()) {
-                redirect(ctx, again.get());
+                Responses.redirect(ctx.response(), again.get());
                 return;
             }
         }
+        open(ctx, account.get(), channel.get(), address, hls);
+    }
+
+    /** The login's account when it may watch now; otherwise empty after answering 429, 401 or 403. */
+    private Optional<Account> activeAccount(RoutingContext ctx, LineLogin login) {
+        if (login instanceof LineLogin.Throttled throttled) {
+            ctx.response().putHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            refuse(ctx, 429, "too_many_failed_logins", "too many failed logins from this address");
+            return Optional.empty();
+        }
+        if (!(login instanceof LineLogin.Accepted accepted)) {
+            refuse(ctx, 401, "unauthorized", "invalid username or password");
+            return Optional.empty();
+        }
+        Account account = accepted.account();
+        Account.Status status = account.status(clock.instant());
+        if (status != Account.Status.ACTIVE) {
+            refuse(ctx, 403, "account_" + status.name().toLowerCase(), "account " + status.xtream().toLowerCase());
+            return Optional.empty();
+        }
+        return Optional.of(account);
+    }
+
+    /** The channel when the account sees it and this node can play one of its sources; else empty after 404 or 503. */
+    private Optional<LiveChannel> playableChannel(RoutingContext ctx, Account account, long channelId) {
+        CatalogSnapshot snapshot = catalog.snapshot();
+        Optional<LiveChannel> found = snapshot.channel(channelId)
+                .filter(channel -> snapshot.access(account.bouquetIds()).canSee(channel));
+        if (found.isEmpty()) {
+            refuse(ctx, 404, "channel_not_found", "channel " + channelId + " not found");
+            return Optional.empty();
+        }
+        if (found.get().sources().stream().noneMatch(s -> upstreams.supports(s.url()))) {
+            refuse(ctx, 503, "no_playable_source", "channel " + channelId + " has no source this node can play yet");
+            return Optional.empty();
+        }
+        return found;
+    }
+
+    /** Counts the viewer against the line's limit and joins it to the channel's session. */
+    private void open(RoutingContext ctx, Account account, LiveChannel channel, String address, boolean hls) {
         long viewerId = registry.nextId();
-        ConnectionLimiter.Decision decision = limiter.admit(account.id(), account.maxConnections(), channelId, address,
+        ConnectionLimiter.Decision decision = limiter.admit(account.id(), account.maxConnections(), channel.id(), address,
                 viewerId, hls);
         if (!decision.admitted()) {
             Log.infof("viewer refused user=%d username=%s channel=%d: %s", account.id(), account.username(),
-                    channelId, decision.reason());
+                    channel.id(), decision.reason());
             refuse(ctx, 403, "max_connections", decision.reason());
             return;
         }
@@ -177,50 +200,18 @@ public class StreamRoutes {
         }
         Runnable release = () -> limiter.release(account.id(), viewerId);
         if (hls) {
-            HlsViewer viewer = new HlsViewer(viewerId, registry.newToken(), account.id(), account.username(), address,
-                    channelId, clock.instant(), System.nanoTime(), release);
-            registry.joinHls(channel, viewer).onComplete(ar -> {
-                if (ar.succeeded()) {
-                    Log.debugf("hls viewer=%d user=%d channel=%d admitted", viewerId, account.id(), channelId);
-                    redirect(ctx, viewer);
-                } else if (ar.cause() instanceof ApiException refusal) {
-                    refuse(ctx, refusal.status(), refusal.code(), refusal.getMessage());
-                } else {
-                    refuse(ctx, 503, "hls_unavailable", "could not start HLS for this channel");
-                }
-            });
+            HlsViewer viewer = tokens.newViewer(viewerId, account.id(), account.username(), address, channel.id(),
+                    clock.instant(), release);
+            registry.joinHls(channel, viewer, Responses.playlistRedirect(ctx.response(), viewer, metrics));
             return;
         }
-        Viewer viewer = new Viewer(viewerId, ctx.request(), account.id(), account.username(), address, channelId,
+        Viewer viewer = new Viewer(viewerId, ctx.request(), account.id(), account.username(), address, channel.id(),
                 clock.instant(), release);
-        registry.join(channel, viewer);
-    }
-
-    /** Sends the player to its token URL: reloads and segments then never carry the password. */
-    private static void redirect(RoutingContext ctx, HlsViewer viewer) {
-        ctx.response().setStatusCode(302).putHeader("Location", HlsRoutes.playlistPath(viewer))
-                .putHeader("Cache-Control", "no-store").end();
+        registry.join(channel, viewer, Responses.stream(ctx.response(), metrics));
     }
 
     private void refuse(RoutingContext ctx, int status, String code, String message) {
-        metrics.refused(code);
-        error(ctx.response(), status, code, message);
+        Responses.refuse(ctx.response(), metrics, status, code, message);
     }
 
-    /** A JSON error that no cache keeps. */
-    static void error(HttpServerResponse response, int status, String code, String message) {
-        response.setStatusCode(status).putHeader("Content-Type", "application/json")
-                .putHeader("Cache-Control", "no-store").end(Json.encode(new ApiError(status, code, message)));
-    }
-
-    /**
-     * Labels the request for the HTTP server metrics, which otherwise use its path: stream paths
-     * carry credentials or tokens, which must not become Prometheus labels.
-     */
-    static void metricsTemplate(String template) {
-        Context context = Vertx.currentContext();
-        if (context != null) {
-            context.putLocal(METRICS_TEMPLATE, template);
-        }
-    }
 }

@@ -11,12 +11,14 @@ import java.util.stream.IntStream;
 
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.catalog.CatalogSnapshot.Source;
-import org.polyplex.proxy.ProxyBeans;
-import org.polyplex.proxy.ProxyConfig;
-import org.polyplex.proxy.ProxyMetrics;
-import org.polyplex.proxy.SessionRegistry;
-import org.polyplex.proxy.Viewer;
-import org.polyplex.proxy.upstream.SourceGuard;
+import org.polyplex.proxy.Responses;
+import org.polyplex.proxy.config.ProxyConfig;
+import org.polyplex.proxy.metrics.ProxyMetrics;
+import org.polyplex.proxy.session.SessionEnvironment;
+import org.polyplex.proxy.session.SessionRegistry;
+import org.polyplex.proxy.upstream.UpstreamFactory;
+import org.polyplex.proxy.viewer.HlsTokens;
+import org.polyplex.proxy.viewer.Viewer;
 
 import io.quarkus.runtime.configuration.DurationConverter;
 
@@ -49,10 +51,8 @@ public final class BenchServer {
                 .withSources(new PropertiesConfigSource(Map.of("polyplex.proxy.session.tick", "100ms"), "bench", 500))
                 .build().getConfigMapping(ProxyConfig.class);
         ProxyMetrics metrics = new ProxyMetrics(new SimpleMeterRegistry());
-        SourceGuard guard = new SourceGuard(config.failover().backoffInitial(), config.failover().backoffMax(),
-                config.failover().breakerThreshold(), config.failover().breakerOpen(), System::nanoTime);
-        SessionRegistry registry = new SessionRegistry(vertx, config, Clock.systemUTC(), metrics, guard,
-                ProxyBeans.upstreamFactory(ProxyBeans.upstreamClient(vertx, config), config));
+        SessionRegistry registry = new SessionRegistry(SessionEnvironment.of(vertx, config, metrics, Clock.systemUTC(),
+                UpstreamFactory.of(UpstreamFactory.client(vertx, config), config)), new HlsTokens(System::nanoTime));
         Map<Long, LiveChannel> channels = new ConcurrentHashMap<>();
         vertx.createHttpServer().requestHandler(request -> {
             if (request.path().equals("/stats")) {
@@ -73,7 +73,7 @@ public final class BenchServer {
             });
             registry.join(channel, new Viewer(registry.nextId(), request, 1, "bench",
                     request.remoteAddress().host(), id, Instant.now(), () -> {
-                    }));
+                    }), Responses.stream(request.response(), metrics));
         }).listen(0, "127.0.0.1").onSuccess(server -> {
             System.err.println("native transport: " + vertx.isNativeTransportEnabled());
             System.out.println("PORT " + server.actualPort());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.polyplex.proxy.config.ProxyConfig;
+
 import org.junit.jupiter.api.Test;
 
 class ConnectionLimiterTest {

@@ -9,11 +9,13 @@ import static org.polyplex.testsupport.AdminApi.createChannel;
 import static org.polyplex.testsupport.AdminApi.unique;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +37,7 @@ import io.quarkus.test.junit.TestProfile;
 
 import io.vertx.core.Vertx;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,7 +128,7 @@ class HlsOutputTest {
     }
 
     private static String text(HttpResponse<byte[]> response) {
-        return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(response.body(), StandardCharsets.UTF_8);
     }
 
     private static int activeCons(String user) {
@@ -134,16 +137,8 @@ class HlsOutputTest {
     }
 
     private static void await(String what, int seconds, BooleanSupplier condition) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(end);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Awaitility.await(what).atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(100))
+                .until(condition::getAsBoolean);
     }
 
     @Test
@@ -236,13 +231,13 @@ class HlsOutputTest {
     @Test
     void anHlsViewerOverTheLimitIsRefusedBeforeAnyToken() {
         String user = user(1);
-        HttpResponse<java.io.InputStream> ts = LiveStreams.open(root(), "/live/%s/%s/%d.ts".formatted(user, PASSWORD, other));
-        LiveStreams.read(ts, 188);
+        HttpResponse<InputStream> ts = ProxyHarness.play(root(), "/live/%s/%s/%d.ts".formatted(user, PASSWORD, other));
+        ProxyHarness.read(ts, 188);
         HttpResponse<byte[]> refused = get("/live/%s/%s/%d.m3u8".formatted(user, PASSWORD, channel));
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.headers().firstValue("location")).isEmpty();
         assertThat(text(refused)).contains("max_connections");
-        LiveStreams.close(ts);
+        ProxyHarness.closeStream(ts);
     }
 
     @Test

@@ -1,5 +1,12 @@
 package org.polyplex.proxy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,14 +16,23 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.catalog.CatalogSnapshot.Source;
-import org.polyplex.proxy.upstream.SourceGuard;
+import org.polyplex.proxy.config.ProxyConfig;
+import org.polyplex.proxy.metrics.ProxyMetrics;
+import org.polyplex.proxy.session.SessionEnvironment;
+import org.polyplex.proxy.session.SessionRegistry;
+import org.polyplex.proxy.upstream.UpstreamFactory;
+import org.polyplex.proxy.viewer.HlsTokens;
+import org.polyplex.proxy.viewer.HlsViewer;
+import org.polyplex.proxy.viewer.Viewer;
+import org.polyplex.testsupport.TestConfigs;
 
-import io.quarkus.runtime.configuration.DurationConverter;
-
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -24,71 +40,144 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.SmallRyeConfig;
 
 /**
- * The data plane without Quarkus: a real {@link SessionRegistry} on a plain {@link Vertx}, a
- * front server on port 0 whose {@code GET /{channelId}?user=N} joins a viewer (no auth), and a
- * Vert.x client to play viewers. Waits are on futures and conditions with timeouts, never sleeps.
+ * The one harness of the proxy tests. As an instance: the data plane on a plain {@link Vertx}
+ * without Quarkus (a real {@link SessionRegistry}, the upstream kinds a test plugs in) behind a
+ * front server on port 0: {@code GET /{channelId}?user=N} joins a TS viewer and {@code GET
+ * /hls-join/{channelId}?user=N} admits an HLS viewer and answers 302 to its token playlist (no
+ * authentication: the data plane is what is tested), and the real {@link HlsRoutes} serve HLS.
+ * Vert.x client viewers play it. Its static methods play streams against the running Quarkus app
+ * with the JDK client, for {@code @QuarkusTest}s. Config mappings come from one map of properties
+ * through {@link TestConfigs}; every wait is an Awaitility condition with a timeout.
  */
-final class ProxyHarness implements AutoCloseable {
+public final class ProxyHarness implements AutoCloseable {
 
-    final Vertx vertx = Vertx.vertx();
-    final ProxyConfig config;
-    final ProxyMetrics metrics = new ProxyMetrics(new SimpleMeterRegistry());
-    final SessionRegistry registry;
-    final Map<Long, LiveChannel> channels = new ConcurrentHashMap<>();
-    private final HttpClient upstreamClient;
+    /** The JDK's client (HTTP/1.1, streaming bodies) for the running application; Vert.x's plays the harness. */
+    private static final java.net.http.HttpClient APP_CLIENT = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+    public final Vertx vertx = Vertx.vertx();
+    public final SmallRyeConfig config;
+    public final ProxyMetrics metrics = new ProxyMetrics(new SimpleMeterRegistry());
+    public final SessionRegistry registry;
+    public final HlsTokens tokens;
+    private final ProxyConfig proxyConfig;
+    private final Map<Long, LiveChannel> channels = new ConcurrentHashMap<>();
     private final HttpClient viewerClient;
     private final HttpServer front;
 
-    ProxyHarness(Map<String, String> overrides) {
-        config = config(overrides);
-        upstreamClient = ProxyBeans.upstreamClient(vertx, config);
-        SourceGuard guard = new SourceGuard(config.failover().backoffInitial(), config.failover().backoffMax(),
-                config.failover().breakerThreshold(), config.failover().breakerOpen(), System::nanoTime);
-        registry = new SessionRegistry(vertx, config, Clock.systemUTC(), metrics, guard,
-                ProxyBeans.upstreamFactory(upstreamClient, config));
+    /** HTTP MPEG-TS sources only, on the system clock. */
+    public ProxyHarness(Map<String, String> properties) {
+        this(properties, List.of(), (client, h) -> UpstreamFactory.of(client, h.proxyConfig()));
+    }
+
+    /**
+     * @param mappings config mappings besides {@link ProxyConfig}, read with {@link #config(Class)}
+     * @param factory makes the upstream factory from the upstream client and this harness
+     */
+    public ProxyHarness(Map<String, String> properties, List<Class<?>> mappings,
+            BiFunction<HttpClient, ProxyHarness, UpstreamFactory> factory) {
+        this(properties, mappings, factory, System::nanoTime);
+    }
+
+    /** As the other constructors, with the sessions' monotonic clock given (a manual one in a test). */
+    public ProxyHarness(Map<String, String> properties, List<Class<?>> mappings,
+            BiFunction<HttpClient, ProxyHarness, UpstreamFactory> factory, LongSupplier nanoTime) {
+        Map<String, Class<?>> all = new HashMap<>();
+        all.put(ProxyConfig.class.getName(), ProxyConfig.class);
+        mappings.forEach(mapping -> all.put(mapping.getName(), mapping));
+        config = TestConfigs.config(all, properties);
+        proxyConfig = config.getConfigMapping(ProxyConfig.class);
+        UpstreamFactory upstreams = factory.apply(UpstreamFactory.client(vertx, proxyConfig), this);
+        tokens = new HlsTokens(nanoTime);
+        registry = new SessionRegistry(
+                SessionEnvironment.of(vertx, proxyConfig, metrics, Clock.systemUTC(), upstreams, nanoTime), tokens);
         viewerClient = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(5000).setKeepAlive(false));
-        front = join(vertx.createHttpServer().requestHandler(request -> {
-            long channelId = Long.parseLong(request.path().substring(1));
-            String user = request.getParam("user", "1");
-            long viewerId = registry.nextId();
-            request.response().putHeader("X-Viewer", String.valueOf(viewerId));
-            registry.join(channels.get(channelId), new Viewer(viewerId, request, Long.parseLong(user),
-                    "user" + user, "127.0.0.1", channelId, Instant.now(), () -> {
-                    }));
-        }).listen(0, "127.0.0.1"));
+        Router router = Router.router(vertx);
+        router.routeWithRegex(HttpMethod.GET, "^/([0-9]{1,18})$").handler(ctx -> joinTs(ctx.request()));
+        router.routeWithRegex(HttpMethod.GET, "^/hls-join/([0-9]{1,18})$").handler(ctx -> joinHls(ctx.request()));
+        new HlsRoutes(registry, tokens, metrics, proxyConfig).init(router);
+        front = join(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     }
 
-    /** {@link ProxyConfig} with its defaults and these overrides, as Quarkus would map it. */
-    static ProxyConfig config(Map<String, String> overrides) {
-        return new SmallRyeConfigBuilder().withMapping(ProxyConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter())
-                .withSources(new PropertiesConfigSource(new HashMap<>(overrides), "test", 500)).build()
-                .getConfigMapping(ProxyConfig.class);
+    private void joinTs(HttpServerRequest request) {
+        long channelId = Long.parseLong(request.path().substring(1));
+        long viewerId = registry.nextId();
+        request.response().putHeader("X-Viewer", String.valueOf(viewerId));
+        join(channelId, new Viewer(viewerId, request, user(request), "user" + user(request), "127.0.0.1", channelId,
+                Instant.now(), () -> {
+                }));
     }
 
-    LiveChannel channel(long id, Source... sources) {
+    private void joinHls(HttpServerRequest request) {
+        long channelId = Long.parseLong(request.path().substring("/hls-join/".length()));
+        HlsViewer viewer = tokens.newViewer(registry.nextId(), user(request), "user" + user(request), "127.0.0.1",
+                channelId, Instant.now(), () -> {
+                });
+        registry.joinHls(channels.get(channelId), viewer,
+                Responses.playlistRedirect(request.response(), viewer, metrics));
+    }
+
+    private static long user(HttpServerRequest request) {
+        String user = request.getParam("user");
+        return user == null ? 1 : Long.parseLong(user);
+    }
+
+    /** Joins a TS viewer to its channel's session, answered as the stream route answers it. */
+    public void join(long channelId, Viewer viewer) {
+        registry.join(channels.get(channelId), viewer, Responses.stream(viewer.response(), metrics));
+    }
+
+    public ProxyConfig proxyConfig() {
+        return proxyConfig;
+    }
+
+    /** Another config mapping of this harness (one passed to the constructor). */
+    public <T> T config(Class<T> mapping) {
+        return config.getConfigMapping(mapping);
+    }
+
+    /** The front server's port (TS viewers, HLS admission and HLS output). */
+    public int frontPort() {
+        return front.actualPort();
+    }
+
+    public LiveChannel channel(long id, Source... sources) {
         LiveChannel channel = new LiveChannel(id, null, "channel " + id, null, null, null, List.of(sources), Instant.now());
         channels.put(id, channel);
         return channel;
     }
 
-    static Source source(long id, String url) {
+    /** A channel of these source URLs, with ids {@code id * 100 + i}, in this failover order. */
+    public LiveChannel channel(long id, String... urls) {
+        Source[] sources = new Source[urls.length];
+        for (int i = 0; i < urls.length; i++) {
+            sources[i] = new Source(id * 100 + i, urls[i], i, null);
+        }
+        return channel(id, sources);
+    }
+
+    public static Source source(long id, String url) {
         return new Source(id, url, (int) id, null);
     }
 
-    static Source source(long id, String url, int cap) {
+    /** A source with a connection cap. */
+    public static Source source(long id, String url, int cap) {
         return new Source(id, url, (int) id, cap);
     }
 
     /** Opens a viewer that reads as fast as it can and keeps the first {@code keep} bytes. */
-    TestViewer open(long channelId, int keep) {
-        TestViewer viewer = new TestViewer(keep);
+    public Watcher open(long channelId, int keep) {
+        Watcher viewer = new Watcher(keep);
         viewerClient.request(HttpMethod.GET, front.actualPort(), "127.0.0.1", "/" + channelId)
                 .compose(request -> request.send())
                 .onSuccess(viewer::attach)
@@ -96,28 +185,35 @@ final class ProxyHarness implements AutoCloseable {
         return viewer;
     }
 
-    int frontPort() {
-        return front.actualPort();
+    public int sessions() {
+        return registry.sessionCount();
     }
 
-    /** Waits for a condition checked on a timer; fails after the timeout. */
-    void await(String what, Duration timeout, BooleanSupplier condition) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        long timer = vertx.setPeriodic(5, t -> {
-            if (condition.getAsBoolean()) {
-                done.complete(null);
-            }
-        });
+    public double failovers() {
+        return metrics.failovers();
+    }
+
+    /** Output segments cut so far, over all channels. */
+    public double hlsSegmentsCut() {
+        return metrics.hlsSegmentsCut();
+    }
+
+    /** Waits until the condition holds, polled off the event loops; an {@link AssertionError} after the timeout. */
+    public void await(String what, Duration timeout, BooleanSupplier condition) {
+        until(what, timeout, condition);
+    }
+
+    private static void until(String what, Duration timeout, BooleanSupplier condition) {
         try {
-            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
+            Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                    .until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
             throw new AssertionError("timed out waiting for: " + what, e);
-        } finally {
-            vertx.cancelTimer(timer);
         }
     }
 
-    static <T> T join(io.vertx.core.Future<T> future) {
+    /** The future's result, waited for at most 10 s. */
+    public static <T> T join(Future<T> future) {
         try {
             return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -130,21 +226,89 @@ final class ProxyHarness implements AutoCloseable {
         join(vertx.close());
     }
 
-    /** One viewer connection seen from the client side. */
-    static final class TestViewer {
-        private final int keep;
-        final Buffer data = Buffer.buffer();
-        final CompletableFuture<Void> ended = new CompletableFuture<>();
-        volatile long total;
-        volatile HttpClientResponse response;
+    /** Opens a stream of the running application; the caller reads and closes the body. */
+    public static HttpResponse<InputStream> play(String baseUrl, String path) {
+        try {
+            return APP_CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20))
+                    .build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 
-        TestViewer(int keep) {
+    /** Reads {@code bytes} bytes of a stream of the running application (fewer at its end). */
+    public static byte[] read(HttpResponse<InputStream> stream, int bytes) {
+        try {
+            return stream.body().readNBytes(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads until the server ends the body; returns the byte count, or -1 when the connection failed. */
+    public static long drain(HttpResponse<InputStream> stream) {
+        try (InputStream in = stream.body()) {
+            return in.transferTo(OutputStreamSink.INSTANCE);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Asserts that the server ends the body within {@code seconds}: drains it on another thread meanwhile. */
+    public static void assertEndsWithin(HttpResponse<InputStream> stream, int seconds) {
+        CompletableFuture<Long> drained = CompletableFuture.supplyAsync(() -> drain(stream));
+        try {
+            until("the end of the stream", Duration.ofSeconds(seconds), drained::isDone);
+        } catch (AssertionError e) {
+            closeStream(stream);
+            throw new AssertionError("the stream was still open after " + seconds + " s");
+        }
+    }
+
+    public static void closeStream(HttpResponse<InputStream> stream) {
+        try {
+            stream.body().close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class OutputStreamSink extends OutputStream {
+        static final OutputStreamSink INSTANCE = new OutputStreamSink();
+
+        @Override
+        public void write(int b) {
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+        }
+    }
+
+    /** One viewer connection of the harness, seen from the client side. */
+    public static final class Watcher {
+        private final int keep;
+        private final Buffer data = Buffer.buffer();
+        public final CompletableFuture<Void> ended = new CompletableFuture<>();
+        public volatile long total;
+        /** System.nanoTime() at open and at the first body byte (0 until then). */
+        public final long openedNanos = System.nanoTime();
+        public volatile long firstByteNanos;
+        private volatile HttpClientResponse response;
+
+        Watcher(int keep) {
             this.keep = keep;
         }
 
         private void attach(HttpClientResponse r) {
             response = r;
             r.handler(chunk -> {
+                if (firstByteNanos == 0) {
+                    firstByteNanos = System.nanoTime();
+                }
                 synchronized (data) {
                     if (data.length() < keep) {
                         data.appendBuffer(chunk, 0, Math.min(chunk.length(), keep - data.length()));
@@ -156,17 +320,17 @@ final class ProxyHarness implements AutoCloseable {
             r.exceptionHandler(ended::completeExceptionally);
         }
 
-        int status() {
+        public int status() {
             return response == null ? 0 : response.statusCode();
         }
 
-        byte[] bytes() {
+        public byte[] bytes() {
             synchronized (data) {
                 return data.getBytes();
             }
         }
 
-        void close() {
+        public void close() {
             if (response != null) {
                 response.request().connection().close();
             }

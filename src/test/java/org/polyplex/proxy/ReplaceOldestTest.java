@@ -62,14 +62,14 @@ class ReplaceOldestTest {
         create("/api/users", Map.of("username", user, "password", PASSWORD, "maxConnections", 1));
         String root = base.toString().replaceAll("/$", "");
 
-        HttpResponse<InputStream> oldest = LiveStreams.open(root, "/live/%s/%s/%d.ts".formatted(user, PASSWORD, first));
+        HttpResponse<InputStream> oldest = ProxyHarness.play(root, "/live/%s/%s/%d.ts".formatted(user, PASSWORD, first));
         assertThat(oldest.statusCode()).isEqualTo(200);
-        LiveStreams.read(oldest, 188);
+        ProxyHarness.read(oldest, 188);
 
-        HttpResponse<InputStream> newest = LiveStreams.open(root, "/live/%s/%s/%d.ts".formatted(user, PASSWORD, second));
+        HttpResponse<InputStream> newest = ProxyHarness.play(root, "/live/%s/%s/%d.ts".formatted(user, PASSWORD, second));
         assertThat(newest.statusCode()).as("admitted, not refused").isEqualTo(200);
-        assertThat(LiveStreams.read(newest, 188)[0]).isEqualTo((byte) 0x47);
-        LiveStreams.assertEndsWithin(oldest, 10);
-        LiveStreams.close(newest);
+        assertThat(ProxyHarness.read(newest, 188)[0]).isEqualTo((byte) 0x47);
+        ProxyHarness.assertEndsWithin(oldest, 10);
+        ProxyHarness.closeStream(newest);
     }
 }

@@ -111,12 +111,12 @@ class StreamRoutesTest {
     @Test
     void allUrlFormsStreamTsStartingWithPat() {
         for (String path : List.of("/live/%s/%s/%d.ts", "/live/%s/%s/%d", "/%s/%s/%d.ts", "/%s/%s/%d")) {
-            HttpResponse<InputStream> stream = LiveStreams.open(url(""), path.formatted(restricted, PASSWORD, channel));
+            HttpResponse<InputStream> stream = ProxyHarness.play(url(""), path.formatted(restricted, PASSWORD, channel));
             assertThat(stream.statusCode()).isEqualTo(200);
             assertThat(stream.headers().firstValue("content-type")).hasValue("video/mp2t");
-            byte[] first = LiveStreams.read(stream, 188 * 3);
+            byte[] first = ProxyHarness.read(stream, 188 * 3);
             assertThat(TsPacket.pid(first, 0)).as(path).isEqualTo(TsPacket.PAT_PID);
-            LiveStreams.close(stream);
+            ProxyHarness.closeStream(stream);
         }
     }
 
@@ -137,8 +137,8 @@ class StreamRoutesTest {
     @Test
     void maxConnectionsRefusesWith403AndTheSameViewerReconnectingReplaces() {
         String single = user(1, null, true, Set.of());
-        HttpResponse<InputStream> first = LiveStreams.open(url(""), "/live/%s/%s/%d.ts".formatted(single, PASSWORD, channel));
-        LiveStreams.read(first, 188);
+        HttpResponse<InputStream> first = ProxyHarness.play(url(""), "/live/%s/%s/%d.ts".formatted(single, PASSWORD, channel));
+        ProxyHarness.read(first, 188);
         // the Xtream account info reports the open viewer
         given().queryParam("username", single).queryParam("password", PASSWORD).get("/player_api.php")
                 .then().statusCode(200).body("user_info.active_cons", equalTo("1"));
@@ -146,18 +146,18 @@ class StreamRoutesTest {
                 .body("code", equalTo("max_connections"))
                 .body("message", equalTo("maximum connections reached (1)"));
 
-        HttpResponse<InputStream> again = LiveStreams.open(url(""), "/live/%s/%s/%d.ts".formatted(single, PASSWORD, channel));
+        HttpResponse<InputStream> again = ProxyHarness.play(url(""), "/live/%s/%s/%d.ts".formatted(single, PASSWORD, channel));
         assertThat(again.statusCode()).isEqualTo(200);
-        LiveStreams.assertEndsWithin(first, 10);
-        LiveStreams.read(again, 188);
-        LiveStreams.close(again);
+        ProxyHarness.assertEndsWithin(first, 10);
+        ProxyHarness.read(again, 188);
+        ProxyHarness.closeStream(again);
     }
 
     @Test
     void sessionsApiListsViewersAndKicksThem() {
         String kicked = user(2, null, true, Set.of());
-        HttpResponse<InputStream> stream = LiveStreams.open(url(""), "/%s/%s/%d.ts".formatted(kicked, PASSWORD, channel));
-        LiveStreams.read(stream, 188 * 10);
+        HttpResponse<InputStream> stream = ProxyHarness.play(url(""), "/%s/%s/%d.ts".formatted(kicked, PASSWORD, channel));
+        ProxyHarness.read(stream, 188 * 10);
         given().get("/api/sessions").then().statusCode(401);
         asAdmin().get("/api/sessions").then().statusCode(200)
                 .body("sessions.channelId", hasItem((int) channel))
@@ -165,7 +165,7 @@ class StreamRoutesTest {
         int viewerId = asAdmin().get("/api/sessions").then().extract().jsonPath()
                 .getInt("viewers.find { it.username == '" + kicked + "' }.id");
         asAdmin().delete("/api/sessions/{id}", viewerId).then().statusCode(204);
-        LiveStreams.drain(stream);
+        ProxyHarness.drain(stream);
         asAdmin().delete("/api/sessions/{id}", 987654321).then().statusCode(404);
     }
 }

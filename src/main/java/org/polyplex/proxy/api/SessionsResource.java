@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.polyplex.accounts.Role;
 import org.polyplex.platform.web.ApiException;
-import org.polyplex.proxy.SessionRegistry;
-import org.polyplex.proxy.SessionsSnapshot;
+import org.polyplex.proxy.session.SessionRegistry;
+import org.polyplex.proxy.session.SessionsSnapshot;
 
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 

@@ -22,11 +22,8 @@ import io.vertx.core.buffer.Buffer;
  */
 public final class TsAssembler {
 
-    /** Receives the assembler's output; called on the feeding thread. */
-    public interface Sink {
-
-        /** Whole packets; {@code keyframe} when the chunk starts with PAT, PMT and a keyframe. */
-        void chunk(Buffer packets, boolean keyframe);
+    /** Receives the assembler's output (its chunks, or the one rejection); called on the feeding thread. */
+    public interface Sink extends ChunkSink {
 
         /** The input is unusable (not MPEG-TS, no video); no more calls follow. */
         void rejected(String reason);

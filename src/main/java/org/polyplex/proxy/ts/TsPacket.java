@@ -24,6 +24,12 @@ public final class TsPacket {
     /** One shared null packet for keepalive; never mutated after creation. */
     public static final Buffer NULL_PACKET = nullPacket();
 
+    /** Kinds of unit after a start code, for the keyframe search ({@link #isKeyframe}). */
+    private static final int OTHER_UNIT = 0;
+    private static final int RANDOM_ACCESS = 1;
+    private static final int PARAMETER_SETS = 2;
+    private static final int PICTURE = 3;
+
     private TsPacket() {
     }
 
@@ -154,45 +160,36 @@ public final class TsPacket {
             if (p[i] != 0 || p[i + 1] != 0 || p[i + 2] != 1) {
                 continue;
             }
-            int nal = p[i + 3] & 0xFF;
-            switch (video) {
-                case H264 -> {
-                    int type = nal & 0x1F;
-                    if (type == 5) {
-                        return true;
-                    }
-                    if (type == 7) {
-                        parameterSets = true;
-                    } else if (type >= 1 && type <= 4) {
-                        return false;
-                    }
+            int unit = unit(video, p[i + 3] & 0xFF);
+            if (unit != OTHER_UNIT) {
+                if (unit != PARAMETER_SETS) {
+                    return unit == RANDOM_ACCESS;
                 }
-                case HEVC -> {
-                    int type = (nal >> 1) & 0x3F;
-                    if (type >= 16 && type <= 21) {
-                        return true;
-                    }
-                    if (type == 32 || type == 33) {
-                        parameterSets = true;
-                    } else if (type <= 9) {
-                        return false;
-                    }
-                }
-                case MPEG2 -> {
-                    if (nal == 0xB3) {
-                        return true;
-                    }
-                    if (nal == 0x00) {
-                        return false;
-                    }
-                }
-                default -> {
-                    return false;
-                }
+                parameterSets = true;
             }
             i += 3;
         }
         return parameterSets;
+    }
+
+    /**
+     * What the unit after a start code is, from its first byte: a random-access picture, parameter
+     * sets (a keyframe follows when no other picture comes first), another picture, or other.
+     */
+    private static int unit(Video video, int nal) {
+        return switch (video) {
+            case H264 -> {
+                int type = nal & 0x1F;
+                yield type == 5 ? RANDOM_ACCESS : type == 7 ? PARAMETER_SETS : type >= 1 && type <= 4 ? PICTURE : OTHER_UNIT;
+            }
+            case HEVC -> {
+                int type = (nal >> 1) & 0x3F;
+                yield type >= 16 && type <= 21 ? RANDOM_ACCESS
+                        : type == 32 || type == 33 ? PARAMETER_SETS : type <= 9 ? PICTURE : OTHER_UNIT;
+            }
+            case MPEG2 -> nal == 0xB3 ? RANDOM_ACCESS : nal == 0x00 ? PICTURE : OTHER_UNIT;
+            default -> PICTURE;
+        };
     }
 
     private static int sectionStart(byte[] p, int off) {

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.platform.logging.Redaction;
-import org.polyplex.proxy.upstream.SourceUrl;
+import org.polyplex.proxy.upstream.api.SourceUrl;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import org.polyplex.proxy.upstream.Upstream;
+import org.polyplex.proxy.upstream.api.Upstream;
+import org.polyplex.proxy.upstream.api.UpstreamKind;
 import org.polyplex.proxy.upstream.fetch.BoundedGet;
 
 import io.vertx.core.Future;
@@ -51,16 +52,13 @@ public final class AceStreamEngine {
     }
 
     /**
-     * An upstream for the source, or none when AceStream is off or the URL holds no content id.
+     * AceStream as a kind of source: {@code acestream://<content id>} URLs, while AceStream is
+     * enabled, each played by its own engine session.
      *
      * @param playback makes the TS reader for the engine's {@code playback_url}
      */
-    public Optional<Upstream> create(String sourceUrl, Function<String, Upstream> playback) {
-        Optional<String> id = contentId(sourceUrl);
-        if (!config.enabled() || id.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new AceStreamUpstream(this, id.get(), playback));
+    public UpstreamKind kind(Function<String, Upstream> playback) {
+        return new AceStreamKind(this, playback);
     }
 
     /** The 40-hex content id of {@code acestream://<id>}, lower-cased. */

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.function.Function;
 
 import org.polyplex.platform.logging.Redaction;
-import org.polyplex.proxy.upstream.Upstream;
-import org.polyplex.proxy.upstream.UpstreamListener;
+import org.polyplex.proxy.upstream.api.Upstream;
+import org.polyplex.proxy.upstream.api.UpstreamListener;
 
 import io.quarkus.logging.Log;
 

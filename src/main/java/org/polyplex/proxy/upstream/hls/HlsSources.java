@@ -1,16 +1,19 @@
 package org.polyplex.proxy.upstream.hls;
 
-import org.polyplex.proxy.upstream.Upstream;
+import org.polyplex.proxy.upstream.api.SourceUrl;
+import org.polyplex.proxy.upstream.api.Upstream;
+import org.polyplex.proxy.upstream.api.UpstreamKind;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 
 /**
- * Entry point of the HLS source support: makes one {@link Upstream} per channel session for an
- * {@code http(s)://….m3u8} source. The upstream turns the live playlist into the same MPEG-TS
- * byte stream an HTTP TS source gives, so TS and HLS viewers of the channel are served alike.
+ * Entry point of the HLS source support, a kind of source: makes one {@link Upstream} per channel
+ * session for an {@code http(s)://….m3u8} source. The upstream turns the live playlist into the
+ * same MPEG-TS byte stream an HTTP TS source gives, so TS and HLS viewers of the channel are
+ * served alike.
  */
-public final class HlsSources {
+public final class HlsSources implements UpstreamKind {
 
     private final Vertx vertx;
     private final HttpClient client;
@@ -22,6 +25,12 @@ public final class HlsSources {
         this.config = config;
     }
 
+    @Override
+    public boolean supports(String url) {
+        return SourceUrl.kind(url) == SourceUrl.Kind.HLS;
+    }
+
+    @Override
     public Upstream create(String url) {
         return new HlsUpstream(vertx, client, url, config);
     }

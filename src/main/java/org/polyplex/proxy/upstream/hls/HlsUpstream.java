@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.polyplex.platform.logging.Redaction;
-import org.polyplex.proxy.upstream.Upstream;
-import org.polyplex.proxy.upstream.UpstreamListener;
+import org.polyplex.proxy.upstream.api.Upstream;
+import org.polyplex.proxy.upstream.api.UpstreamListener;
 import org.polyplex.proxy.upstream.fetch.BoundedGet;
 
 import io.vertx.core.Context;
@@ -150,6 +150,28 @@ final class HlsUpstream implements Upstream {
     private void onMedia(Playlist.Media media) {
         long now = System.nanoTime();
         targetDuration = media.targetDuration();
+        boolean advanced = enqueue(media);
+        ended = media.ended();
+        if (advanced) {
+            lastAdvance = now;
+        } else if (stale(now)) {
+            fail("playlist did not advance for " + (now - lastAdvance) / 1_000_000 + " ms");
+            return;
+        }
+        pump();
+        if (!ended) {
+            long delay = Math.max(100, (long) (targetDuration * (advanced ? 1000 : 500)));
+            reloadTimer = vertx.setTimer(delay, t -> {
+                reloadTimer = -1;
+                if (state instanceof State.Following following) {
+                    load(following.url(), 0);
+                }
+            });
+        }
+    }
+
+    /** Queues the playlist's segments that were not queued before; true when there were any. */
+    private boolean enqueue(Playlist.Media media) {
         List<Playlist.Segment> segments = media.segments();
         long newest = segments.get(segments.size() - 1).sequence();
         boolean advanced = false;
@@ -179,23 +201,7 @@ final class HlsUpstream implements Upstream {
             }
         }
         lastSequence = Math.max(lastSequence, newest);
-        ended = media.ended();
-        if (advanced) {
-            lastAdvance = now;
-        } else if (stale(now)) {
-            fail("playlist did not advance for " + (now - lastAdvance) / 1_000_000 + " ms");
-            return;
-        }
-        pump();
-        if (!ended) {
-            long delay = Math.max(100, (long) (targetDuration * (advanced ? 1000 : 500)));
-            reloadTimer = vertx.setTimer(delay, t -> {
-                reloadTimer = -1;
-                if (state instanceof State.Following following) {
-                    load(following.url(), 0);
-                }
-            });
-        }
+        return advanced;
     }
 
     private static Playlist.Segment marked(Playlist.Segment s) {

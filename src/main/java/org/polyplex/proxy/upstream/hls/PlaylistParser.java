@@ -32,21 +32,37 @@ final class PlaylistParser {
         if (lines.length == 0 || !lines[0].strip().replace("\uFEFF", "").equals("#EXTM3U")) {
             throw new IllegalArgumentException("not a playlist (no #EXTM3U)");
         }
-        URI base = base(baseUrl);
-        List<Playlist.Variant> variants = new ArrayList<>();
-        List<Playlist.Segment> segments = new ArrayList<>();
-        double target = -1;
-        long sequence = 0;
-        boolean ended = false;
-        boolean discontinuity = false;
-        double duration = -1;
-        long pendingBandwidth = -1;
-        Playlist.Key key = null;
+        Reading reading = new Reading(base(baseUrl));
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
+            if (line.startsWith("#")) {
+                reading.tag(line);
+            } else if (!line.isEmpty()) {
+                reading.uri(line);
             }
+        }
+        return reading.playlist();
+    }
+
+    /** What the lines read so far say; one per parse. */
+    private static final class Reading {
+        private final URI base;
+        private final List<Playlist.Variant> variants = new ArrayList<>();
+        private final List<Playlist.Segment> segments = new ArrayList<>();
+        private double target = -1;
+        private long sequence;
+        private boolean ended;
+        private boolean discontinuity;
+        private double duration = -1;
+        private long pendingBandwidth = -1;
+        private Playlist.Key key;
+
+        Reading(URI base) {
+            this.base = base;
+        }
+
+        /** A tag line; unknown tags are ignored, as RFC 8216 asks. */
+        void tag(String line) {
             if (line.startsWith("#EXT-X-STREAM-INF:")) {
                 String bandwidth = attributes(line.substring(18)).get("BANDWIDTH");
                 pendingBandwidth = bandwidth == null ? 0 : number(bandwidth, "BANDWIDTH");
@@ -64,34 +80,40 @@ final class PlaylistParser {
                 ended = true;
             } else if (line.startsWith("#EXT-X-KEY:")) {
                 key = key(attributes(line.substring(11)), base);
-            } else if (!line.startsWith("#")) {
-                String uri = resolve(base, line);
-                if (pendingBandwidth >= 0) {
-                    variants.add(new Playlist.Variant(uri, pendingBandwidth));
-                    pendingBandwidth = -1;
-                } else {
-                    if (duration < 0) {
-                        throw new IllegalArgumentException("segment without #EXTINF");
-                    }
-                    segments.add(new Playlist.Segment(uri, duration, sequence + segments.size(), discontinuity, key));
-                    discontinuity = false;
-                    duration = -1;
+            }
+        }
+
+        /** A URI line: the variant of the stream tag before it, or the segment of the tags before it. */
+        void uri(String line) {
+            String uri = resolve(base, line);
+            if (pendingBandwidth >= 0) {
+                variants.add(new Playlist.Variant(uri, pendingBandwidth));
+                pendingBandwidth = -1;
+                return;
+            }
+            if (duration < 0) {
+                throw new IllegalArgumentException("segment without #EXTINF");
+            }
+            segments.add(new Playlist.Segment(uri, duration, sequence + segments.size(), discontinuity, key));
+            discontinuity = false;
+            duration = -1;
+        }
+
+        Playlist playlist() {
+            if (!variants.isEmpty()) {
+                if (!segments.isEmpty()) {
+                    throw new IllegalArgumentException("playlist mixes variants and segments");
                 }
+                return new Playlist.Master(List.copyOf(variants));
             }
-        }
-        if (!variants.isEmpty()) {
-            if (!segments.isEmpty()) {
-                throw new IllegalArgumentException("playlist mixes variants and segments");
+            if (target <= 0) {
+                throw new IllegalArgumentException("media playlist without #EXT-X-TARGETDURATION");
             }
-            return new Playlist.Master(List.copyOf(variants));
+            if (segments.isEmpty()) {
+                throw new IllegalArgumentException("media playlist without segments");
+            }
+            return new Playlist.Media(target, sequence, ended, List.copyOf(segments));
         }
-        if (target <= 0) {
-            throw new IllegalArgumentException("media playlist without #EXT-X-TARGETDURATION");
-        }
-        if (segments.isEmpty()) {
-            throw new IllegalArgumentException("media playlist without segments");
-        }
-        return new Playlist.Media(target, sequence, ended, List.copyOf(segments));
     }
 
     /** The best variant at or under {@code maxBandwidth} (0 = no limit), else the lowest. */

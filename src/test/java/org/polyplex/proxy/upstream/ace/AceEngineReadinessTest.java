@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 
-import org.polyplex.proxy.PluggedHarness;
+import org.polyplex.proxy.ProxyHarness;
 import org.polyplex.testsupport.FakeAceEngine;
-
-import io.quarkus.runtime.configuration.DurationConverter;
+import org.polyplex.testsupport.TestConfigs;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
@@ -17,9 +16,6 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
-
 /** Readiness from the engine's version call, only when AceStream sources exist. */
 class AceEngineReadinessTest {
 
@@ -27,19 +23,15 @@ class AceEngineReadinessTest {
 
     @AfterEach
     void close() {
-        PluggedHarness.join(vertx.close());
+        ProxyHarness.join(vertx.close());
     }
 
     private AceEngineReadiness readiness(String engineUrl, boolean needed) {
-        // Mapped, not implemented by hand: a constrained interface may not be subclassed in a CDI archive.
         // Generous request timeout: the first JSON answer of a cold JVM on a busy machine can take a while.
-        AceStreamConfig config = new SmallRyeConfigBuilder().withMapping(AceStreamConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter())
-                .withSources(new PropertiesConfigSource(Map.of("polyplex.acestream.engine-url", engineUrl,
-                        "polyplex.acestream.request-timeout", "8s", "polyplex.acestream.max-answer-bytes", "4096",
-                        "polyplex.acestream.prebuf-max", "1s", "polyplex.acestream.no-peers-max", "1s",
-                        "polyplex.acestream.livepos-stall-max", "1s"), "test", 500))
-                .build().getConfigMapping(AceStreamConfig.class);
+        AceStreamConfig config = TestConfigs.of(AceStreamConfig.class, Map.of("polyplex.acestream.engine-url", engineUrl,
+                "polyplex.acestream.request-timeout", "8s", "polyplex.acestream.max-answer-bytes", "4096",
+                "polyplex.acestream.prebuf-max", "1s", "polyplex.acestream.no-peers-max", "1s",
+                "polyplex.acestream.livepos-stall-max", "1s"));
         AceStreamEngine engine = new AceStreamEngine(vertx, vertx.createHttpClient(new HttpClientOptions()), config);
         return new AceEngineReadiness(() -> needed, engine::version);
     }

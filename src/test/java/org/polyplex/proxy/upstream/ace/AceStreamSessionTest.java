@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.polyplex.proxy.PluggedHarness;
-import org.polyplex.proxy.PluggedHarness.Watcher;
-import org.polyplex.proxy.ProxyBeans;
+import org.polyplex.proxy.ProxyHarness;
+import org.polyplex.proxy.ProxyHarness.Watcher;
+import org.polyplex.proxy.upstream.UpstreamFactory;
 import org.polyplex.testsupport.FakeAceEngine;
 import org.polyplex.testsupport.FakeAceEngine.Mode;
 import org.polyplex.testsupport.TsFixtures;
@@ -35,7 +35,7 @@ class AceStreamSessionTest {
     private static final String BAD = "c".repeat(40);
     private static final String UNKNOWN = "d".repeat(40);
 
-    private PluggedHarness proxy;
+    private ProxyHarness proxy;
     private FakeAceEngine engine;
     private Vertx engineVertx;
     private AceStreamEngine aceEngine;
@@ -56,10 +56,10 @@ class AceStreamSessionTest {
         props.put("polyplex.acestream.no-peers-max", "1s");
         props.put("polyplex.acestream.livepos-stall-max", "1s");
         props.put("polyplex.acestream.request-timeout", "2s");
-        proxy = new PluggedHarness(props, List.of(AceStreamConfig.class), (client, h) -> ProxyBeans.upstreamFactory(
+        proxy = new ProxyHarness(props, List.of(AceStreamConfig.class), (client, h) -> UpstreamFactory.of(
                 client, h.proxyConfig(),
-                aceEngine = new AceStreamEngine(h.vertx, client, h.config.getConfigMapping(AceStreamConfig.class)),
-                null));
+                aceEngine = new AceStreamEngine(h.vertx, client, h.config(AceStreamConfig.class)),
+                null, List.of()));
     }
 
     private static String ace(String id) {
@@ -76,7 +76,7 @@ class AceStreamSessionTest {
             proxy.close();
         }
         if (engineVertx != null) {
-            PluggedHarness.join(engineVertx.close());
+            ProxyHarness.join(engineVertx.close());
         }
     }
 
@@ -130,7 +130,7 @@ class AceStreamSessionTest {
         channel(1, ace(OK));
         Watcher viewer = proxy.open(1, 0);
         proxy.await("the viewer plays", WAIT, () -> viewer.total > 50_000);
-        PluggedHarness.join(proxy.registry.closeAll("server shutting down").compose(v -> aceEngine.commandsSent()));
+        ProxyHarness.join(proxy.registry.closeAll("server shutting down").compose(v -> aceEngine.commandsSent()));
         assertThat(engine.stops(OK)).as("answered before the future completed").isEqualTo(1);
     }
 

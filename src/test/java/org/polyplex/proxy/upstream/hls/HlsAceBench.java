@@ -16,9 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.polyplex.proxy.PluggedHarness;
-import org.polyplex.proxy.PluggedHarness.Watcher;
-import org.polyplex.proxy.ProxyBeans;
+import org.polyplex.proxy.ProxyHarness;
+import org.polyplex.proxy.ProxyHarness.Watcher;
+import org.polyplex.proxy.upstream.UpstreamFactory;
 import org.polyplex.proxy.upstream.ace.AceStreamConfig;
 import org.polyplex.proxy.upstream.ace.AceStreamEngine;
 import org.polyplex.testsupport.FakeAceEngine;
@@ -78,9 +78,9 @@ class HlsAceBench {
         long cpu0 = cpu();
         Map<String, String> props = new HashMap<>();
         props.put("polyplex.proxy.hls-output.target-duration", OUT_TARGET.toSeconds() + "s");
-        try (PluggedHarness proxy = new PluggedHarness(props, List.of(HlsConfig.class),
-                (client, h) -> ProxyBeans.upstreamFactory(client, h.proxyConfig(), null,
-                        new HlsSources(h.vertx, client, h.config.getConfigMapping(HlsConfig.class).upstream())))) {
+        try (ProxyHarness proxy = new ProxyHarness(props, List.of(HlsConfig.class),
+                (client, h) -> UpstreamFactory.of(client, h.proxyConfig(), null,
+                        new HlsSources(h.vertx, client, h.config(HlsConfig.class).upstream()), List.of()))) {
             LiveHlsServer origin = new LiveHlsServer(proxy.vertx, 8).start();
             proxy.channel(1, origin.url("/live.m3u8"));
             HttpClient client = proxy.vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
@@ -94,7 +94,7 @@ class HlsAceBench {
                         .compose(r -> r.statusCode() == 302 ? Future.succeededFuture(r.getHeader("Location"))
                                 : Future.failedFuture("join answered " + r.statusCode())));
             }
-            PluggedHarness.join(Future.all(joins));
+            ProxyHarness.join(Future.all(joins));
             long start = System.nanoTime() + 100_000_000L;
             long target = OUT_TARGET.toNanos();
             for (int i = 0; i < HLS_VIEWERS; i++) {
@@ -321,9 +321,9 @@ class HlsAceBench {
 
     private String hls() {
         long cpu0 = cpu();
-        try (PluggedHarness proxy = new PluggedHarness(Map.of(), List.of(HlsConfig.class),
-                (client, h) -> ProxyBeans.upstreamFactory(client, h.proxyConfig(), null,
-                        new HlsSources(h.vertx, client, h.config.getConfigMapping(HlsConfig.class).upstream())))) {
+        try (ProxyHarness proxy = new ProxyHarness(Map.of(), List.of(HlsConfig.class),
+                (client, h) -> UpstreamFactory.of(client, h.proxyConfig(), null,
+                        new HlsSources(h.vertx, client, h.config(HlsConfig.class).upstream()), List.of()))) {
             LiveHlsServer origin = new LiveHlsServer(proxy.vertx, 8).start();
             proxy.channel(1, origin.url("/live.m3u8"));
             List<Watcher> viewers = open(proxy, HLS_VIEWERS);
@@ -344,10 +344,10 @@ class HlsAceBench {
         Map<String, String> props = new HashMap<>();
         props.put("polyplex.acestream.engine-url", engine.url());
         props.put("polyplex.proxy.session.linger", "1s");
-        try (PluggedHarness proxy = new PluggedHarness(props, List.of(AceStreamConfig.class),
-                (client, h) -> ProxyBeans.upstreamFactory(client, h.proxyConfig(),
-                        new AceStreamEngine(h.vertx, client, h.config.getConfigMapping(AceStreamConfig.class)),
-                        null))) {
+        try (ProxyHarness proxy = new ProxyHarness(props, List.of(AceStreamConfig.class),
+                (client, h) -> UpstreamFactory.of(client, h.proxyConfig(),
+                        new AceStreamEngine(h.vertx, client, h.config(AceStreamConfig.class)),
+                        null, List.of()))) {
             proxy.channel(1, "acestream://" + ID);
             List<Watcher> viewers = open(proxy, ACE_VIEWERS);
             wait(proxy, RUN.dividedBy(2));
@@ -356,11 +356,11 @@ class HlsAceBench {
             return row("AceStream (fake engine) -> TS viewers", viewers, engine.sessions(ID).size(),
                     "n/a (" + engine.getstreamRequests() + " getstream, " + engine.stops(ID) + " stop)", cpu0);
         } finally {
-            PluggedHarness.join(engineVertx.close());
+            ProxyHarness.join(engineVertx.close());
         }
     }
 
-    private static List<Watcher> open(PluggedHarness proxy, int n) {
+    private static List<Watcher> open(ProxyHarness proxy, int n) {
         List<Watcher> viewers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             viewers.add(proxy.open(1, 0));
@@ -368,7 +368,7 @@ class HlsAceBench {
         return viewers;
     }
 
-    private static void wait(PluggedHarness proxy, Duration d) {
+    private static void wait(ProxyHarness proxy, Duration d) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         proxy.vertx.setTimer(d.toMillis(), t -> done.complete(null));
         try {

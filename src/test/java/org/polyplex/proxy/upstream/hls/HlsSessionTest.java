@@ -9,9 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.polyplex.proxy.PluggedHarness;
-import org.polyplex.proxy.PluggedHarness.Watcher;
-import org.polyplex.proxy.ProxyBeans;
+import org.polyplex.proxy.ProxyHarness;
+import org.polyplex.proxy.ProxyHarness.Watcher;
+import org.polyplex.proxy.upstream.UpstreamFactory;
 import org.polyplex.testsupport.TsFixtures;
 
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +27,7 @@ class HlsSessionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private PluggedHarness proxy;
+    private ProxyHarness proxy;
     private LiveHlsServer origin;
 
     private void start(Map<String, String> extra) {
@@ -35,9 +35,9 @@ class HlsSessionTest {
         props.put("polyplex.proxy.session.tick", "50ms");
         props.put("polyplex.proxy.failover.backoff-initial", "100ms");
         props.put("polyplex.hls.upstream.request-timeout", "3s");
-        proxy = new PluggedHarness(props, List.of(HlsConfig.class), (client, h) -> ProxyBeans.upstreamFactory(
+        proxy = new ProxyHarness(props, List.of(HlsConfig.class), (client, h) -> UpstreamFactory.of(
                 client, h.proxyConfig(), null,
-                new HlsSources(h.vertx, client, h.config.getConfigMapping(HlsConfig.class).upstream())));
+                new HlsSources(h.vertx, client, h.config(HlsConfig.class).upstream()), List.of()));
         origin = new LiveHlsServer(proxy.vertx, 8).start();
     }
 

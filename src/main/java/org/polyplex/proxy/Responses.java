@@ -1,0 +1,89 @@
+package org.polyplex.proxy;
+
+import org.polyplex.platform.web.ApiError;
+import org.polyplex.proxy.metrics.ProxyMetrics;
+import org.polyplex.proxy.viewer.Admission;
+import org.polyplex.proxy.viewer.HlsViewer;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.Json;
+
+/**
+ * The HTTP shape of the stream routes' answers, in one place: the TS stream head, the HLS
+ * redirect to a token URL, and the JSON refusals, all before any stream byte. Sessions only say
+ * admitted or refused (with a code); a refusal for lack of room is a {@code 503}.
+ */
+public final class Responses {
+
+    static final String TS_TYPE = "video/mp2t";
+    static final String PLAYLIST_TYPE = "application/vnd.apple.mpegurl";
+
+    /** The context-local key Quarkus' HTTP server metrics read the route template from. */
+    private static final String METRICS_TEMPLATE = "UrlPathTemplate";
+
+    private Responses() {
+    }
+
+    /** A TS viewer's answer: {@code 200} and a chunked MPEG-TS stream, or {@code 503} with the refusal. */
+    public static Admission stream(HttpServerResponse response, ProxyMetrics metrics) {
+        return new Admission() {
+            @Override
+            public void admitted() {
+                response.setStatusCode(200).setChunked(true).putHeader("Content-Type", TS_TYPE)
+                        .putHeader("Cache-Control", "no-cache, no-store");
+                response.writeHead();
+            }
+
+            @Override
+            public void refused(String code, String message) {
+                refuse(response, metrics, 503, code, message);
+            }
+        };
+    }
+
+    /** An HLS viewer's answer: {@code 302} to its token playlist, or {@code 503} with the refusal. */
+    public static Admission playlistRedirect(HttpServerResponse response, HlsViewer viewer, ProxyMetrics metrics) {
+        return new Admission() {
+            @Override
+            public void admitted() {
+                redirect(response, viewer);
+            }
+
+            @Override
+            public void refused(String code, String message) {
+                refuse(response, metrics, 503, code, message);
+            }
+        };
+    }
+
+    /** Sends the player to its token URL: reloads and segments then never carry the password. */
+    static void redirect(HttpServerResponse response, HlsViewer viewer) {
+        response.setStatusCode(302).putHeader("Location", HlsRoutes.playlistPath(viewer))
+                .putHeader("Cache-Control", "no-store").end();
+    }
+
+    /** A counted refusal; {@code code} is a short fixed word, never user input (it is a metrics label). */
+    static void refuse(HttpServerResponse response, ProxyMetrics metrics, int status, String code, String message) {
+        metrics.refused(code);
+        error(response, status, code, message);
+    }
+
+    /** A JSON error that no cache keeps. */
+    public static void error(HttpServerResponse response, int status, String code, String message) {
+        response.setStatusCode(status).putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", "no-store").end(Json.encode(new ApiError(status, code, message)));
+    }
+
+    /**
+     * Labels the request for the HTTP server metrics, which otherwise use its path: stream paths
+     * carry credentials or tokens, which must not become Prometheus labels.
+     */
+    static void metricsTemplate(String template) {
+        Context context = Vertx.currentContext();
+        if (context != null) {
+            context.putLocal(METRICS_TEMPLATE, template);
+        }
+    }
+}

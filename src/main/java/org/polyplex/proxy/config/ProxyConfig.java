@@ -1,0 +1,224 @@
+package org.polyplex.proxy.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import org.hibernate.validator.constraints.time.DurationMin;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Bounds and policies of the fan-out stream proxy. Every bound of the data plane is here. */
+@ConfigMapping(prefix = "polyplex.proxy")
+public interface ProxyConfig {
+
+    Upstream upstream();
+
+    Session session();
+
+    Viewer viewer();
+
+    Failover failover();
+
+    Limits limits();
+
+    HlsOutput hlsOutput();
+
+    /** Connecting to and reading from a channel source. */
+    interface Upstream {
+
+        /** TCP connect timeout to a source. */
+        @WithDefault("5s")
+        @DurationMin(millis = 1)
+        Duration connectTimeout();
+
+        /** Time from the request to response headers and to the first byte of the body. */
+        @WithDefault("5s")
+        @DurationMin(millis = 1)
+        Duration firstByteTimeout();
+
+        /** No data for this long on a streaming source means it is dead: fail over. */
+        @WithDefault("3s")
+        @DurationMin(millis = 1)
+        Duration idleTimeout();
+
+        /** No keyframe for this long after connecting means the source is unusable. */
+        @WithDefault("10s")
+        @DurationMin(millis = 1)
+        Duration keyframeTimeout();
+
+        /** HTTP redirects followed per connection; more is treated as a redirect loop. */
+        @WithDefault("5")
+        @PositiveOrZero
+        int maxRedirects();
+
+        /** Bytes of non-TS data tolerated between packets before the source is rejected. */
+        @WithDefault("65536")
+        @PositiveOrZero
+        long maxJunkBytes();
+    }
+
+    /** Channel sessions: one upstream fanned out to many viewers. */
+    interface Session {
+
+        /** How long a session keeps its upstream after its last viewer left. */
+        @WithDefault("5s")
+        @DurationMin(millis = 0)
+        Duration linger();
+
+        /** Bytes of recent stream kept per session (ring and GOP cache). */
+        @WithDefault("8388608")
+        @Min(188)
+        long ringBytes();
+
+        /** Chunks kept per session, whatever their size. */
+        @WithDefault("4096")
+        @Positive
+        int ringChunks();
+
+        /** Upstream sessions this node runs at once; more answers 503. */
+        @WithDefault("500")
+        @Positive
+        int maxSessions();
+
+        /** Viewers of one session; more answers 503. */
+        @WithDefault("5000")
+        @Positive
+        int maxViewers();
+
+        /** Period of the housekeeping timer (timeouts, stalls, keepalive, counters). */
+        @WithDefault("250ms")
+        @DurationMin(millis = 1)
+        Duration tick();
+    }
+
+    /** One viewer's connection. */
+    interface Viewer {
+
+        /** Bytes queued in a viewer's socket before it counts as not keeping up. */
+        @WithDefault("524288")
+        @Positive
+        int maxPendingBytes();
+
+        /** How far a viewer may fall behind live before the slow-viewer policy applies. */
+        @WithDefault("4194304")
+        @Positive
+        long maxLagBytes();
+
+        /** What happens to a viewer behind by more than max-lag-bytes. */
+        @WithDefault("skip")
+        SlowPolicy slowPolicy();
+
+        /** A viewer whose socket accepts nothing for this long is a ghost and is closed. */
+        @WithDefault("5s")
+        @DurationMin(millis = 1)
+        Duration writeStallTimeout();
+    }
+
+    /** Moving a session to the next source. */
+    interface Failover {
+
+        /** Null packets are sent this often to viewers while no source delivers. */
+        @WithDefault("500ms")
+        @DurationMin(millis = 1)
+        Duration keepaliveInterval();
+
+        /** Null-packet keepalive stops after this long without a source. */
+        @WithDefault("15s")
+        @DurationMin(millis = 0)
+        Duration keepaliveMax();
+
+        /** First delay before a failed source is tried again; doubles per failure. */
+        @WithDefault("1s")
+        @DurationMin(millis = 0)
+        Duration backoffInitial();
+
+        /** Upper bound of the per-source retry delay. */
+        @WithDefault("30s")
+        @DurationMin(millis = 0)
+        Duration backoffMax();
+
+        /** Consecutive failures after which a source's circuit breaker opens. */
+        @WithDefault("3")
+        @Positive
+        int breakerThreshold();
+
+        /** How long an open circuit breaker keeps a source out of rotation. */
+        @WithDefault("60s")
+        @DurationMin(millis = 0)
+        Duration breakerOpen();
+
+        /** An MPEG-TS file played to viewers while every source is down, instead of ending them. */
+        Optional<String> fallbackSlate();
+
+        /** How long the fallback slate plays, while sources are retried, before viewers are ended. */
+        @WithDefault("60s")
+        @DurationMin(millis = 0)
+        Duration slateMax();
+
+        /** Bit rate the slate file is played at, in bits per second. */
+        @WithDefault("2000000")
+        @Min(8000)
+        long slateBitrate();
+    }
+
+    /** Per-user connection limits. */
+    interface Limits {
+
+        /** Over a user's max connections: refuse with 403, or replace the user's oldest viewer. */
+        @WithDefault("refuse")
+        LimitPolicy policy();
+
+        /** Same user, channel and address again within this window replaces instead of counting. */
+        @WithDefault("10s")
+        @DurationMin(millis = 0)
+        Duration sameViewerWindow();
+    }
+
+    /** HLS output: every channel as a live media playlist cut from its session's ring. */
+    interface HlsOutput {
+
+        /** Segments are cut at the first keyframe at least this long after the previous cut. */
+        @WithDefault("4s")
+        @DurationMin(millis = 1)
+        Duration targetDuration();
+
+        /** Finished segments kept in memory per channel (the playlist window). */
+        @WithDefault("6")
+        @Positive
+        int windowSegments();
+
+        /** Bytes of finished segments kept per channel, whatever their count (at least one is kept). */
+        @WithDefault("67108864")
+        @Positive
+        long windowBytes();
+
+        /** An HLS viewer stays counted while it fetched a playlist or segment within this window. */
+        @WithDefault("20s")
+        @DurationMin(millis = 1)
+        Duration viewerWindow();
+
+        /** How long a playlist request waits for a new session's first segment before 503. */
+        @WithDefault("20s")
+        @DurationMin(millis = 0)
+        Duration firstSegmentWait();
+    }
+
+    /** What to do with a viewer that falls too far behind. */
+    enum SlowPolicy {
+        /** Jump to the newest keyframe in the ring (counted as a skip). */
+        SKIP,
+        /** Close the connection (counted as an eviction). */
+        EVICT
+    }
+
+    /** What to do when a user opens more viewers than allowed. */
+    enum LimitPolicy {
+        REFUSE,
+        REPLACE_OLDEST
+    }
+}

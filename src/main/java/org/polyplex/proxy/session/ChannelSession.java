@@ -1,0 +1,296 @@
+package org.polyplex.proxy.session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
+import org.polyplex.catalog.CatalogSnapshot.Source;
+import org.polyplex.platform.logging.Redaction;
+import org.polyplex.proxy.config.ProxyConfig;
+import org.polyplex.proxy.session.SessionState.Closed;
+import org.polyplex.proxy.session.SessionState.Connecting;
+import org.polyplex.proxy.session.SessionState.Fallback;
+import org.polyplex.proxy.session.SessionState.Lingering;
+import org.polyplex.proxy.session.SessionState.Outage;
+import org.polyplex.proxy.session.SessionState.Streaming;
+import org.polyplex.proxy.session.SessionState.Switching;
+import org.polyplex.proxy.ts.PacketRing;
+import org.polyplex.proxy.upstream.api.SourceUrl;
+import org.polyplex.proxy.viewer.Admission;
+import org.polyplex.proxy.viewer.Audience;
+import org.polyplex.proxy.viewer.ViewerIdentity;
+import org.polyplex.proxy.viewer.ViewerInfo;
+
+import io.quarkus.logging.Log;
+
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+
+/**
+ * One channel's upstream fanned out to its viewers. Everything here runs on one Vert.x context
+ * ({@link #context()}): upstream callbacks, viewer joins and leaves (hopped onto it by the
+ * registry) and the housekeeping tick, so no field needs a lock or volatile.
+ * <p>
+ * The session is the lifecycle: its {@link SessionState} carries the attempt, the slate and the
+ * times; its {@link SourceFailover} picks and accounts the sources; its {@link Audience} holds the
+ * viewers and takes the chunks straight from the attempt. The tick runs the source watchdog,
+ * retries sources during an outage (with null-packet keepalive for the viewers), plays the slate
+ * or gives up past the keepalive bound, ends a lingering session, and flushes counters.
+ */
+final class ChannelSession implements SourceFailover.Listener, Audience.Listener {
+
+    private final long id;
+    private final LiveChannel channel;
+    private final Context context;
+    private final SessionEnvironment env;
+    private final ProxyConfig config;
+    private final SessionOwner owner;
+    private final PacketRing ring;
+    private final Audience audience;
+    private final SourceFailover sources;
+    private final Instant created;
+    private SessionState state = new SessionState.Idle();
+    private long timer = -1;
+    private long bytesInReported;
+
+    ChannelSession(long id, LiveChannel channel, Context context, SessionEnvironment env, SessionOwner owner) {
+        this.id = id;
+        this.channel = channel;
+        this.context = context;
+        this.env = env;
+        this.config = env.config();
+        this.owner = owner;
+        this.ring = new PacketRing(config.session().ringChunks(), config.session().ringBytes());
+        this.audience = new Audience(id, ring, context, config, env.metrics(), env.nanoTime(), this);
+        this.sources = new SourceFailover(id, channel, env, audience, this);
+        this.created = env.clock().instant();
+    }
+
+    long id() {
+        return id;
+    }
+
+    LiveChannel channel() {
+        return channel;
+    }
+
+    Context context() {
+        return context;
+    }
+
+    /** The session's viewers; on the session's context only. */
+    Audience audience() {
+        return audience;
+    }
+
+    /**
+     * Adds a viewer of either kind, or refuses it when the session is full; false when the session
+     * already closed (the registry then makes a new one).
+     */
+    boolean attach(ViewerIdentity viewer, Admission admission) {
+        if (state instanceof Closed) {
+            return false;
+        }
+        if (audience.size() >= config.session().maxViewers()) {
+            audience.turnAway(viewer);
+            owner.viewerLeft(viewer);
+            admission.refused("too_many_viewers", "this channel has too many viewers");
+            return true;
+        }
+        activate();
+        audience.add(viewer, admission);
+        return true;
+    }
+
+    /** The live playlist for an HLS viewer, once the first segment exists; segment URIs start with prefix. */
+    Future<String> hlsPlaylist(String prefix) {
+        if (state instanceof Closed) {
+            return Future.failedFuture("the channel's session ended");
+        }
+        return audience.playlist(prefix);
+    }
+
+    /** Starts an idle session or resumes a lingering one, for a viewer that joins. */
+    private void activate() {
+        if (state instanceof SessionState.Idle idle) {
+            state = idle.connect(now());
+            timer = env.vertx().setPeriodic(config.session().tick().toMillis(), t -> tick());
+            Log.infof("session=%d channel=%d opened", id, channel.id());
+            connectNext();
+        } else if (state instanceof Lingering lingering) {
+            state = lingering.resume(now());
+        }
+    }
+
+    /** A viewer left: the session lingers, or closes, when no viewer of either kind is left. */
+    @Override
+    public void left(ViewerIdentity viewer) {
+        owner.viewerLeft(viewer);
+        if (audience.size() > 0 || state instanceof Closed) {
+            return;
+        }
+        if (state instanceof Streaming streaming) {
+            state = streaming.linger(now() + config.session().linger().toNanos());
+        } else {
+            close("no viewers left while " + state.name());
+        }
+    }
+
+    /** Opens the next eligible source as the outage's attempt; waits for the tick if none is eligible now. */
+    private void connectNext() {
+        if (!(state instanceof Outage outage)) {
+            return;
+        }
+        Optional<SourceAttempt> next = sources.next(ring.head() > 0);
+        if (next.isPresent()) {
+            state = outage.retry(next.get());
+            next.get().open();
+        }
+    }
+
+    /** An attempt delivered its first keyframe: a real source ends the outage (and the slate). */
+    @Override
+    public void started(SourceAttempt started) {
+        if (started.slate()) {
+            Log.infof("session=%d channel=%d every source is down: playing the fallback slate", id, channel.id());
+            return;
+        }
+        if (!(state instanceof Outage outage) || outage.attempt() != started) {
+            return;
+        }
+        if (outage instanceof Fallback fallback) {
+            sources.release(fallback.slate());
+        }
+        long now = now();
+        state = outage.streaming(now, started);
+        Log.infof("session=%d channel=%d streaming source=%d after %d ms", id, channel.id(), started.source.id(),
+                (now - outage.since()) / 1_000_000);
+    }
+
+    /** An attempt failed (the failover already counted it): fail over, retry, or close. */
+    @Override
+    public void failed(SourceAttempt failed, String reason) {
+        if (failed.slate()) {
+            close("fallback slate failed: " + reason);
+            return;
+        }
+        if (failed != state.attempt()) {
+            return;
+        }
+        if (state instanceof Lingering) {
+            close("upstream failed while lingering");
+            return;
+        }
+        if (state instanceof Streaming streaming) {
+            state = streaming.failover(now());
+            sources.failedOver();
+        } else if (state instanceof Outage outage) {
+            state = outage.retry(null);
+        }
+        connectNext();
+    }
+
+    private void tick() {
+        long now = now();
+        watchdog(now);
+        if (state instanceof Fallback fallback && fallback.overdue(now, config.failover())) {
+            close("all sources down, fallback slate over");
+            return;
+        }
+        if (state instanceof Outage outage && outage.overdue(now, config.failover())) {
+            allSourcesDown(outage, now);
+            return;
+        }
+        if (state instanceof Outage outage && outage.attempt() == null) {
+            connectNext();
+        }
+        if (state instanceof Connecting || state instanceof Switching) {
+            audience.keepalive(now);
+        }
+        audience.tick(now);
+        if (state instanceof Lingering lingering && lingering.over(now)) {
+            close("linger over");
+            return;
+        }
+        flushCounters();
+    }
+
+    /** Checks the first-byte, keyframe and idle bounds of the attempt and of the slate. */
+    private void watchdog(long now) {
+        SourceAttempt live = state.attempt();
+        if (live != null) {
+            live.watchdog(now);
+        }
+        if (state instanceof Fallback fallback && fallback.slate() != null) {
+            fallback.slate().watchdog(now);
+        }
+    }
+
+    /** After the keepalive bound: play the fallback slate if there is one, else end the viewers. */
+    private void allSourcesDown(Outage outage, long now) {
+        boolean slate = env.slate().configured();
+        Log.warnf("session=%d channel=%d every source is down for %d ms: %s %d viewers", id, channel.id(),
+                (now - outage.since()) / 1_000_000, slate ? "playing the fallback slate to" : "ending", audience.size());
+        if (!slate) {
+            close("all sources down");
+            return;
+        }
+        state = outage.fallback();
+        sources.slate(context, ring.head() > 0).onComplete(this::slateReady);
+    }
+
+    private void slateReady(AsyncResult<SourceAttempt> slate) {
+        if (!(state instanceof Fallback fallback) || fallback.slate() != null) {
+            return;
+        }
+        if (slate.failed()) {
+            close("all sources down; fallback slate unreadable: " + slate.cause().getClass().getSimpleName());
+            return;
+        }
+        state = fallback.playing(slate.result());
+        slate.result().open();
+    }
+
+    /** Ends the viewers, releases the upstream and leaves the registry. */
+    void close(String reason) {
+        if (state instanceof Closed) {
+            return;
+        }
+        SessionState was = state;
+        state = was.close(reason);
+        owner.sessionEnded(this);
+        if (timer >= 0) {
+            env.vertx().cancelTimer(timer);
+        }
+        sources.release(was.attempt());
+        if (was instanceof Fallback fallback) {
+            sources.release(fallback.slate());
+        }
+        audience.endAll(reason);
+        flushCounters();
+        Log.infof("session=%d channel=%d closed: %s (bytes in %d, failovers %d)", id, channel.id(), Redaction.text(reason),
+                ring.bytesIn(), sources.failovers());
+    }
+
+    private void flushCounters() {
+        long in = ring.bytesIn();
+        env.metrics().bytes(in - bytesInReported, audience.drainBytesOut());
+        bytesInReported = in;
+    }
+
+    private long now() {
+        return env.nanoTime().getAsLong();
+    }
+
+    /** Adds this session and its viewers to a snapshot; on the context only. */
+    void describe(List<SessionsSnapshot.SessionInfo> sessions, List<ViewerInfo> viewers) {
+        SourceAttempt live = state.attempt();
+        Source source = live == null ? null : live.source;
+        sessions.add(new SessionsSnapshot.SessionInfo(id, channel.id(), channel.name(),
+                source == null ? null : source.id(), source == null ? null : SourceUrl.redact(source.url()),
+                state.name(), ring.bytesIn(), audience.size(), sources.failovers(), created));
+        audience.describe(viewers);
+    }
+}

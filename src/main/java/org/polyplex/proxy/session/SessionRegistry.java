@@ -1,0 +1,194 @@
+package org.polyplex.proxy.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
+import org.polyplex.proxy.hls.SegmentWindow;
+import org.polyplex.proxy.viewer.Admission;
+import org.polyplex.proxy.viewer.HlsTokens;
+import org.polyplex.proxy.viewer.HlsViewer;
+import org.polyplex.proxy.viewer.Viewer;
+import org.polyplex.proxy.viewer.ViewerIdentity;
+import org.polyplex.proxy.viewer.ViewerInfo;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+
+/**
+ * All channel sessions of this node. Creation is single-flight: one map entry per channel, made
+ * by {@code computeIfAbsent}, so N simultaneous first viewers share one session and one
+ * upstream. A session is pinned to the context that created it (the first viewer's event loop);
+ * joins, kicks and snapshots hop onto that context. A closing session removes itself from the map
+ * on its own context before it reports Closed, so a join that finds it closed simply retries.
+ * Sessions know the registry only as their {@link SessionOwner}; what they share comes in their
+ * {@link SessionEnvironment}.
+ */
+public final class SessionRegistry {
+
+    private final SessionEnvironment env;
+    private final HlsTokens tokens;
+    private final SessionOwner owner = new Owner();
+    private final ConcurrentHashMap<Long, ChannelSession> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, ViewerIdentity> viewers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, ChannelSession> viewerSessions = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    /** @param tokens the HLS viewers' tokens, forgotten here when their viewers leave */
+    public SessionRegistry(SessionEnvironment env, HlsTokens tokens) {
+        this.env = env;
+        this.tokens = tokens;
+    }
+
+    /** A new id for a session or a viewer; one sequence, so a kick by id is never ambiguous. */
+    public long nextId() {
+        return ids.incrementAndGet();
+    }
+
+    /** True when a viewer of this channel would need a new session and the node has no room. */
+    public boolean atCapacity(long channelId) {
+        return !sessions.containsKey(channelId) && sessions.size() >= env.config().session().maxSessions();
+    }
+
+    /** Sessions running on this node. */
+    public int sessionCount() {
+        return sessions.size();
+    }
+
+    /**
+     * Attaches a TS viewer to the channel's session, creating and starting it if needed. The
+     * admission hears the outcome on the session's context, before the viewer's first byte.
+     */
+    public void join(LiveChannel channel, Viewer viewer, Admission admission) {
+        viewers.put(viewer.id(), viewer);
+        attach(channel, viewer, admission);
+    }
+
+    /**
+     * Attaches an HLS viewer to the channel's session, creating and starting it if needed, and
+     * makes its token valid; the admission hears the outcome on the session's context.
+     */
+    public void joinHls(LiveChannel channel, HlsViewer viewer, Admission admission) {
+        tokens.add(viewer);
+        viewers.put(viewer.id(), viewer);
+        attach(channel, viewer, admission);
+    }
+
+    private void attach(LiveChannel channel, ViewerIdentity viewer, Admission admission) {
+        ChannelSession session = sessions.computeIfAbsent(channel.id(), key -> {
+            env.metrics().sessionOpened();
+            return new ChannelSession(nextId(), channel, env.vertx().getOrCreateContext(), env, owner);
+        });
+        viewerSessions.put(viewer.id(), session);
+        session.context().runOnContext(v -> {
+            if (!session.attach(viewer, admission)) {
+                attach(channel, viewer, admission);
+            }
+        });
+    }
+
+    /** The viewer's live playlist, once its session has a segment; segment URIs start with prefix. */
+    public Future<String> hlsPlaylist(HlsViewer viewer, String prefix) {
+        return onViewerSession(viewer, session -> session.hlsPlaylist(prefix));
+    }
+
+    /**
+     * A segment of the viewer's session, counted as served when {@code body}; empty when it is not
+     * (or no longer) in the window.
+     */
+    public Future<Optional<SegmentWindow.Segment>> hlsSegment(HlsViewer viewer, long sequence, boolean body) {
+        return onViewerSession(viewer, session -> Future.succeededFuture(session.audience().segment(viewer, sequence, body)));
+    }
+
+    private <T> Future<T> onViewerSession(HlsViewer viewer, Function<ChannelSession, Future<T>> action) {
+        ChannelSession session = viewerSessions.get(viewer.id());
+        if (session == null) {
+            return Future.failedFuture(new NoSuchElementException("viewer left"));
+        }
+        Promise<T> result = Promise.promise();
+        session.context().runOnContext(v -> action.apply(session).onComplete(result));
+        return result.future();
+    }
+
+    /** Ends a viewer (or, given a session id, a whole session); false when the id is unknown. */
+    public boolean kick(long id, String reason) {
+        ChannelSession session = viewerSessions.get(id);
+        ViewerIdentity viewer = viewers.get(id);
+        if (session != null && viewer != null) {
+            session.context().runOnContext(v -> session.audience().kick(viewer, reason));
+            return true;
+        }
+        for (ChannelSession s : sessions.values()) {
+            if (s.id() == id) {
+                s.context().runOnContext(v -> s.close(reason));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sessions and viewers, each session read on its own context. */
+    public Future<SessionsSnapshot> snapshot() {
+        List<Future<SessionsSnapshot>> parts = new ArrayList<>();
+        for (ChannelSession session : sessions.values()) {
+            Promise<SessionsSnapshot> part = Promise.promise();
+            session.context().runOnContext(v -> {
+                List<SessionsSnapshot.SessionInfo> s = new ArrayList<>();
+                List<ViewerInfo> w = new ArrayList<>();
+                session.describe(s, w);
+                part.complete(new SessionsSnapshot(s, w));
+            });
+            parts.add(part.future());
+        }
+        return Future.join(parts).map(all -> {
+            List<SessionsSnapshot.SessionInfo> s = new ArrayList<>();
+            List<ViewerInfo> w = new ArrayList<>();
+            for (Future<SessionsSnapshot> part : parts) {
+                if (part.succeeded()) {
+                    s.addAll(part.result().sessions());
+                    w.addAll(part.result().viewers());
+                }
+            }
+            return new SessionsSnapshot(s, w);
+        });
+    }
+
+    /** Closes every session (application shutdown); completes when each has closed on its context. */
+    public Future<Void> closeAll(String reason) {
+        List<Future<Void>> closed = new ArrayList<>();
+        for (ChannelSession session : sessions.values()) {
+            Promise<Void> done = Promise.promise();
+            session.context().runOnContext(v -> {
+                session.close(reason);
+                done.complete();
+            });
+            closed.add(done.future());
+        }
+        return Future.join(closed).mapEmpty();
+    }
+
+    /** The registry as its sessions see it; called on a session's context. */
+    private final class Owner implements SessionOwner {
+
+        @Override
+        public void viewerLeft(ViewerIdentity viewer) {
+            viewers.remove(viewer.id(), viewer);
+            viewerSessions.remove(viewer.id());
+            if (viewer instanceof HlsViewer hls) {
+                tokens.remove(hls);
+            }
+        }
+
+        @Override
+        public void sessionEnded(ChannelSession session) {
+            if (sessions.remove(session.channel().id(), session)) {
+                env.metrics().sessionClosed();
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.polyplex.proxy.session;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.polyplex.proxy.viewer.ViewerInfo;
+
+/** What {@code GET /api/sessions} shows: upstream sessions and viewers, read on their contexts. */
+public record SessionsSnapshot(List<SessionInfo> sessions, List<ViewerInfo> viewers) {
+
+    /** One channel session; {@code source} is redacted to scheme, host and port. */
+    public record SessionInfo(long id, long channelId, String channelName, Long sourceId, String source, String state,
+            long bytesIn, int viewers, long failovers, Instant since) {
+    }
+}

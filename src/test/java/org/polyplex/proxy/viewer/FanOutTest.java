@@ -1,0 +1,155 @@
+package org.polyplex.proxy.viewer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.polyplex.proxy.config.ProxyConfig;
+import org.polyplex.proxy.metrics.ProxyMetrics;
+import org.polyplex.proxy.ts.PacketRing;
+import org.polyplex.testsupport.TestConfigs;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** Slow-viewer policies with a scripted socket: deterministic, no network. */
+@Timeout(30)
+class FanOutTest {
+
+    private long now = 1;
+    private final ProxyMetrics metrics = new ProxyMetrics(new SimpleMeterRegistry());
+    private final PacketRing ring = new PacketRing(100, 100_000);
+    private final List<Viewer> departed = new ArrayList<>();
+
+    /** A response whose socket is full when told so; records what it was written. */
+    static final class Socket {
+        boolean full;
+        boolean closed;
+        final List<Buffer> written = new ArrayList<>();
+        final HttpServerResponse response = (HttpServerResponse) Proxy.newProxyInstance(
+                HttpServerResponse.class.getClassLoader(), new Class<?>[] { HttpServerResponse.class },
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "writeQueueFull" -> full;
+                    case "write" -> {
+                        written.add((Buffer) args[0]);
+                        yield Future.succeededFuture();
+                    }
+                    case "close" -> {
+                        closed = true;
+                        yield null;
+                    }
+                    case "ended" -> closed;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> method.getReturnType() == HttpServerResponse.class ? proxy : null;
+                });
+        /** Its request: HTTP/1.1 on no real connection, so a drop falls back to closing the response. */
+        final HttpServerRequest request = (HttpServerRequest) Proxy.newProxyInstance(
+                HttpServerRequest.class.getClassLoader(), new Class<?>[] { HttpServerRequest.class },
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "response" -> response;
+                    case "version" -> HttpVersion.HTTP_1_1;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> null;
+                });
+    }
+
+    private FanOut fanOut(String policy) {
+        ProxyConfig config = TestConfigs.of(ProxyConfig.class, Map.of("polyplex.proxy.viewer.slow-policy", policy,
+                "polyplex.proxy.viewer.max-lag-bytes", "3000", "polyplex.proxy.viewer.write-stall-timeout", "5s"));
+        return new FanOut(ring, config.viewer(), metrics, () -> now);
+    }
+
+    private Viewer viewer(Socket socket, long id) {
+        return new Viewer(id, socket.request, 1, "u", "a", 1, Instant.EPOCH, () -> {
+        });
+    }
+
+    @Test
+    void aSlowViewerIsSkippedToTheNextKeyframeWhileOthersGetEverything() {
+        FanOut fanOut = fanOut("skip");
+        Socket fast = new Socket();
+        Socket slow = new Socket();
+        fanOut.add(viewer(fast, 1));
+        fanOut.add(viewer(slow, 2));
+        Buffer key1 = chunk();
+        fanOut.publish(key1, true);
+        slow.full = true;
+        for (int i = 0; i < 4; i++) {
+            fanOut.publish(chunk(), false);
+        }
+        Buffer key2 = chunk();
+        fanOut.publish(key2, true);
+        slow.full = false;
+        fanOut.drained(fanOut.viewers().get(1));
+
+        assertThat(fast.written).hasSize(6);
+        assertThat(slow.written).containsExactly(key1, key2);
+        assertThat(metrics.skips()).isEqualTo(1);
+        assertThat(slow.closed).isFalse();
+    }
+
+    @Test
+    void evictPolicyClosesASlowViewer() {
+        FanOut fanOut = fanOut("evict");
+        Socket slow = new Socket();
+        fanOut.add(viewer(slow, 2));
+        fanOut.publish(chunk(), true);
+        slow.full = true;
+        for (int i = 0; i < 4; i++) {
+            fanOut.publish(chunk(), false);
+        }
+        assertThat(slow.closed).isTrue();
+        fanOut.sweep(departed::add);
+        assertThat(departed).hasSize(1);
+        assertThat(departed.get(0).endReason).startsWith("too slow");
+        assertThat(metrics.evictions()).isEqualTo(1);
+    }
+
+    @Test
+    void aSocketThatTakesNothingIsAGhostAfterTheStallBound() {
+        FanOut fanOut = fanOut("skip");
+        Socket ghost = new Socket();
+        fanOut.add(viewer(ghost, 3));
+        ghost.full = true;
+        fanOut.publish(chunk(), true);
+        now += 4_000_000_000L;
+        fanOut.evictStalled();
+        assertThat(ghost.closed).isFalse();
+        now += 2_000_000_000L;
+        fanOut.evictStalled();
+        assertThat(ghost.closed).isTrue();
+        fanOut.sweep(departed::add);
+        assertThat(departed.get(0).endReason).startsWith("write stalled");
+    }
+
+    @Test
+    void aViewerJoiningBeforeAnyKeyframeWaitsForOne() {
+        FanOut fanOut = fanOut("skip");
+        fanOut.publish(chunk(), false);
+        Socket late = new Socket();
+        fanOut.add(viewer(late, 4));
+        fanOut.publish(chunk(), false);
+        assertThat(late.written).isEmpty();
+        Buffer key = chunk();
+        fanOut.publish(key, true);
+        assertThat(late.written).containsExactly(key);
+    }
+
+    private static Buffer chunk() {
+        return Buffer.buffer(new byte[1000]);
+    }
+}
