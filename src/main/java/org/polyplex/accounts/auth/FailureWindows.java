@@ -14,7 +14,8 @@ import com.github.benmanes.caffeine.cache.Expiry;
  * A key that reached its limit is refused until its window ends. Bounded: a Caffeine cache of at
  * most {@code maxTracked} keys, where a window is dropped when it ends and, past the bound,
  * Caffeine's frequency-and-recency policy drops keys seen once before keys that keep failing (a
- * spray of one-off keys cannot flush the window of a key under attack). Never blocks.
+ * spray of one-off keys cannot flush the window of a key under attack). No I/O: the upkeep is a
+ * few map operations on the calling thread, safe on an event loop.
  */
 public final class FailureWindows {
 
