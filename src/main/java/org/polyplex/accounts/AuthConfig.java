@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -19,6 +21,7 @@ public interface AuthConfig {
 
     /** Lifetime of an admin token. */
     @WithDefault("PT1H")
+    @DurationMin(seconds = 1)
     Duration tokenTtl();
 
     /**
@@ -30,6 +33,8 @@ public interface AuthConfig {
 
     /** bcrypt cost factor for new password hashes (each +1 doubles the work). */
     @WithDefault("10")
+    @Min(4)
+    @Max(31)
     int bcryptCost();
 
     /** Failed-login throttling of admin logins ({@code POST /api/auth/token}). */
@@ -73,6 +78,7 @@ public interface AuthConfig {
 
         /** Length of the counting window; a blocked key is free again when it ends. Default 15 minutes. */
         @WithDefault("PT15M")
+        @DurationMin(seconds = 1)
         Duration window();
 
         /**
@@ -81,6 +87,7 @@ public interface AuthConfig {
          * addresses sooner.
          */
         @WithDefault("P30D")
+        @DurationMin(millis = 0)
         Duration trustFor();
 
         /**
@@ -109,6 +116,7 @@ public interface AuthConfig {
 
         /** Length of the counting window. Default 5 minutes. */
         @WithDefault("PT5M")
+        @DurationMin(seconds = 1)
         Duration window();
 
         /** Most addresses tracked at once; the oldest windows are dropped beyond it. Default 10000. */

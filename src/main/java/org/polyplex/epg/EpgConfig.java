@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Min;
 
 import io.quarkus.runtime.configuration.MemorySize;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -19,6 +21,7 @@ public interface EpgConfig {
      * property in application.properties because scheduler expressions read raw properties.
      */
     @WithDefault("60s")
+    @DurationMin(seconds = 1)
     Duration checkEvery();
 
     /**
@@ -26,6 +29,8 @@ public interface EpgConfig {
      * the HTTP worker pool). One keeps the database and the CPU free for streaming.
      */
     @WithDefault("1")
+    @Min(1)
+    @Max(64)
     int maxConcurrentImports();
 
     /**
@@ -44,10 +49,14 @@ public interface EpgConfig {
      * kernel run the event loops first whenever both want a core.
      */
     @WithDefault("19")
+    @Min(0)
+    @Max(19)
     int importNiceness();
 
     /** Programmes written per transaction while importing. */
     @WithDefault("5000")
+    @Min(1)
+    @Max(1_000_000)
     int batchSize();
 
     /** Directory that local-file sources must lie under, relative to the working directory. */
@@ -56,18 +65,23 @@ public interface EpgConfig {
 
     /** How long {@code POST /api/epg-sources/{id}/run} waits for the run before answering 202. */
     @WithDefault("30s")
+    @DurationMin(millis = 0)
     Duration runWait();
 
     /** Past programmes are kept this long (catch-up listings), then pruned. */
     @WithDefault("7d")
+    @DurationMin(millis = 0)
     Duration retention();
 
     /** How often old programmes and old run records are pruned. */
     @WithDefault("1h")
+    @DurationMin(seconds = 1)
     Duration pruneEvery();
 
     /** Run records kept per source; older ones are pruned. */
     @WithDefault("50")
+    @Min(1)
+    @Max(10_000)
     int runsKept();
 
     /**
@@ -75,6 +89,7 @@ public interface EpgConfig {
      * marked as archived. 0 means no catch-up (the catalog has no per-channel archive yet).
      */
     @WithDefault("0s")
+    @DurationMin(millis = 0)
     Duration archiveWindow();
 
     /** IANA zone of the {@code start}/{@code end} strings of EPG listings, unless a caller passes one. */
@@ -111,14 +126,17 @@ public interface EpgConfig {
 
         /** TCP connect timeout. */
         @WithDefault("10s")
+        @DurationMin(millis = 1)
         Duration connectTimeout();
 
         /** Longest wait for the next bytes of a body: a stalled download fails after this. */
         @WithDefault("30s")
+        @DurationMin(millis = 1)
         Duration readTimeout();
 
         /** Deadline of the whole download and import; a slow endless body is cut here. */
         @WithDefault("10m")
+        @DurationMin(millis = 1)
         Duration timeout();
 
         /** Largest body read from the source (compressed size for a gzip file). */
@@ -135,14 +153,20 @@ public interface EpgConfig {
 
         /** Days of past programmes in the guide when the request gives no {@code past_days}. */
         @WithDefault("1")
+        @Min(0)
+        @Max(366)
         int pastDays();
 
         /** Days of future programmes when the request gives no {@code future_days}. */
         @WithDefault("7")
+        @Min(0)
+        @Max(366)
         int futureDays();
 
         /** Largest {@code past_days} or {@code future_days} a request gets. */
         @WithDefault("31")
+        @Min(1)
+        @Max(366)
         int maxDays();
     }
 
@@ -187,6 +211,7 @@ public interface EpgConfig {
          * longer lets a very slow database finish, shorter frees connections sooner.
          */
         @WithDefault("5s")
+        @DurationMin(millis = 1)
         Duration timeout();
 
         /**

@@ -2,6 +2,8 @@ package org.polyplex.platform;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,5 +17,6 @@ public interface ClusterConfig {
      * published at once, whatever this says.
      */
     @WithDefault("60s")
+    @DurationMin(seconds = 1)
     Duration snapshotRefresh();
 }

@@ -1,5 +1,8 @@
 package org.polyplex.platform.web;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -9,9 +12,13 @@ public interface ApiConfig {
 
     /** Items per page when a list request gives no {@code size}. */
     @WithDefault("100")
+    @Min(1)
+    @Max(100_000)
     int defaultPageSize();
 
     /** Largest {@code size} a list request gets; larger requests are capped to it. */
     @WithDefault("1000")
+    @Min(1)
+    @Max(100_000)
     int maxPageSize();
 }

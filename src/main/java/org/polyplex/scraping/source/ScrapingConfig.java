@@ -3,7 +3,12 @@ package org.polyplex.scraping.source;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import io.quarkus.runtime.configuration.MemorySize;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -17,22 +22,31 @@ public interface ScrapingConfig {
      * as a raw property in application.properties, because the scheduler reads it from there.
      */
     @WithDefault("60s")
+    @DurationMin(seconds = 1)
     Duration every();
 
     /** Most channels one document may list; more fails the run (a cut list would look like removals). */
     @WithDefault("250000")
+    @Min(1)
+    @Max(10_000_000)
     int maxEntries();
 
     /** Runs in a row a source may miss an entry before the entry is disabled (never deleted). */
     @WithDefault("3")
+    @Min(1)
+    @Max(1000)
     int maxMissedRuns();
 
     /** Most M3U links an HTML page may point to; each is followed once, never recursively. */
     @WithDefault("5")
+    @Min(0)
+    @Max(100)
     int maxFollowedLinks();
 
     /** Run records kept per source; older ones are deleted when a run is recorded. */
     @WithDefault("50")
+    @Min(1)
+    @Max(10_000)
     int keepRuns();
 
     /**
@@ -90,10 +104,12 @@ public interface ScrapingConfig {
 
         /** TCP connect timeout. */
         @WithDefault("10s")
+        @DurationMin(millis = 1)
         Duration connectTimeout();
 
         /** Deadline for one whole response, headers and body. */
         @WithDefault("120s")
+        @DurationMin(millis = 1)
         Duration timeout();
 
         /** Largest body read (after gzip decoding); a bigger response fails the run. */
@@ -111,6 +127,8 @@ public interface ScrapingConfig {
 
         /** Redirects followed per request; only to http(s). */
         @WithDefault("5")
+        @Min(0)
+        @Max(20)
         int maxRedirects();
 
         /** User-Agent sent with every request. */
@@ -127,14 +145,18 @@ public interface ScrapingConfig {
 
         /** How often all sources are probed; also set as a raw property for the scheduler. */
         @WithDefault("30m")
+        @DurationMin(seconds = 1)
         Duration every();
 
         /** Probes in flight at once, over all sources. */
         @WithDefault("4")
+        @Min(1)
+        @Max(256)
         int concurrency();
 
         /** Time a probe waits for the response headers. */
         @WithDefault("5s")
+        @DurationMin(millis = 1)
         Duration timeout();
     }
 }
