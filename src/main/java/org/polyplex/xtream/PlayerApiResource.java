@@ -28,8 +28,8 @@ import org.polyplex.xtream.listing.Paging;
 import org.polyplex.xtream.listing.XtreamCatalog;
 import org.polyplex.xtream.listing.XtreamDetails;
 import org.polyplex.xtream.model.LiveStream;
-import org.polyplex.xtream.model.SeriesItem;
-import org.polyplex.xtream.model.VodStream;
+import org.polyplex.xtream.model.vod.SeriesItem;
+import org.polyplex.xtream.model.vod.VodStream;
 
 import io.vertx.core.http.HttpServerRequest;
 

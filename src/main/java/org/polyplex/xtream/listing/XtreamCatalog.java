@@ -10,9 +10,9 @@ import org.polyplex.catalog.VodCatalog;
 import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.xtream.gate.XtreamSession;
 import org.polyplex.xtream.model.LiveStream;
-import org.polyplex.xtream.model.SeriesItem;
-import org.polyplex.xtream.model.VodStream;
 import org.polyplex.xtream.model.XtreamCategory;
+import org.polyplex.xtream.model.vod.SeriesItem;
+import org.polyplex.xtream.model.vod.VodStream;
 
 /**
  * The list actions over one session's visible catalog. Lists are lazy streams so that the

@@ -11,12 +11,12 @@ import java.util.TreeSet;
 
 import org.polyplex.catalog.VodCatalog;
 import org.polyplex.xtream.gate.XtreamSession;
-import org.polyplex.xtream.model.EpisodeItem;
-import org.polyplex.xtream.model.MovieData;
-import org.polyplex.xtream.model.MovieInfo;
-import org.polyplex.xtream.model.SeasonInfo;
-import org.polyplex.xtream.model.SeriesInfo;
-import org.polyplex.xtream.model.VodInfo;
+import org.polyplex.xtream.model.vod.EpisodeItem;
+import org.polyplex.xtream.model.vod.MovieData;
+import org.polyplex.xtream.model.vod.MovieInfo;
+import org.polyplex.xtream.model.vod.SeasonInfo;
+import org.polyplex.xtream.model.vod.SeriesInfo;
+import org.polyplex.xtream.model.vod.VodInfo;
 
 /**
  * {@code get_vod_info} and {@code get_series_info}. An unknown, invisible or malformed id answers

@@ -9,9 +9,9 @@ import java.util.List;
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.VodCatalog;
 import org.polyplex.xtream.model.LiveStream;
-import org.polyplex.xtream.model.SeriesItem;
-import org.polyplex.xtream.model.VodStream;
 import org.polyplex.xtream.model.XtreamCategory;
+import org.polyplex.xtream.model.vod.SeriesItem;
+import org.polyplex.xtream.model.vod.VodStream;
 
 /** Maps catalog values to the Xtream JSON records, with the panels' quirks of type. Pure. */
 final class XtreamMapping {

@@ -1,4 +1,4 @@
-package org.polyplex.xtream.model;
+package org.polyplex.xtream.model.vod;
 
 import java.util.List;
 
