@@ -1,7 +1,6 @@
 package org.polyplex.proxy;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +12,7 @@ import org.polyplex.accounts.auth.LineLogin;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
+import org.polyplex.platform.http.ClientAddress;
 import org.polyplex.proxy.metrics.ProxyMetrics;
 import org.polyplex.proxy.session.SessionRegistry;
 import org.polyplex.proxy.upstream.UpstreamFactory;
@@ -22,7 +22,6 @@ import org.polyplex.proxy.viewer.Viewer;
 
 import io.quarkus.logging.Log;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -32,9 +31,11 @@ import io.vertx.ext.web.RoutingContext;
  * and the short form {@code /{user}/{pass}/{id}[.ts]}, GET and HEAD. Every refusal (401, 403,
  * 404, 429, 503) is answered before any upstream is touched and before any stream byte.
  * <p>
- * Credentials go through the shared line-login throttle first: a throttled address gets 429
- * whatever the password, answered on the event loop; a credential accepted before is a memo hit
- * on the event loop; only a memo miss hops to a worker for bcrypt.
+ * Credentials go through the one line-login path ({@link LineAuthenticator#loginOnEventLoop}): a
+ * throttled address gets 429 whatever the password, answered on the event loop; a credential
+ * accepted before is a memo hit on the event loop; only a memo miss hops to a worker for bcrypt.
+ * The client address is the one {@link ClientAddress} gives (the forwarded one only behind a
+ * trusted proxy), for the throttle, the connection limits and the viewer list alike.
  * <p>
  * The short form is a regular expression that only matches exactly three segments with a numeric
  * id and a first segment that is not one of the service's own prefixes, so it can never shadow
@@ -57,10 +58,11 @@ public class StreamRoutes {
     private final ConnectionLimiter limiter;
     private final ProxyMetrics metrics;
     private final Clock clock;
-    private final Vertx vertx;
+    private final ClientAddress clientAddress;
 
     StreamRoutes(LineAuthenticator lines, CatalogService catalog, SessionRegistry registry, HlsTokens tokens,
-            UpstreamFactory upstreams, ConnectionLimiter limiter, ProxyMetrics metrics, Clock clock, Vertx vertx) {
+            UpstreamFactory upstreams, ConnectionLimiter limiter, ProxyMetrics metrics, Clock clock,
+            ClientAddress clientAddress) {
         this.lines = lines;
         this.catalog = catalog;
         this.registry = registry;
@@ -69,7 +71,7 @@ public class StreamRoutes {
         this.limiter = limiter;
         this.metrics = metrics;
         this.clock = clock;
-        this.vertx = vertx;
+        this.clientAddress = clientAddress;
     }
 
     /** The user's open live viewers on this node (Xtream's {@code user_info.active_cons}). */
@@ -89,21 +91,10 @@ public class StreamRoutes {
         String username = ctx.pathParam("param0");
         String password = ctx.pathParam("param1");
         long channelId = Long.parseLong(ctx.pathParam("param2"));
-        String address = ctx.request().remoteAddress() == null ? "unknown"
-                : ctx.request().remoteAddress().hostAddress();
-        Duration wait = lines.retryAfter(address);
-        if (!wait.isZero()) {
-            admitSafely(ctx, new LineLogin.Throttled(wait), channelId);
-            return;
-        }
-        Optional<Account> known = lines.loginFromMemo(username, password, address);
-        if (known.isPresent()) {
-            admitSafely(ctx, new LineLogin.Accepted(known.get()), channelId);
-            return;
-        }
-        // bcrypt runs once per distinct credential; that once must not be on the event loop.
-        vertx.executeBlocking(() -> lines.login(username, password, address), false)
-                .onComplete(ar -> admitSafely(ctx, ar.succeeded() ? ar.result() : new LineLogin.Rejected(), channelId));
+        // Throttled or remembered answers come at once on the event loop; bcrypt, once per
+        // distinct credential, runs on one worker hop.
+        lines.loginOnEventLoop(username, password, ctx.request()).onComplete(
+                ar -> admitSafely(ctx, ar.succeeded() ? ar.result() : new LineLogin.Rejected(), channelId));
     }
 
     private void admitSafely(RoutingContext ctx, LineLogin login, long channelId) {
@@ -137,7 +128,7 @@ public class StreamRoutes {
             refuse(ctx, 503, "too_many_sessions", "this server runs its maximum number of channels");
             return;
         }
-        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
+        String address = clientAddress.of(ctx.request());
         if (hls) {
             Optional<HlsViewer> again = tokens.active(account.get().id(), channelId, address);
             if (again.isPresent()) {

@@ -83,37 +83,6 @@ public class LineAuthenticator {
         return fromMemory(username, password, addresses.of(from));
     }
 
-    /**
-     * How long the address must wait, or {@link Duration#ZERO}. Never blocks.
-     *
-     * @deprecated for the stream routes until they call {@link #loginOnEventLoop}
-     */
-    @Deprecated(forRemoval = true)
-    public Duration retryAfter(String address) {
-        return throttle.retryAfter(address);
-    }
-
-    /**
-     * The account when the address is not throttled and this credential was accepted before.
-     *
-     * @deprecated for the stream routes until they call {@link #loginOnEventLoop}
-     */
-    @Deprecated(forRemoval = true)
-    public Optional<Account> loginFromMemo(String username, String password, String address) {
-        return fromMemory(username, password, address).filter(LineLogin.Accepted.class::isInstance)
-                .map(login -> ((LineLogin.Accepted) login).account());
-    }
-
-    /**
-     * The blocking check for an address already resolved by {@link ClientAddress}.
-     *
-     * @deprecated for the stream routes until they call {@link #loginOnEventLoop}
-     */
-    @Deprecated(forRemoval = true)
-    public LineLogin login(String username, String password, String address) {
-        return check(username, password, address);
-    }
-
     /** Throttle, then credentials; blocks on a memo miss. */
     private LineLogin check(String username, String password, String address) {
         Duration wait = throttle.retryAfter(address);

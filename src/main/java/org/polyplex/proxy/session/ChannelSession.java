@@ -16,7 +16,6 @@ import org.polyplex.proxy.session.SessionState.Outage;
 import org.polyplex.proxy.session.SessionState.Streaming;
 import org.polyplex.proxy.session.SessionState.Switching;
 import org.polyplex.proxy.ts.PacketRing;
-import org.polyplex.proxy.upstream.api.SourceUrl;
 import org.polyplex.proxy.viewer.Admission;
 import org.polyplex.proxy.viewer.Audience;
 import org.polyplex.proxy.viewer.ViewerIdentity;
@@ -289,7 +288,7 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
         SourceAttempt live = state.attempt();
         Source source = live == null ? null : live.source;
         sessions.add(new SessionsSnapshot.SessionInfo(id, channel.id(), channel.name(),
-                source == null ? null : source.id(), source == null ? null : SourceUrl.redact(source.url()),
+                source == null ? null : source.id(), source == null ? null : Redaction.origin(source.url()),
                 state.name(), ring.bytesIn(), audience.size(), sources.failovers(), created));
         audience.describe(viewers);
     }

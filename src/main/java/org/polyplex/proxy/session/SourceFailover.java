@@ -7,7 +7,6 @@ import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.catalog.CatalogSnapshot.Source;
 import org.polyplex.platform.logging.Redaction;
 import org.polyplex.proxy.ts.ChunkSink;
-import org.polyplex.proxy.upstream.api.SourceUrl;
 import org.polyplex.proxy.upstream.api.Upstream;
 
 import io.quarkus.logging.Log;
@@ -77,7 +76,7 @@ final class SourceFailover {
             next = (index + 1) % sources.size();
             env.metrics().upstreamOpened();
             Log.infof("session=%d channel=%d connecting source=%d %s", sessionId, channelId, source.id(),
-                    SourceUrl.redact(source.url()));
+                    Redaction.origin(source.url()));
             return Optional.of(attempt(source, upstream.get(), splice));
         }
         return Optional.empty();

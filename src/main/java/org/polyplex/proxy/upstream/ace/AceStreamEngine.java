@@ -2,15 +2,15 @@ package org.polyplex.proxy.upstream.ace;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
+import org.polyplex.platform.AceStreamId;
+import org.polyplex.platform.logging.Redaction;
 import org.polyplex.proxy.upstream.api.Upstream;
 import org.polyplex.proxy.upstream.api.UpstreamKind;
 import org.polyplex.proxy.upstream.fetch.BoundedGet;
@@ -29,7 +29,8 @@ import io.vertx.core.json.JsonObject;
  */
 public final class AceStreamEngine {
 
-    private static final Pattern CONTENT_ID = Pattern.compile("[0-9a-f]{40}");
+    /** Longest engine text (an error, a status) put into a log line or a failure reason. */
+    static final int TEXT_MAX = 160;
 
     private final Vertx vertx;
     private final HttpClient client;
@@ -61,19 +62,20 @@ public final class AceStreamEngine {
         return new AceStreamKind(this, playback);
     }
 
-    /** The 40-hex content id of {@code acestream://<id>}, lower-cased. */
+    /**
+     * The 40-hex content id of {@code acestream://<id>}, lower-cased; a path or query after the id
+     * (as some players write it) is ignored.
+     */
     public static Optional<String> contentId(String sourceUrl) {
-        String lower = sourceUrl.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("acestream://")) {
+        String url = sourceUrl.strip();
+        if (!AceStreamId.isAceStreamUrl(url)) {
             return Optional.empty();
         }
-        String id = lower.substring("acestream://".length());
-        int end = 0;
-        while (end < id.length() && id.charAt(end) != '/' && id.charAt(end) != '?') {
+        int end = AceStreamId.SCHEME.length();
+        while (end < url.length() && url.charAt(end) != '/' && url.charAt(end) != '?') {
             end++;
         }
-        id = id.substring(0, end);
-        return CONTENT_ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
+        return AceStreamId.fromUrl(url.substring(0, end)).map(AceStreamId::hex);
     }
 
     /** The engine's version, for the readiness check; fails when the engine is down or odd. */
@@ -85,7 +87,7 @@ public final class AceStreamEngine {
         return answer.future().map(json -> {
             Object error = json.getValue("error");
             if (error != null) {
-                throw new IllegalStateException("engine error: " + Texts.clip(String.valueOf(error)));
+                throw new IllegalStateException("engine error: " + Redaction.line(String.valueOf(error), TEXT_MAX));
             }
             Object response = json.getValue("response");
             if (response instanceof JsonObject r && r.getValue("version") != null) {

@@ -90,7 +90,7 @@ final class AceStreamUpstream implements Upstream {
             return;
         }
         if (error != null) {
-            fail("engine error: " + Texts.clip(String.valueOf(error)));
+            fail("engine error: " + Redaction.line(String.valueOf(error), AceStreamEngine.TEXT_MAX));
             return;
         }
         if (!(response instanceof JsonObject r) || r.getString("playback_url") == null
@@ -182,7 +182,7 @@ final class AceStreamUpstream implements Upstream {
                 Log.infof("acestream pid=%s stop not confirmed: %s", pid, Redaction.message(ar.cause()));
             } else if (ar.result().getValue("error") != null) {
                 Log.infof("acestream pid=%s stop refused: %s", pid,
-                        Texts.clip(String.valueOf(ar.result().getValue("error"))));
+                        Redaction.line(String.valueOf(ar.result().getValue("error")), AceStreamEngine.TEXT_MAX));
             }
         });
     }

@@ -2,6 +2,8 @@ package org.polyplex.proxy.upstream.ace;
 
 import java.time.Duration;
 
+import org.polyplex.platform.logging.Redaction;
+
 /**
  * Judges an engine session from its successive stat answers (pure; times are nanoTime values):
  * too long prebuffering, no peers for too long, or a live position that stopped moving. Each
@@ -28,7 +30,7 @@ final class StatWatch {
     /** The reason to give the session up, or null while it looks healthy. */
     String observe(AceStat stat, long now) {
         if (stat.error() != null) {
-            return "engine stat error: " + Texts.clip(stat.error());
+            return "engine stat error: " + Redaction.line(stat.error(), AceStreamEngine.TEXT_MAX);
         }
         if ("prebuf".equals(stat.status())) {
             if (prebufSince < 0) {

@@ -7,10 +7,11 @@ import org.junit.jupiter.api.Test;
 class SourceUrlTest {
 
     @Test
-    void classifiesAndRedactsUrls() {
+    void shouldClassifySourceUrlsByTransport() {
         assertThat(SourceUrl.kind("acestream://0123")).isEqualTo(SourceUrl.Kind.ACESTREAM);
         assertThat(SourceUrl.kind("http://h/a/b.m3u8?x=1")).isEqualTo(SourceUrl.Kind.HLS);
         assertThat(SourceUrl.kind("https://h/live/u/p/1.ts")).isEqualTo(SourceUrl.Kind.HTTP_TS);
-        assertThat(SourceUrl.redact("http://provider:8080/live/user/secret/1.ts")).isEqualTo("http://provider:8080/…");
+        assertThat(SourceUrl.kind("ACESTREAM://0123")).isEqualTo(SourceUrl.Kind.ACESTREAM);
+        assertThat(SourceUrl.kind("rtsp://cam/1")).isEqualTo(SourceUrl.Kind.UNSUPPORTED);
     }
 }

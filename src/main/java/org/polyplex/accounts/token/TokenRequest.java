@@ -1,4 +1,4 @@
-package org.polyplex.accounts.auth;
+package org.polyplex.accounts.token;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

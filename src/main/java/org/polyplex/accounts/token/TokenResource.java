@@ -1,4 +1,4 @@
-package org.polyplex.accounts.auth;
+package org.polyplex.accounts.token;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +19,7 @@ import org.polyplex.accounts.Account;
 import org.polyplex.accounts.AccountService;
 import org.polyplex.accounts.AuthConfig;
 import org.polyplex.accounts.Role;
+import org.polyplex.accounts.auth.LoginRateLimiter;
 import org.polyplex.platform.http.ClientAddress;
 import org.polyplex.platform.logging.Redaction;
 import org.polyplex.platform.web.ApiError;

@@ -1,4 +1,4 @@
-package org.polyplex.accounts.auth;
+package org.polyplex.accounts.token;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package org.polyplex.accounts.auth;
+package org.polyplex.accounts.token;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
