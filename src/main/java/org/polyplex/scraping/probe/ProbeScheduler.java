@@ -49,8 +49,11 @@ public class ProbeScheduler {
     /** Probes the channel sources whose URL starts with {@code urlPrefix} (an http(s) prefix). */
     public int probe(String urlPrefix) {
         List<ProbeTarget> targets = QuarkusTransaction.requiringNew().call(() -> targets(urlPrefix));
-        var prober = new LivenessProber(config.probe().concurrency(), config.probe().timeout(), config.fetch().userAgent());
-        Map<Long, Boolean> results = prober.probe(targets);
+        Map<Long, Boolean> results;
+        try (var prober = new LivenessProber(config.probe().concurrency(), config.probe().timeout(),
+                config.fetch().userAgent())) {
+            results = prober.probe(targets);
+        }
         catalog.recordLiveness(results);
         int online = (int) results.values().stream().filter(Boolean::booleanValue).count();
         Log.infof("probe sources=%d online=%d", results.size(), online);
