@@ -67,24 +67,22 @@ public class CatalogService {
     private CatalogSnapshot read() {
         EntityManager em = Channel.getEntityManager();
         Map<Long, List<CatalogSnapshot.Source>> sources = new HashMap<>();
-        for (Object[] r : em.createQuery("select s.channel.id, s.id, s.url, s.priority, s.maxConnections "
-                + "from ChannelSource s where s.channel.enabled = true order by s.priority, s.id", Object[].class)
+        for (SourceRow r : em.createQuery("select s.channel.id, s.id, s.url, s.priority, s.maxConnections "
+                + "from ChannelSource s where s.channel.enabled = true order by s.priority, s.id", SourceRow.class)
                 .getResultList()) {
-            sources.computeIfAbsent((Long) r[0], id -> new ArrayList<>())
-                    .add(new CatalogSnapshot.Source((Long) r[1], (String) r[2], (Integer) r[3], (Integer) r[4]));
+            sources.computeIfAbsent(r.channelId(), id -> new ArrayList<>())
+                    .add(new CatalogSnapshot.Source(r.id(), r.url(), r.priority(), r.maxConnections()));
         }
         List<CatalogSnapshot.LiveChannel> channels = em.createQuery("select c.id, c.number, c.name, c.logoUrl, "
-                + "c.epgId, c.categoryId, c.createdAt from Channel c where c.enabled = true", Object[].class)
+                + "c.epgId, c.categoryId, c.createdAt from Channel c where c.enabled = true", ChannelRow.class)
                 .getResultStream()
-                .map(r -> new CatalogSnapshot.LiveChannel((Long) r[0], (Integer) r[1], (String) r[2], (String) r[3],
-                        (String) r[4], (Long) r[5], List.copyOf(sources.getOrDefault((Long) r[0], List.of())),
-                        (Instant) r[6]))
+                .map(r -> new CatalogSnapshot.LiveChannel(r.id(), r.number(), r.name(), r.logoUrl(), r.epgId(),
+                        r.categoryId(), List.copyOf(sources.getOrDefault(r.id(), List.of())), r.createdAt()))
                 .toList();
         List<CatalogSnapshot.Category> categories = em.createQuery("select c.id, c.name, c.kind, c.parentId, "
-                + "c.sortOrder from Category c", Object[].class)
+                + "c.sortOrder from Category c", CategoryRow.class)
                 .getResultStream()
-                .map(r -> new CatalogSnapshot.Category((Long) r[0], (String) r[1], (CategoryKind) r[2], (Long) r[3],
-                        (Integer) r[4]))
+                .map(r -> new CatalogSnapshot.Category(r.id(), r.name(), r.kind(), r.parentId(), r.sortOrder()))
                 .toList();
         return new CatalogSnapshot(channels, categories, readBouquets(em), VodReader.read(), snapshot.version() + 1);
     }
@@ -98,13 +96,27 @@ public class CatalogService {
                     categoryIds.put(id, new HashSet<>());
                     channelIds.put(id, new HashSet<>());
                 });
-        em.createQuery("select b.id, c from Bouquet b join b.categoryIds c", Object[].class).getResultList()
-                .forEach(r -> categoryIds.get((Long) r[0]).add((Long) r[1]));
-        em.createQuery("select b.id, c from Bouquet b join b.channelIds c", Object[].class).getResultList()
-                .forEach(r -> channelIds.get((Long) r[0]).add((Long) r[1]));
+        em.createQuery("select b.id, c from Bouquet b join b.categoryIds c", Grant.class).getResultList()
+                .forEach(r -> categoryIds.get(r.bouquetId()).add(r.targetId()));
+        em.createQuery("select b.id, c from Bouquet b join b.channelIds c", Grant.class).getResultList()
+                .forEach(r -> channelIds.get(r.bouquetId()).add(r.targetId()));
         return categoryIds.keySet().stream()
                 .map(id -> new CatalogSnapshot.Bouquet(id, Set.copyOf(categoryIds.get(id)), Set.copyOf(channelIds.get(id))))
                 .toList();
     }
 
+    /** One row of each snapshot query, as Hibernate builds it from the select list. */
+    private record SourceRow(Long channelId, Long id, String url, Integer priority, Integer maxConnections) {
+    }
+
+    private record ChannelRow(Long id, Integer number, String name, String logoUrl, String epgId, Long categoryId,
+            Instant createdAt) {
+    }
+
+    private record CategoryRow(Long id, String name, CategoryKind kind, Long parentId, Integer sortOrder) {
+    }
+
+    /** A bouquet and one category or channel it grants. */
+    private record Grant(Long bouquetId, Long targetId) {
+    }
 }

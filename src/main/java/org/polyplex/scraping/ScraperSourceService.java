@@ -108,11 +108,15 @@ public class ScraperSourceService {
         return ScraperSource.getEntityManager().createQuery(
                 "select s.id, s.lastScraped, s.intervalMinutes from ScraperSource s where s.enabled = true"
                         + " order by s.lastScraped nulls first, s.id",
-                Object[].class)
+                Schedule.class)
                 .getResultList().stream()
-                .filter(r -> r[1] == null || !((Instant) r[1]).plusSeconds(60L * (Integer) r[2]).isAfter(now))
-                .map(r -> (Long) r[0])
+                .filter(r -> r.lastScraped() == null || !r.lastScraped().plusSeconds(60L * r.intervalMinutes()).isAfter(now))
+                .map(Schedule::id)
                 .toList();
+    }
+
+    /** When a source last ran and how often it runs. */
+    private record Schedule(Long id, Instant lastScraped, Integer intervalMinutes) {
     }
 
     private static String blankToNull(String value) {

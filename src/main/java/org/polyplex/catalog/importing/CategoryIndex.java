@@ -28,11 +28,11 @@ final class CategoryIndex {
         this.session = session;
         this.kind = kind;
         this.now = now;
-        List<Object[]> rows = session.createQuery("select c.id, c.name, c.sortOrder from Category c where c.kind = :kind",
-                Object[].class).setParameter("kind", kind).getResultList();
-        for (Object[] row : rows) {
-            ids.putIfAbsent(norm((String) row[1]), (Long) row[0]);
-            nextSortOrder = Math.max(nextSortOrder, (Integer) row[2] + 1);
+        List<Known> rows = session.createQuery("select c.id, c.name, c.sortOrder from Category c where c.kind = :kind",
+                Known.class).setParameter("kind", kind).getResultList();
+        for (Known row : rows) {
+            ids.putIfAbsent(norm(row.name()), row.id());
+            nextSortOrder = Math.max(nextSortOrder, row.sortOrder() + 1);
         }
     }
 
@@ -61,5 +61,9 @@ final class CategoryIndex {
 
     private static String norm(String name) {
         return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** A category of the kind as it is stored. */
+    private record Known(Long id, String name, Integer sortOrder) {
     }
 }

@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.polyplex.catalog.model.AdminEdits;
 import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.catalog.model.Channel;
 import org.polyplex.catalog.model.ChannelSource;
+import org.polyplex.platform.AceStreamId;
 
 import io.quarkus.logging.Log;
 
@@ -96,12 +98,13 @@ final class LiveImport {
     /** Natural key of an entry's channel; long URLs are hashed to fit the column. */
     static String key(long sourceId, ImportEntry entry) {
         String key;
+        Optional<String> ace = AceStreamId.fromUrl(entry.url()).map(id -> "ace:" + id.hex());
         if (entry.providerId() != null) {
             key = "xt:" + sourceId + ":" + entry.providerId();
         } else if (entry.epgId() != null) {
             key = "epg:" + entry.epgId().toLowerCase(Locale.ROOT);
-        } else if (entry.url().startsWith("acestream://")) {
-            key = "ace:" + entry.url().substring(12);
+        } else if (ace.isPresent()) {
+            key = ace.get();
         } else {
             key = "url:" + entry.url();
         }

@@ -52,29 +52,29 @@ final class LiveRows {
     static LiveRows load(StatelessSession session) {
         Map<String, ChannelRow> byKey = new HashMap<>();
         Map<Long, ChannelRow> byId = new HashMap<>();
-        List<Object[]> channels = session.createQuery("""
+        List<StoredChannel> channels = session.createQuery("""
                 select c.id, c.scrapeKey, c.name, c.logoUrl, c.epgId, c.categoryId, c.enabled, c.manuallyEdited,
                        c.scrapeDisabled
-                from Channel c where c.scrapeKey is not null""", Object[].class).getResultList();
-        for (Object[] r : channels) {
+                from Channel c where c.scrapeKey is not null""", StoredChannel.class).getResultList();
+        for (StoredChannel r : channels) {
             ChannelRow row = new ChannelRow();
-            row.id = (Long) r[0];
-            row.name = (String) r[2];
-            row.logoUrl = (String) r[3];
-            row.epgId = (String) r[4];
-            row.categoryId = (Long) r[5];
-            row.enabled = (Boolean) r[6];
-            row.manuallyEdited = (Boolean) r[7];
-            row.scrapeDisabled = (Boolean) r[8];
-            byKey.put((String) r[1], row);
+            row.id = r.id();
+            row.name = r.name();
+            row.logoUrl = r.logoUrl();
+            row.epgId = r.epgId();
+            row.categoryId = r.categoryId();
+            row.enabled = r.enabled();
+            row.manuallyEdited = r.manuallyEdited();
+            row.scrapeDisabled = r.scrapeDisabled();
+            byKey.put(r.scrapeKey(), row);
             byId.put(row.id, row);
         }
-        List<Object[]> sources = session.createQuery("""
+        List<StoredSource> sources = session.createQuery("""
                 select s.id, s.channel.id, s.url, s.priority, s.maxConnections, s.scraperSourceId, s.missedRuns, s.online
-                from ChannelSource s where s.channel.scrapeKey is not null order by s.priority, s.id""", Object[].class)
+                from ChannelSource s where s.channel.scrapeKey is not null order by s.priority, s.id""", StoredSource.class)
                 .getResultList();
-        for (Object[] r : sources) {
-            ChannelRow channel = byId.get((Long) r[1]);
+        for (StoredSource r : sources) {
+            ChannelRow channel = byId.get(r.channelId());
             if (channel != null) {
                 channel.sources.add(source(r));
             }
@@ -84,16 +84,26 @@ final class LiveRows {
         return new LiveRows(byKey, numbers);
     }
 
-    private static SourceRow source(Object[] r) {
+    private static SourceRow source(StoredSource r) {
         SourceRow row = new SourceRow();
-        row.id = (Long) r[0];
-        row.url = (String) r[2];
-        row.priority = (Integer) r[3];
-        row.maxConnections = (Integer) r[4];
-        row.scraperSourceId = (Long) r[5];
-        row.missedRuns = (Integer) r[6];
-        row.online = (Boolean) r[7];
+        row.id = r.id();
+        row.url = r.url();
+        row.priority = r.priority();
+        row.maxConnections = r.maxConnections();
+        row.scraperSourceId = r.scraperSourceId();
+        row.missedRuns = r.missedRuns();
+        row.online = r.online();
         return row;
+    }
+
+    /** A scraped channel as the load query reads it. */
+    private record StoredChannel(Long id, String scrapeKey, String name, String logoUrl, String epgId, Long categoryId,
+            Boolean enabled, Boolean manuallyEdited, Boolean scrapeDisabled) {
+    }
+
+    /** A source of a scraped channel as the load query reads it. */
+    private record StoredSource(Long id, Long channelId, String url, Integer priority, Integer maxConnections,
+            Long scraperSourceId, Integer missedRuns, Boolean online) {
     }
 
     ChannelRow channel(String key) {

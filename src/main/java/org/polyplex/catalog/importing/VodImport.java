@@ -45,6 +45,11 @@ final class VodImport {
     }
 
     /** A movie or series row as the import compares it. */
+    /** A movie or series of the source as its shelf's load query reads it. */
+    private record Stored(Long id, String scrapeKey, String name, Long categoryId, String url, String image,
+            Boolean enabled, Integer missedRuns) {
+    }
+
     private static final class Row {
         long id;
         String name;
@@ -165,16 +170,16 @@ final class VodImport {
 
     private Map<String, Row> load(long sourceId, Shelf shelf) {
         Map<String, Row> rows = new HashMap<>();
-        for (Object[] r : session.createQuery(shelf.load, Object[].class).setParameter("source", sourceId).getResultList()) {
+        for (Stored r : session.createQuery(shelf.load, Stored.class).setParameter("source", sourceId).getResultList()) {
             Row row = new Row();
-            row.id = (Long) r[0];
-            row.name = (String) r[2];
-            row.categoryId = (Long) r[3];
-            row.url = (String) r[4];
-            row.image = (String) r[5];
-            row.enabled = (Boolean) r[6];
-            row.missedRuns = (Integer) r[7];
-            rows.put((String) r[1], row);
+            row.id = r.id();
+            row.name = r.name();
+            row.categoryId = r.categoryId();
+            row.url = r.url();
+            row.image = r.image();
+            row.enabled = r.enabled();
+            row.missedRuns = r.missedRuns();
+            rows.put(r.scrapeKey(), row);
         }
         return rows;
     }

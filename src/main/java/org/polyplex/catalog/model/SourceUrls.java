@@ -3,12 +3,11 @@ package org.polyplex.catalog.model;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.regex.Pattern;
+
+import org.polyplex.platform.AceStreamId;
 
 /** Validates and normalises channel source URLs. Pure. */
 public final class SourceUrls {
-
-    private static final Pattern ACESTREAM = Pattern.compile("acestream://([0-9a-f]{40})", Pattern.CASE_INSENSITIVE);
 
     private SourceUrls() {
     }
@@ -19,9 +18,9 @@ public final class SourceUrls {
      */
     public static String normalize(String url) {
         String trimmed = url.trim();
-        var ace = ACESTREAM.matcher(trimmed);
-        if (ace.matches()) {
-            return "acestream://" + ace.group(1).toLowerCase(Locale.ROOT);
+        var ace = AceStreamId.fromUrl(trimmed).map(AceStreamId::toUrl);
+        if (ace.isPresent()) {
+            return ace.get();
         }
         try {
             URI uri = new URI(trimmed);

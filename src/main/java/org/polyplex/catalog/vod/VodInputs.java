@@ -3,6 +3,7 @@ package org.polyplex.catalog.vod;
 import java.util.Locale;
 
 import org.polyplex.catalog.model.SourceUrls;
+import org.polyplex.platform.AceStreamId;
 import org.polyplex.platform.web.ApiException;
 
 /** Checks shared by movie and series writes. */
@@ -17,7 +18,7 @@ final class VodInputs {
     /** A VOD source is a plain http(s) file: the movie routes proxy it 1:1 with Range. */
     static String sourceUrl(String field, String url) {
         String normalized = SourceUrls.normalize(url);
-        if (normalized == null || normalized.startsWith("acestream://")) {
+        if (normalized == null || AceStreamId.isAceStreamUrl(normalized)) {
             throw ApiException.invalid(field, "must be an http(s) URL");
         }
         return normalized;

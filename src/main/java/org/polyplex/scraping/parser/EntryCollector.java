@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.polyplex.catalog.model.SourceUrls;
+import org.polyplex.platform.AceStreamId;
 import org.polyplex.platform.logging.Redaction;
 import org.polyplex.scraping.source.ScrapeFailure;
 
@@ -22,7 +22,6 @@ import org.polyplex.scraping.source.ScrapeFailure;
  */
 public final class EntryCollector {
 
-    static final Pattern ACE_ID = Pattern.compile("[0-9a-fA-F]{40}");
     private static final int MAX_REASONS = 20;
     private static final int MAX_NAME = 300;
 
@@ -53,7 +52,7 @@ public final class EntryCollector {
             return;
         }
         if (cleanName == null) {
-            cleanName = url.startsWith("acestream://") ? "AceStream " + url.substring(12, 20) : url;
+            cleanName = AceStreamId.fromUrl(url).map(id -> "AceStream " + id.shortForm()).orElse(url);
             cleanName = clean(cleanName, MAX_NAME);
         }
         String first = namesByUrl.putIfAbsent(url, cleanName);
@@ -109,12 +108,12 @@ public final class EntryCollector {
             return null;
         }
         String value = idOrUrl.strip();
-        if (ACE_ID.matcher(value).matches()) {
-            return "acestream://" + value.toLowerCase(Locale.ROOT);
+        var ace = AceStreamId.parse(value).map(AceStreamId::toUrl);
+        if (ace.isPresent()) {
+            return ace.get();
         }
         if (value.regionMatches(true, 0, "acestream:", 0, 10)) {
-            String id = value.substring(10).replaceFirst("^//", "");
-            return ACE_ID.matcher(id).matches() ? "acestream://" + id.toLowerCase(Locale.ROOT) : null;
+            return null;
         }
         if (value.chars().anyMatch(Character::isWhitespace)) {
             return null;

@@ -2,8 +2,8 @@ package org.polyplex.scraping.parser;
 
 import java.io.IOException;
 import java.util.Locale;
-import java.util.regex.Matcher;
 
+import org.polyplex.platform.AceStreamId;
 import org.polyplex.scraping.source.ScrapeFailure;
 
 import org.jsoup.Jsoup;
@@ -96,21 +96,15 @@ public final class HtmlChannelParser {
                 if (content.length() < 40) {
                     return;
                 }
-                Matcher m = EntryCollector.ACE_ID.matcher(content);
-                while (m.find()) {
-                    if (isBoundary(content, m.start() - 1) && isBoundary(content, m.end())) {
-                        String url = "acestream://" + m.group().toLowerCase(Locale.ROOT);
-                        if (!out.knows(url)) {
-                            String name = content.replace(m.group(), " ").replaceAll("[:\\-|]+\\s*$", "").strip();
-                            out.add(name.isEmpty() || name.length() > 120 ? null : name, url, null, null, null, null);
-                        }
+                for (AceStreamId.Found found : AceStreamId.findIn(content)) {
+                    String url = found.id().toUrl();
+                    if (!out.knows(url)) {
+                        String written = content.substring(found.start(), found.end());
+                        String name = content.replace(written, " ").replaceAll("[:\\-|]+\\s*$", "").strip();
+                        out.add(name.isEmpty() || name.length() > 120 ? null : name, url, null, null, null, null);
                     }
                 }
             }
         }, doc.body());
-    }
-
-    private static boolean isBoundary(String s, int i) {
-        return i < 0 || i >= s.length() || !Character.isLetterOrDigit(s.charAt(i));
     }
 }

@@ -1,11 +1,6 @@
 package org.polyplex.scraping.probe;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -16,25 +11,38 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import org.polyplex.platform.fetch.BlockingFetcher;
+import org.polyplex.platform.fetch.FetchException;
+import org.polyplex.platform.fetch.FetchPolicy;
+import org.polyplex.platform.fetch.FetchedBody;
+
 /**
- * Probes http(s) channel sources: a GET whose response headers decide (2xx and 3xx are online),
- * after which the body is abandoned, so a live stream is held open only for a moment. At most
- * {@code concurrency} probes run at once, and never more against one provider account or host
- * than its connection cap. Blocking; run it on a worker thread. No CDI.
+ * Probes http(s) channel sources: a GET whose answer decides (2xx and 3xx are online), after which
+ * the body is closed at once, so a live stream is held open only for a moment. The GET goes
+ * through the platform's {@link BlockingFetcher} with connect, read and total timeouts all the
+ * probe timeout and no redirect followed. At most {@code concurrency} probes run at once, and
+ * never more against one provider account or host than its connection cap. Blocking; run it on
+ * a worker thread, and close it after the run. No CDI.
  */
-public final class LivenessProber {
+public final class LivenessProber implements AutoCloseable {
+
+    /** Caps of a probe's body; it is closed after its first bytes anyway. */
+    private static final long CAP = 1024 * 1024;
 
     private final int concurrency;
     private final Duration timeout;
-    private final String userAgent;
-    private final HttpClient client;
+    private final BlockingFetcher fetcher;
 
     public LivenessProber(int concurrency, Duration timeout, String userAgent) {
         this.concurrency = Math.max(1, concurrency);
         this.timeout = timeout;
-        this.userAgent = userAgent;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.fetcher = new BlockingFetcher(new FetchPolicy(timeout, timeout, timeout, CAP, CAP, 0, userAgent));
+    }
+
+    /** Stops the fetcher's watchdog. */
+    @Override
+    public void close() {
+        fetcher.close();
     }
 
     /** Probes every target and answers online or not by channel source id. */
@@ -89,17 +97,18 @@ public final class LivenessProber {
     }
 
     boolean online(String url) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("User-Agent", userAgent)
-                    .GET().build();
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            response.body().close();
-            return response.statusCode() >= 200 && response.statusCode() < 400;
-        } catch (IOException | IllegalArgumentException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        try (FetchedBody body = fetcher.open(url)) {
+            return true;
+        } catch (FetchException e) {
+            // a redirect (none is followed) or any other 2xx/3xx answer means the source is there
+            return switch (e.kind()) {
+                case TOO_MANY_REDIRECTS -> true;
+                case HTTP_STATUS -> e.status() >= 200 && e.status() < 400;
+                default -> false;
+            };
+        } catch (IOException e) {
+            // closing the body failed after a 200: the source answered
+            return true;
         }
     }
 }

@@ -49,8 +49,11 @@ public class ProbeScheduler {
     /** Probes the channel sources whose URL starts with {@code urlPrefix} (an http(s) prefix). */
     public int probe(String urlPrefix) {
         List<ProbeTarget> targets = QuarkusTransaction.requiringNew().call(() -> targets(urlPrefix));
-        var prober = new LivenessProber(config.probe().concurrency(), config.probe().timeout(), config.fetch().userAgent());
-        Map<Long, Boolean> results = prober.probe(targets);
+        Map<Long, Boolean> results;
+        try (var prober = new LivenessProber(config.probe().concurrency(), config.probe().timeout(),
+                config.fetch().userAgent())) {
+            results = prober.probe(targets);
+        }
         catalog.recordLiveness(results);
         int online = (int) results.values().stream().filter(Boolean::booleanValue).count();
         Log.infof("probe sources=%d online=%d", results.size(), online);
@@ -59,21 +62,25 @@ public class ProbeScheduler {
 
     private List<ProbeTarget> targets(String urlPrefix) {
         String prefix = urlPrefix.startsWith("http") ? urlPrefix : "http";
-        List<Object[]> rows = em.createQuery("select s.id, s.url, s.scraperSourceId, s.maxConnections from ChannelSource s"
-                + " where s.url like :prefix", Object[].class).setParameter("prefix", prefix.replace("%", "") + "%")
+        List<Probed> rows = em.createQuery("select s.id, s.url, s.scraperSourceId, s.maxConnections from ChannelSource s"
+                + " where s.url like :prefix", Probed.class).setParameter("prefix", prefix.replace("%", "") + "%")
                 .getResultList();
         List<ProbeTarget> targets = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            String url = (String) r[1];
+        for (Probed r : rows) {
+            String url = r.url();
             String host;
             try {
                 host = URI.create(url).getHost();
             } catch (IllegalArgumentException e) {
                 continue;
             }
-            String group = r[2] != null ? "source:" + r[2] : "host:" + host;
-            targets.add(new ProbeTarget((Long) r[0], url, group, (Integer) r[3]));
+            String group = r.scraperSourceId() != null ? "source:" + r.scraperSourceId() : "host:" + host;
+            targets.add(new ProbeTarget(r.id(), url, group, r.maxConnections()));
         }
         return targets;
+    }
+
+    /** A channel source as the probe reads it. */
+    private record Probed(Long id, String url, Long scraperSourceId, Integer maxConnections) {
     }
 }

@@ -33,8 +33,9 @@ class LivenessProberTest {
             vertx.setTimer(40, id -> {
                 inFlight.decrementAndGet();
                 if (req.path().startsWith("/live")) {
-                    // a live stream: headers, then a body that never ends
-                    req.response().setChunked(true).putHeader("content-type", "video/mp2t").write("G");
+                    // a live stream: headers and a first TS packet, then a body that never ends (the
+                    // fetcher reads the first bytes before it answers, to tell gzip apart)
+                    req.response().setChunked(true).putHeader("content-type", "video/mp2t").write("G" + "\0".repeat(187));
                 } else {
                     req.response().setStatusCode(404).end();
                 }
