@@ -91,34 +91,20 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
     }
 
     /**
-     * Adds a viewer of either kind, or refuses it when the session is full or the memory budget
-     * has no room for its buffers; false when the session already closed (the registry then makes
-     * a new one). A session left without any viewer by a refusal closes at once.
+     * Adds a viewer of either kind, or refuses it (session full, or no memory for its buffers) and has
+     * it leave like any viewer; false when the session already closed (the registry makes a new one).
      */
     boolean attach(ViewerIdentity viewer, Admission admission) {
         if (state instanceof Closed) {
             return false;
         }
-        if (audience.size() >= config.session().maxViewers()) {
-            refuse(viewer, admission, "too_many_viewers", "this channel has too many viewers");
-            return true;
-        }
-        if (!audience.reserve(viewer)) {
-            refuse(viewer, admission, MemoryBudget.REFUSAL, "this server has no memory left for another viewer");
-            if (audience.size() == 0) {
-                close("no memory for its first viewer");
-            }
+        if (!audience.room(viewer, admission, config.session().maxViewers())) {
+            left(viewer);
             return true;
         }
         activate();
         audience.add(viewer, admission);
         return true;
-    }
-
-    private void refuse(ViewerIdentity viewer, Admission admission, String code, String message) {
-        Audience.turnAway(viewer);
-        owner.viewerLeft(viewer);
-        admission.refused(code, message);
     }
 
     /** The live playlist for an HLS viewer, once the first segment exists; segment URIs start with prefix. */

@@ -108,11 +108,30 @@ public final class Audience implements ChunkSink {
     }
 
     /**
-     * Reserves what the viewer may hold before it is added: a TS viewer's write bound, or the HLS
-     * window when this is the session's first HLS viewer (HLS viewers share its segments). False,
-     * with nothing reserved, when the memory budget has no room.
+     * Makes room for a viewer about to be added: false, after turning it away with the refusal,
+     * when the session has {@code maxViewers} already ({@code too_many_viewers}) or the memory
+     * budget cannot hold its buffers ({@code memory_budget}).
      */
-    public boolean reserve(ViewerIdentity viewer) {
+    public boolean room(ViewerIdentity viewer, Admission admission, int maxViewers) {
+        if (size() >= maxViewers) {
+            turnAway(viewer);
+            admission.refused("too_many_viewers", "this channel has too many viewers");
+            return false;
+        }
+        if (!reserve(viewer)) {
+            turnAway(viewer);
+            admission.refused(MemoryBudget.REFUSAL, "this server has no memory left for another viewer");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Reserves what the viewer may hold: a TS viewer's write bound, or the HLS window when this is
+     * the session's first HLS viewer (HLS viewers share its segments). False, with nothing
+     * reserved, when the memory budget has no room.
+     */
+    private boolean reserve(ViewerIdentity viewer) {
         if (viewer instanceof Viewer ts) {
             return memory.reserve(writeBound).map(r -> reserved.put(ts, r) == null).isPresent();
         }
