@@ -13,7 +13,8 @@ import io.vertx.core.json.Json;
 /**
  * The HTTP shape of the stream routes' answers, in one place: the TS stream head, the HLS
  * redirect to a token URL, and the JSON refusals, all before any stream byte. Sessions only say
- * admitted or refused (with a code); a refusal for lack of room is a {@code 503}.
+ * admitted or refused (with a code); a refusal for lack of room ({@code too_many_viewers},
+ * {@code memory_budget}) is a {@code 503} with {@code Retry-After}.
  */
 public final class Responses {
 
@@ -38,7 +39,7 @@ public final class Responses {
 
             @Override
             public void refused(String code, String message) {
-                refuse(response, metrics, 503, code, message);
+                busy(response, metrics, code, message);
             }
         };
     }
@@ -53,9 +54,15 @@ public final class Responses {
 
             @Override
             public void refused(String code, String message) {
-                refuse(response, metrics, 503, code, message);
+                busy(response, metrics, code, message);
             }
         };
+    }
+
+    /** A session's refusal for lack of room (viewers, memory): {@code 503} that may be retried soon. */
+    private static void busy(HttpServerResponse response, ProxyMetrics metrics, String code, String message) {
+        response.putHeader("Retry-After", "5");
+        refuse(response, metrics, 503, code, message);
     }
 
     /** Sends the player to its token URL: reloads and segments then never carry the password. */

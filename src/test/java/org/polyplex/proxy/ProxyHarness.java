@@ -324,6 +324,11 @@ public final class ProxyHarness implements AutoCloseable {
             return response == null ? 0 : response.statusCode();
         }
 
+        /** A response header, null before the response or when absent. */
+        public String header(String name) {
+            return response == null ? null : response.getHeader(name);
+        }
+
         public byte[] bytes() {
             synchronized (data) {
                 return data.getBytes();

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 
+import io.quarkus.runtime.configuration.MemorySize;
+
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import io.smallrye.config.ConfigMapping;
@@ -27,6 +29,8 @@ public interface ProxyConfig {
     Limits limits();
 
     HlsOutput hlsOutput();
+
+    Memory memory();
 
     /** Connecting to and reading from a channel source. */
     interface Upstream {
@@ -206,6 +210,18 @@ public interface ProxyConfig {
         @WithDefault("20s")
         @DurationMin(millis = 0)
         Duration firstSegmentWait();
+    }
+
+    /** The node's bound on the buffers of all its sessions and viewers together. */
+    interface Memory {
+
+        /**
+         * Bytes the sessions' rings, HLS output windows and TS viewers' write bounds may reserve in
+         * total; a viewer or session that does not fit answers 503 {@code memory_budget}. Unset:
+         * half of the JVM's maximum heap, where these buffers live, leaving the other half to the
+         * rest of the application. Must hold at least one ring and one write bound.
+         */
+        Optional<MemorySize> maxBufferBytes();
     }
 
     /** What to do with a viewer that falls too far behind. */

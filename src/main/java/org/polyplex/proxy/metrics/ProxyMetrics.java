@@ -2,12 +2,15 @@ package org.polyplex.proxy.metrics;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.polyplex.proxy.memory.MemoryBudget;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Prometheus meters of the proxy. Sessions add their byte counts once per tick rather than per
- * chunk, so the hot path only bumps plain fields.
+ * chunk, so the hot path only bumps plain fields. Refusals, {@code memory_budget} included, are
+ * counted by reason.
  */
 public final class ProxyMetrics {
 
@@ -33,6 +36,12 @@ public final class ProxyMetrics {
         this.failovers = registry.counter("polyplex.proxy.failovers");
         this.upstreams = registry.counter("polyplex.proxy.upstreams.opened");
         this.hlsSegments = registry.counter("polyplex.proxy.hls.segments");
+    }
+
+    /** Shows the node's memory budget: bytes reserved now and the total. */
+    public void memory(MemoryBudget budget) {
+        registry.gauge("polyplex.proxy.memory.reserved.bytes", budget, MemoryBudget::used);
+        registry.gauge("polyplex.proxy.memory.budget.bytes", budget, MemoryBudget::total);
     }
 
     public void viewerAdded() {
@@ -83,6 +92,11 @@ public final class ProxyMetrics {
     /** A request refused before any byte; {@code reason} is a short fixed word, never user input. */
     public void refused(String reason) {
         registry.counter("polyplex.proxy.refusals", "reason", reason).increment();
+    }
+
+    /** Requests refused for this reason so far. */
+    public double refusals(String reason) {
+        return registry.counter("polyplex.proxy.refusals", "reason", reason).count();
     }
 
     public int viewers() {

@@ -8,6 +8,7 @@ import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.catalog.CatalogSnapshot.Source;
 import org.polyplex.platform.logging.Redaction;
 import org.polyplex.proxy.config.ProxyConfig;
+import org.polyplex.proxy.memory.MemoryBudget;
 import org.polyplex.proxy.session.SessionState.Closed;
 import org.polyplex.proxy.session.SessionState.Connecting;
 import org.polyplex.proxy.session.SessionState.Fallback;
@@ -50,11 +51,14 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
     private final Audience audience;
     private final SourceFailover sources;
     private final Instant created;
+    private final MemoryBudget.Reservation ringReservation;
     private SessionState state = new SessionState.Idle();
     private long timer = -1;
     private long bytesInReported;
 
-    ChannelSession(long id, LiveChannel channel, Context context, SessionEnvironment env, SessionOwner owner) {
+    /** @param ringReservation the ring's share of the memory budget, given back when the session closes */
+    ChannelSession(long id, LiveChannel channel, Context context, SessionEnvironment env, SessionOwner owner,
+            MemoryBudget.Reservation ringReservation) {
         this.id = id;
         this.channel = channel;
         this.context = context;
@@ -62,7 +66,8 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
         this.config = env.config();
         this.owner = owner;
         this.ring = new PacketRing(config.session().ringChunks(), config.session().ringBytes());
-        this.audience = new Audience(id, ring, context, config, env.metrics(), env.nanoTime(), this);
+        this.ringReservation = ringReservation;
+        this.audience = new Audience(id, ring, context, config, env.metrics(), env.nanoTime(), env.memory(), this);
         this.sources = new SourceFailover(id, channel, env, audience, this);
         this.created = env.clock().instant();
     }
@@ -85,17 +90,15 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
     }
 
     /**
-     * Adds a viewer of either kind, or refuses it when the session is full; false when the session
-     * already closed (the registry then makes a new one).
+     * Adds a viewer of either kind, or refuses it (session full, or no memory for its buffers) and has
+     * it leave like any viewer; false when the session already closed (the registry makes a new one).
      */
     boolean attach(ViewerIdentity viewer, Admission admission) {
         if (state instanceof Closed) {
             return false;
         }
-        if (audience.size() >= config.session().maxViewers()) {
-            audience.turnAway(viewer);
-            owner.viewerLeft(viewer);
-            admission.refused("too_many_viewers", "this channel has too many viewers");
+        if (!audience.room(viewer, admission, config.session().maxViewers())) {
+            left(viewer);
             return true;
         }
         activate();
@@ -268,6 +271,7 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
             sources.release(fallback.slate());
         }
         audience.endAll(reason);
+        ringReservation.release();
         flushCounters();
         Log.infof("session=%d channel=%d closed: %s (bytes in %d, failovers %d)", id, channel.id(), Redaction.text(reason),
                 ring.bytesIn(), sources.failovers());

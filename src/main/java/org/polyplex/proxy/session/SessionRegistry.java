@@ -10,7 +10,9 @@ import java.util.function.Function;
 
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.proxy.hls.SegmentWindow;
+import org.polyplex.proxy.memory.MemoryBudget;
 import org.polyplex.proxy.viewer.Admission;
+import org.polyplex.proxy.viewer.Audience;
 import org.polyplex.proxy.viewer.HlsTokens;
 import org.polyplex.proxy.viewer.HlsViewer;
 import org.polyplex.proxy.viewer.Viewer;
@@ -43,6 +45,7 @@ public final class SessionRegistry {
     public SessionRegistry(SessionEnvironment env, HlsTokens tokens) {
         this.env = env;
         this.tokens = tokens;
+        env.metrics().memory(env.memory());
     }
 
     /** A new id for a session or a viewer; one sequence, so a kick by id is never ambiguous. */
@@ -80,16 +83,34 @@ public final class SessionRegistry {
     }
 
     private void attach(LiveChannel channel, ViewerIdentity viewer, Admission admission) {
-        ChannelSession session = sessions.computeIfAbsent(channel.id(), key -> {
-            env.metrics().sessionOpened();
-            return new ChannelSession(nextId(), channel, env.vertx().getOrCreateContext(), env, owner);
-        });
+        ChannelSession session = sessions.computeIfAbsent(channel.id(), key -> newSession(channel));
+        if (session == null) {
+            Audience.turnAway(viewer);
+            owner.viewerLeft(viewer);
+            admission.refused(MemoryBudget.REFUSAL, "this server has no memory left for another channel");
+            return;
+        }
         viewerSessions.put(viewer.id(), session);
         session.context().runOnContext(v -> {
             if (!session.attach(viewer, admission)) {
                 attach(channel, viewer, admission);
             }
         });
+    }
+
+    /** A new session holding its ring's reservation; null when the memory budget has no room for the ring. */
+    private ChannelSession newSession(LiveChannel channel) {
+        Optional<MemoryBudget.Reservation> ring = env.memory().reserve(env.config().session().ringBytes());
+        if (ring.isEmpty()) {
+            return null;
+        }
+        env.metrics().sessionOpened();
+        return new ChannelSession(nextId(), channel, env.vertx().getOrCreateContext(), env, owner, ring.get());
+    }
+
+    /** The node's memory budget (reserved and total bytes). */
+    public MemoryBudget memory() {
+        return env.memory();
     }
 
     /** The viewer's live playlist, once its session has a segment; segment URIs start with prefix. */

@@ -1,12 +1,15 @@
 package org.polyplex.proxy.viewer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
 import org.polyplex.proxy.config.ProxyConfig;
 import org.polyplex.proxy.hls.SegmentWindow;
+import org.polyplex.proxy.memory.MemoryBudget;
 import org.polyplex.proxy.metrics.ProxyMetrics;
 import org.polyplex.proxy.ts.ChunkSink;
 import org.polyplex.proxy.ts.PacketRing;
@@ -43,21 +46,30 @@ public final class Audience implements ChunkSink {
     private final Listener listener;
     private final long keepaliveNanos;
     private final long viewerWindowSeconds;
+    private final MemoryBudget memory;
+    private final int writeBound;
+    /** The TS viewers' write-bound reservations, given back when they leave. */
+    private final Map<Viewer, MemoryBudget.Reservation> reserved = new HashMap<>();
     /** Allocated once: the chunk path must not allocate a callback per chunk. */
     private final FanOut.Departures departures = this::gone;
     private long lastKeepalive;
     private boolean keptAlive;
 
-    /** @param nanoTime the session's monotonic clock */
+    /**
+     * @param nanoTime the session's monotonic clock
+     * @param memory the node's budget, which TS viewers' write bounds and the HLS window reserve
+     */
     public Audience(long sessionId, PacketRing ring, Context context, ProxyConfig config, ProxyMetrics metrics,
-            LongSupplier nanoTime, Listener listener) {
+            LongSupplier nanoTime, MemoryBudget memory, Listener listener) {
         this.sessionId = sessionId;
         this.context = context;
         this.ring = ring;
         this.metrics = metrics;
         this.listener = listener;
         this.fanOut = new FanOut(ring, config.viewer(), metrics, nanoTime);
-        this.hls = new HlsTap(config.hlsOutput(), context.owner(), nanoTime, metrics);
+        this.memory = memory;
+        this.writeBound = config.viewer().maxPendingBytes();
+        this.hls = new HlsTap(config.hlsOutput(), context.owner(), nanoTime, metrics, memory);
         this.keepaliveNanos = config.failover().keepaliveInterval().toNanos();
         this.viewerWindowSeconds = config.hlsOutput().viewerWindow().toSeconds();
     }
@@ -95,8 +107,39 @@ public final class Audience implements ChunkSink {
         Log.debugf("session=%d viewer=%d user=%s joined", sessionId, viewer.id, viewer.username);
     }
 
+    /**
+     * Makes room for a viewer about to be added: false, after turning it away with the refusal,
+     * when the session has {@code maxViewers} already ({@code too_many_viewers}) or the memory
+     * budget cannot hold its buffers ({@code memory_budget}).
+     */
+    public boolean room(ViewerIdentity viewer, Admission admission, int maxViewers) {
+        if (size() >= maxViewers) {
+            turnAway(viewer);
+            admission.refused("too_many_viewers", "this channel has too many viewers");
+            return false;
+        }
+        if (!reserve(viewer)) {
+            turnAway(viewer);
+            admission.refused(MemoryBudget.REFUSAL, "this server has no memory left for another viewer");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Reserves what the viewer may hold: a TS viewer's write bound, or the HLS window when this is
+     * the session's first HLS viewer (HLS viewers share its segments). False, with nothing
+     * reserved, when the memory budget has no room.
+     */
+    private boolean reserve(ViewerIdentity viewer) {
+        if (viewer instanceof Viewer ts) {
+            return memory.reserve(writeBound).map(r -> reserved.put(ts, r) == null).isPresent();
+        }
+        return hls.reserveWindow();
+    }
+
     /** A viewer refused before it joined: releases its connection lease (it was never counted). */
-    public void turnAway(ViewerIdentity viewer) {
+    public static void turnAway(ViewerIdentity viewer) {
         viewer.markGone();
     }
 
@@ -181,6 +224,10 @@ public final class Audience implements ChunkSink {
     }
 
     private void gone(Viewer viewer) {
+        MemoryBudget.Reservation reservation = reserved.remove(viewer);
+        if (reservation != null) {
+            reservation.release();
+        }
         if (!viewer.markGone()) {
             return;
         }

@@ -7,6 +7,7 @@ import java.util.function.LongSupplier;
 
 import org.polyplex.proxy.config.ProxyConfig;
 import org.polyplex.proxy.hls.SegmentWindow;
+import org.polyplex.proxy.memory.MemoryBudget;
 import org.polyplex.proxy.metrics.ProxyMetrics;
 import org.polyplex.proxy.ts.PacketRing;
 
@@ -31,20 +32,33 @@ final class HlsTap {
     private final ProxyMetrics metrics;
     private final List<HlsViewer> viewers = new ArrayList<>();
     private final List<Waiter> waiting = new ArrayList<>();
+    private final MemoryBudget memory;
     private SegmentWindow window;
+    /** The window's share of the budget while the window may exist; null otherwise. */
+    private MemoryBudget.Reservation windowReservation;
     private long bytesOut;
 
     /** A playlist request waiting for the first segment, and its timeout timer. */
     private record Waiter(Promise<Void> promise, long timer) {
     }
 
-    HlsTap(ProxyConfig.HlsOutput config, Vertx vertx, LongSupplier nanoTime, ProxyMetrics metrics) {
+    HlsTap(ProxyConfig.HlsOutput config, Vertx vertx, LongSupplier nanoTime, ProxyMetrics metrics, MemoryBudget memory) {
+        this.memory = memory;
         this.config = config;
         this.metrics = metrics;
         this.vertx = vertx;
         this.nanoTime = nanoTime;
     }
 
+    /** Reserves the window's bound unless it is reserved already; false when the budget has no room. */
+    boolean reserveWindow() {
+        if (windowReservation == null) {
+            windowReservation = memory.reserve(config.windowBytes()).orElse(null);
+        }
+        return windowReservation != null;
+    }
+
+    /** Adds a viewer, after {@link #reserveWindow()} succeeded. */
     void add(HlsViewer viewer, PacketRing ring) {
         if (window == null) {
             window = new SegmentWindow(config.targetDuration(), config.windowSegments(), config.windowBytes(), nanoTime);
@@ -84,6 +98,7 @@ final class HlsTap {
         Promise<Void> promise = Promise.promise();
         long timer = vertx.setTimer(config.firstSegmentWait().toMillis(), t -> {
             if (waiting.removeIf(w -> w.promise() == promise)) {
+                released();
                 promise.tryFail("no segment after " + config.firstSegmentWait().toSeconds() + " s");
             }
         });
@@ -139,6 +154,10 @@ final class HlsTap {
     private void released() {
         if (viewers.isEmpty() && waiting.isEmpty()) {
             window = null;
+            if (windowReservation != null) {
+                windowReservation.release();
+                windowReservation = null;
+            }
         }
     }
 

@@ -1,0 +1,99 @@
+package org.polyplex.proxy.memory;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.polyplex.proxy.config.ProxyConfig;
+
+import io.quarkus.runtime.configuration.MemorySize;
+
+/**
+ * The node's budget for the data plane's buffers: what every session and viewer may hold at worst
+ * is reserved here before it exists, so the sum of the bounds never exceeds the budget, whatever
+ * the number of sessions and viewers. A session reserves its ring bound at creation, its HLS
+ * output window when its first HLS viewer arrives; a TS viewer reserves its write bound (the bytes
+ * its socket may queue) at admission. A reservation that does not fit is refused, and the caller
+ * answers {@code 503 memory_budget} before any byte.
+ * <p>
+ * Sessions and viewers live on different event loops: the count is one {@link AtomicLong},
+ * reserved with a compare-and-set loop, no lock. Each {@link Reservation} gives its bytes back
+ * once, however many times it is released.
+ */
+public final class MemoryBudget {
+
+    /** The refusal code of a viewer or session that does not fit. */
+    public static final String REFUSAL = "memory_budget";
+
+    /** Share of the maximum heap used when no budget is configured: the buffers live on the heap. */
+    static final int DEFAULT_PERCENT_OF_HEAP = 50;
+
+    private final long total;
+    private final AtomicLong used = new AtomicLong();
+
+    public MemoryBudget(long total) {
+        if (total <= 0) {
+            throw new IllegalArgumentException("memory budget must be positive: " + total);
+        }
+        this.total = total;
+    }
+
+    /**
+     * The configured budget, or {@value #DEFAULT_PERCENT_OF_HEAP}% of the JVM's maximum heap when
+     * none is set. Refuses to start when it could not hold even one session with one viewer.
+     */
+    public static MemoryBudget of(ProxyConfig config) {
+        long total = config.memory().maxBufferBytes().map(MemorySize::asLongValue)
+                .orElseGet(() -> Runtime.getRuntime().maxMemory() / 100 * DEFAULT_PERCENT_OF_HEAP);
+        long smallest = config.session().ringBytes() + config.viewer().maxPendingBytes();
+        if (total < smallest) {
+            throw new IllegalArgumentException("polyplex.proxy.memory.max-buffer-bytes=" + total
+                    + " cannot hold one session ring and one viewer's write bound (" + smallest + " bytes)");
+        }
+        return new MemoryBudget(total);
+    }
+
+    /** Reserves {@code bytes}, or nothing and empty when they do not fit. */
+    public Optional<Reservation> reserve(long bytes) {
+        long now;
+        do {
+            now = used.get();
+            if (bytes > total - now) {
+                return Optional.empty();
+            }
+        } while (!used.compareAndSet(now, now + bytes));
+        return Optional.of(new Reservation(bytes));
+    }
+
+    /** Bytes reserved now. */
+    public long used() {
+        return used.get();
+    }
+
+    /** The budget, in bytes. */
+    public long total() {
+        return total;
+    }
+
+    /** Bytes held for one session or viewer; given back once. */
+    public final class Reservation {
+
+        private final long bytes;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        private Reservation(long bytes) {
+            this.bytes = bytes;
+        }
+
+        /** Gives the bytes back; later calls do nothing. */
+        public void release() {
+            if (released.compareAndSet(false, true)) {
+                used.addAndGet(-bytes);
+            }
+        }
+
+        public long bytes() {
+            return bytes;
+        }
+    }
+}
