@@ -1,7 +1,6 @@
 package org.polyplex.proxy;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +12,7 @@ import org.polyplex.accounts.auth.LineLogin;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
+import org.polyplex.platform.http.ClientAddress;
 import org.polyplex.proxy.metrics.ProxyMetrics;
 import org.polyplex.proxy.session.SessionRegistry;
 import org.polyplex.proxy.upstream.UpstreamFactory;
@@ -22,7 +22,6 @@ import org.polyplex.proxy.viewer.Viewer;
 
 import io.quarkus.logging.Log;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -55,21 +54,22 @@ public class StreamRoutes {
     private final HlsTokens tokens;
     private final UpstreamFactory upstreams;
     private final ConnectionLimiter limiter;
+    private final ClientAddress addresses;
     private final ProxyMetrics metrics;
     private final Clock clock;
-    private final Vertx vertx;
 
     StreamRoutes(LineAuthenticator lines, CatalogService catalog, SessionRegistry registry, HlsTokens tokens,
-            UpstreamFactory upstreams, ConnectionLimiter limiter, ProxyMetrics metrics, Clock clock, Vertx vertx) {
+            UpstreamFactory upstreams, ConnectionLimiter limiter, ClientAddress addresses, ProxyMetrics metrics,
+            Clock clock) {
         this.lines = lines;
         this.catalog = catalog;
         this.registry = registry;
         this.tokens = tokens;
         this.upstreams = upstreams;
         this.limiter = limiter;
+        this.addresses = addresses;
         this.metrics = metrics;
         this.clock = clock;
-        this.vertx = vertx;
     }
 
     /** The user's open live viewers on this node (Xtream's {@code user_info.active_cons}). */
@@ -89,20 +89,8 @@ public class StreamRoutes {
         String username = ctx.pathParam("param0");
         String password = ctx.pathParam("param1");
         long channelId = Long.parseLong(ctx.pathParam("param2"));
-        String address = ctx.request().remoteAddress() == null ? "unknown"
-                : ctx.request().remoteAddress().hostAddress();
-        Duration wait = lines.retryAfter(address);
-        if (!wait.isZero()) {
-            admitSafely(ctx, new LineLogin.Throttled(wait), channelId);
-            return;
-        }
-        Optional<Account> known = lines.loginFromMemo(username, password, address);
-        if (known.isPresent()) {
-            admitSafely(ctx, new LineLogin.Accepted(known.get()), channelId);
-            return;
-        }
-        // bcrypt runs once per distinct credential; that once must not be on the event loop.
-        vertx.executeBlocking(() -> lines.login(username, password, address), false)
+        // bcrypt runs once per distinct credential, on a worker; everything else answers here.
+        lines.loginOnEventLoop(username, password, ctx.request())
                 .onComplete(ar -> admitSafely(ctx, ar.succeeded() ? ar.result() : new LineLogin.Rejected(), channelId));
     }
 
@@ -137,7 +125,7 @@ public class StreamRoutes {
             refuse(ctx, 503, "too_many_sessions", "this server runs its maximum number of channels");
             return;
         }
-        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
+        String address = addresses.of(ctx.request());
         if (hls) {
             Optional<HlsViewer> again = tokens.active(account.get().id(), channelId, address);
             if (again.isPresent()) {
