@@ -21,6 +21,8 @@ import org.polyplex.proxy.viewer.HlsTokens;
 import org.polyplex.proxy.viewer.Viewer;
 
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -48,6 +50,7 @@ public final class BenchServer {
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         ProxyConfig config = new SmallRyeConfigBuilder().withMapping(ProxyConfig.class)
                 .withConverter(Duration.class, 100, new DurationConverter())
+                .withConverter(MemorySize.class, 100, new MemorySizeConverter())
                 .withSources(new PropertiesConfigSource(Map.of("polyplex.proxy.session.tick", "100ms"), "bench", 500))
                 .build().getConfigMapping(ProxyConfig.class);
         ProxyMetrics metrics = new ProxyMetrics(new SimpleMeterRegistry());
