@@ -14,6 +14,8 @@ import java.util.function.BiPredicate;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
+import io.vertx.core.Context;
+
 /**
  * Checks passwords against bcrypt hashes with a per-user memo, so that bcrypt (tens of
  * milliseconds by design) runs once per distinct credential rather than once per request:
@@ -69,6 +71,10 @@ final class CredentialVerifier {
     }
 
     private boolean hashOnce(Account account, String password, byte[] digest) {
+        if (Context.isOnEventLoopThread()) {
+            // a bcrypt here would stall every stream on this loop for tens of milliseconds
+            throw new IllegalStateException("a credential check that needs bcrypt was called on an event loop");
+        }
         Flight flight = new Flight(account.id(), ByteBuffer.wrap(digest));
         CompletableFuture<Boolean> mine = new CompletableFuture<>();
         CompletableFuture<Boolean> running = flights.putIfAbsent(flight, mine);

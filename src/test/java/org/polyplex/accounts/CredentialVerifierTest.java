@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+
+import io.vertx.core.Vertx;
 
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +103,30 @@ class CredentialVerifierTest {
             pool.shutdownNow();
         }
         assertThat(calls).as("one bcrypt for twenty concurrent checks").hasValue(1);
+    }
+
+    @Test
+    void shouldRefuseToHashOnAnEventLoopButAnswerMemoHitsThere() throws Exception {
+        Account account = account(5, BcryptUtil.bcryptHash("loop-pass", 4));
+        assertThat(verifier.verify(account, "loop-pass")).isTrue();
+        Vertx vertx = Vertx.vertx();
+        try {
+            CompletableFuture<List<Object>> onLoop = new CompletableFuture<>();
+            vertx.runOnContext(v -> {
+                List<Object> seen = new ArrayList<>();
+                seen.add(verifier.verify(account, "loop-pass"));
+                try {
+                    seen.add(verifier.verify(account, "other-pass"));
+                } catch (IllegalStateException e) {
+                    seen.add(e.getMessage());
+                }
+                onLoop.complete(seen);
+            });
+            assertThat(onLoop.get(10, TimeUnit.SECONDS)).containsExactly(true,
+                    "a credential check that needs bcrypt was called on an event loop");
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
     }
 
     private static Account account(long id, String hash) {

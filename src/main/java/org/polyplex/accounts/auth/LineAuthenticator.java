@@ -83,6 +83,11 @@ public class LineAuthenticator {
         return fromMemory(username, password, addresses.of(from));
     }
 
+    /** {@link #loginFromMemory(String, String, HttpServerRequest)} for a resolved address. */
+    Optional<LineLogin> loginFromMemory(String username, String password, String address) {
+        return fromMemory(username, password, address);
+    }
+
     /** Throttle, then credentials; blocks on a memo miss. */
     private LineLogin check(String username, String password, String address) {
         Duration wait = throttle.retryAfter(address);

@@ -54,9 +54,11 @@ class LineAuthenticatorTest {
     @Test
     void shouldHopOnceForANewCredentialThenAnswerFromMemory() throws Exception {
         String address = FromAddress.fresh();
+        assertThat(lines.loginFromMemory(user, PASSWORD, address)).as("nothing known yet").isEmpty();
+        // bcrypt refuses to run on an event loop, so an acceptance proves the hop to a worker
+        // (whether it was back before the call returned depends on the cost and the scheduler)
         Answer first = onEventLoop(user, PASSWORD, address);
         assertThat(first.login()).isInstanceOf(LineLogin.Accepted.class);
-        assertThat(first.atOnce()).as("bcrypt runs on a worker").isFalse();
         assertThat(first.sameContext()).isTrue();
 
         Answer again = onEventLoop(user, PASSWORD, address);
