@@ -45,8 +45,20 @@ M3U_BYTES=$(curl -sf "$M3U_URL" | wc -c)
 for _ in 1 2 3 4 5; do curl -sf -o /dev/null "$LIVE_URL"; curl -sf -o /dev/null "$M3U_URL"; done
 
 pct() { awk -v p="$2" '$1==p {print $2}' "$1"; }
+# the app's CPU time in clock ticks (user + system), from /proc: steadier than a rate when the
+# machine is shared, since it counts the work done, not the time the work waited for a core
+ticks() { awk '{print $14 + $15}' "/proc/$JPID/stat"; }
+HZ=$(getconf CLK_TCK)
+# microseconds of the app's CPU per request: ticks spent during a wrk run over the requests it made
+per_request() { python3 -c "print(f'{($2 - $1) * 1e6 / $HZ / $3:.0f}')"; }
+requests() { awk '/requests in/ {print $1}' "$1"; }
+T0=$(ticks)
 wrk -t1 -c1 -d"$DURATION" --latency "$LIVE_URL" >"$WORK/live.txt"
+T1=$(ticks)
 wrk -t1 -c1 -d"$DURATION" --latency "$M3U_URL" >"$WORK/m3u.txt"
+T2=$(ticks)
+LIVE_CPU=$(per_request "$T0" "$T1" "$(requests "$WORK/live.txt")")
+M3U_CPU=$(per_request "$T1" "$T2" "$(requests "$WORK/m3u.txt")")
 
 # used heap in bytes, from the JVM itself (G1: "garbage-first heap total NK, used NK")
 heap() { jcmd "$JPID" GC.heap_info | awk 'match($0, /used [0-9]+K/) {print substr($0, RSTART+5, RLENGTH-6)*1024; exit}'; }
@@ -60,8 +72,11 @@ while kill -0 $WRK 2>/dev/null; do h=$(heap); (( h > PEAK )) && PEAK=$h; sleep 0
 jcmd "$JPID" GC.run >/dev/null
 AFTER=$(heap)
 
+T0=$(ticks)
 wrk -t2 -c50 -d"$DURATION" "$BASE/player_api.php?$Q" >"$WORK/login.txt"
+T1=$(ticks)
 RPS=$(awk '/Requests\/sec/ {print $2}' "$WORK/login.txt")
+LOGIN_CPU=$(per_request "$T0" "$T1" "$(requests "$WORK/login.txt")")
 mib() { python3 -c "print(f'{$1/1048576:.1f}')"; }
 
 cat <<TABLE
@@ -72,7 +87,9 @@ Catalog: $LIVE live channels ($COUNT listed by get_live_streams), $MOVIES movies
 |---|---|---|
 | get_live_streams p50 / p99 (1 client, $DURATION) | $(pct "$WORK/live.txt" 50%) / $(pct "$WORK/live.txt" 99%) | p50 < 150 ms |
 | get.php m3u_plus everything p50 / p99 (1 client, $DURATION) | $(pct "$WORK/m3u.txt" 50%) / $(pct "$WORK/m3u.txt" 99%) | < 400 ms |
+| app CPU per request: get_live_streams / get.php | $LIVE_CPU / $M3U_CPU µs | |
 | heap: idle after GC / peak during $CONC concurrent get_live_streams / after GC | $(mib $IDLE) / $(mib $PEAK) / $(mib $AFTER) MiB | |
 | extra heap per concurrent get_live_streams (peak - idle) / $CONC, an upper bound (includes garbage) | $(mib $(( (PEAK-IDLE)/CONC ))) MiB | < 64 MiB |
 | login (player_api.php, valid credentials), 50 connections, $DURATION | $RPS req/s | > 5,000 req/s |
+| app CPU per login | $LOGIN_CPU µs | |
 TABLE

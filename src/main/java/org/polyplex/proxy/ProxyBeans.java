@@ -83,7 +83,7 @@ public class ProxyBeans {
     SessionRegistry registry(Vertx vertx, ProxyConfig config, Clock clock, ProxyMetrics metrics,
             UpstreamFactory upstreams, HlsTokens tokens) {
         registry = new SessionRegistry(SessionEnvironment.of(vertx, config, metrics, clock, upstreams), tokens);
-        Log.infof("proxy memory budget: %d MiB for rings, HLS windows and viewers' write bounds",
+        Log.infof("proxy memory budget: %d MiB for rings, HLS windows and viewers' backlogs",
                 registry.memory().total() >> 20);
         return registry;
     }

@@ -216,8 +216,10 @@ public interface ProxyConfig {
     interface Memory {
 
         /**
-         * Bytes the sessions' rings, HLS output windows and TS viewers' write bounds may reserve in
-         * total; a viewer or session that does not fit answers 503 {@code memory_budget}. Unset:
+         * Bytes the sessions' rings, HLS output windows and TS viewers (a connection's share, their
+         * write bound once they fall behind) may reserve in total; a viewer or session that does
+         * not fit answers 503 {@code memory_budget}, a viewer whose backlog does not fit is
+         * evicted. Unset:
          * half of the JVM's maximum heap, where these buffers live, leaving the other half to the
          * rest of the application. Must hold at least one ring and one write bound.
          */

@@ -12,9 +12,12 @@ import io.quarkus.runtime.configuration.MemorySize;
  * The node's budget for the data plane's buffers: what every session and viewer may hold at worst
  * is reserved here before it exists, so the sum of the bounds never exceeds the budget, whatever
  * the number of sessions and viewers. A session reserves its ring bound at creation, its HLS
- * output window when its first HLS viewer arrives; a TS viewer reserves its write bound (the bytes
- * its socket may queue) at admission. A reservation that does not fit is refused, and the caller
- * answers {@code 503 memory_budget} before any byte.
+ * output window when its first HLS viewer arrives. A TS viewer reserves {@link #VIEWER_BYTES} at
+ * admission: while it keeps up, the chunks its socket queues are the ring's own buffers, already
+ * counted; the first time its socket falls behind, its reservation grows to its write bound (what
+ * a slow socket may keep alive after the ring let go of it). A reservation that does not fit is
+ * refused: a new viewer or session is answered {@code 503 memory_budget} before any byte, a
+ * viewer whose backlog does not fit is evicted, so slow sockets never crowd out healthy ones.
  * <p>
  * Sessions and viewers live on different event loops: the count is one {@link AtomicLong},
  * reserved with a compare-and-set loop, no lock. Each {@link Reservation} gives its bytes back
@@ -24,6 +27,12 @@ public final class MemoryBudget {
 
     /** The refusal code of a viewer or session that does not fit. */
     public static final String REFUSAL = "memory_budget";
+
+    /**
+     * What a TS viewer that keeps up reserves: its connection and bookkeeping (the proxy bench
+     * measures about 40 KiB of heap per viewer), never more than its write bound.
+     */
+    public static final int VIEWER_BYTES = 64 * 1024;
 
     /** Share of the maximum heap used when no budget is configured: the buffers live on the heap. */
     static final int DEFAULT_PERCENT_OF_HEAP = 50;
@@ -55,14 +64,7 @@ public final class MemoryBudget {
 
     /** Reserves {@code bytes}, or nothing and empty when they do not fit. */
     public Optional<Reservation> reserve(long bytes) {
-        long now;
-        do {
-            now = used.get();
-            if (bytes > total - now) {
-                return Optional.empty();
-            }
-        } while (!used.compareAndSet(now, now + bytes));
-        return Optional.of(new Reservation(bytes));
+        return take(bytes) ? Optional.of(new Reservation(bytes)) : Optional.empty();
     }
 
     /** Bytes reserved now. */
@@ -75,14 +77,43 @@ public final class MemoryBudget {
         return total;
     }
 
-    /** Bytes held for one session or viewer; given back once. */
+    private boolean take(long bytes) {
+        long now;
+        do {
+            now = used.get();
+            if (bytes > total - now) {
+                return false;
+            }
+        } while (!used.compareAndSet(now, now + bytes));
+        return true;
+    }
+
+    /**
+     * Bytes held for one session or viewer; given back once. Grown and released by its owner's
+     * context only.
+     */
     public final class Reservation {
 
-        private final long bytes;
+        private long bytes;
         private final AtomicBoolean released = new AtomicBoolean();
 
         private Reservation(long bytes) {
             this.bytes = bytes;
+        }
+
+        /**
+         * Grows the reservation to {@code target} bytes: true when it holds that much now (also
+         * when it did already), false, unchanged, when the budget has no room or it was released.
+         */
+        public boolean growTo(long target) {
+            if (target <= bytes) {
+                return !released.get();
+            }
+            if (released.get() || !take(target - bytes)) {
+                return false;
+            }
+            bytes = target;
+            return true;
         }
 
         /** Gives the bytes back; later calls do nothing. */

@@ -48,7 +48,7 @@ public final class Audience implements ChunkSink {
     private final long viewerWindowSeconds;
     private final MemoryBudget memory;
     private final int writeBound;
-    /** The TS viewers' write-bound reservations, given back when they leave. */
+    /** The TS viewers' reservations, given back when they leave. */
     private final Map<Viewer, MemoryBudget.Reservation> reserved = new HashMap<>();
     /** Allocated once: the chunk path must not allocate a callback per chunk. */
     private final FanOut.Departures departures = this::gone;
@@ -66,7 +66,7 @@ public final class Audience implements ChunkSink {
         this.ring = ring;
         this.metrics = metrics;
         this.listener = listener;
-        this.fanOut = new FanOut(ring, config.viewer(), metrics, nanoTime);
+        this.fanOut = new FanOut(ring, config.viewer(), metrics, nanoTime, this::mayQueue);
         this.memory = memory;
         this.writeBound = config.viewer().maxPendingBytes();
         this.hls = new HlsTap(config.hlsOutput(), context.owner(), nanoTime, metrics, memory);
@@ -127,15 +127,23 @@ public final class Audience implements ChunkSink {
     }
 
     /**
-     * Reserves what the viewer may hold: a TS viewer's write bound, or the HLS window when this is
-     * the session's first HLS viewer (HLS viewers share its segments). False, with nothing
-     * reserved, when the memory budget has no room.
+     * Reserves what the viewer holds: a TS viewer's connection ({@link MemoryBudget#VIEWER_BYTES};
+     * its queue holds the ring's own chunks while it keeps up), or the HLS window when this is the
+     * session's first HLS viewer (HLS viewers share its segments). False, with nothing reserved,
+     * when the memory budget has no room.
      */
     private boolean reserve(ViewerIdentity viewer) {
         if (viewer instanceof Viewer ts) {
-            return memory.reserve(writeBound).map(r -> reserved.put(ts, r) == null).isPresent();
+            return memory.reserve(Math.min(MemoryBudget.VIEWER_BYTES, writeBound))
+                    .map(r -> reserved.put(ts, r) == null).isPresent();
         }
         return hls.reserveWindow();
+    }
+
+    /** A TS viewer fell behind its socket: its queue may now outlive the ring's chunks. */
+    private boolean mayQueue(Viewer viewer) {
+        MemoryBudget.Reservation reservation = reserved.get(viewer);
+        return reservation != null && reservation.growTo(writeBound);
     }
 
     /** A viewer refused before it joined: releases its connection lease (it was never counted). */

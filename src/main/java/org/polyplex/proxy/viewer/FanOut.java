@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 import org.polyplex.proxy.config.ProxyConfig;
+import org.polyplex.proxy.memory.MemoryBudget;
 import org.polyplex.proxy.metrics.ProxyMetrics;
 import org.polyplex.proxy.ts.PacketRing;
 import org.polyplex.proxy.ts.TsPacket;
@@ -28,20 +29,30 @@ final class FanOut {
         void gone(Viewer viewer);
     }
 
+    /**
+     * Asked the first time a viewer's socket is full: may it keep a whole write bound queued? A
+     * viewer told no is evicted ({@link MemoryBudget#REFUSAL}).
+     */
+    interface Backlog {
+        boolean mayQueue(Viewer viewer);
+    }
+
     private final PacketRing ring;
     private final ProxyConfig.Viewer config;
     private final ProxyMetrics metrics;
     private final LongSupplier nanoTime;
+    private final Backlog backlog;
     private final List<Viewer> viewers = new ArrayList<>();
     private long bytesOut;
     private long skips;
     private long evictions;
 
-    FanOut(PacketRing ring, ProxyConfig.Viewer config, ProxyMetrics metrics, LongSupplier nanoTime) {
+    FanOut(PacketRing ring, ProxyConfig.Viewer config, ProxyMetrics metrics, LongSupplier nanoTime, Backlog backlog) {
         this.ring = ring;
         this.config = config;
         this.metrics = metrics;
         this.nanoTime = nanoTime;
+        this.backlog = backlog;
     }
 
     /** Adds a viewer at the GOP cache: PAT, PMT and the newest keyframe, or the next keyframe. */
@@ -84,9 +95,7 @@ final class FanOut {
                 continue;
             }
             if (response.writeQueueFull()) {
-                if (viewer.stalledSince == 0) {
-                    viewer.stalledSince = nanoTime.getAsLong();
-                }
+                fellBehind(viewer);
                 return;
             }
             Buffer chunk = ring.get(viewer.cursor++);
@@ -94,6 +103,20 @@ final class FanOut {
             viewer.bytesOut += chunk.length();
             bytesOut += chunk.length();
             viewer.stalledSince = 0;
+        }
+    }
+
+    /** The viewer's socket is full: the stall clock starts, and its first backlog needs room. */
+    private void fellBehind(Viewer viewer) {
+        if (viewer.stalledSince == 0) {
+            viewer.stalledSince = nanoTime.getAsLong();
+        }
+        if (!viewer.backlogAllowed) {
+            if (backlog.mayQueue(viewer)) {
+                viewer.backlogAllowed = true;
+            } else {
+                end(viewer, MemoryBudget.REFUSAL + ": no memory left for this viewer's backlog", true);
+            }
         }
     }
 

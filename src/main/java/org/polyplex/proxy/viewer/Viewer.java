@@ -24,6 +24,8 @@ public final class Viewer extends ViewerIdentity {
     long bytesOut;
     /** System.nanoTime() when the socket stopped taking data, or 0 when it is not stalled. */
     long stalledSince;
+    /** Whether the memory budget holds this viewer's whole write bound (since it first fell behind). */
+    boolean backlogAllowed;
     /** Why the viewer was ended, or null while it is live. */
     String endReason;
 

@@ -61,6 +61,24 @@ class MemoryBudgetTest {
     }
 
     @Test
+    void aReservationGrowsOnlyWithinTheBudgetAndGivesEverythingBackOnce() {
+        MemoryBudget budget = new MemoryBudget(100);
+        MemoryBudget.Reservation viewer = budget.reserve(10).orElseThrow();
+        MemoryBudget.Reservation other = budget.reserve(50).orElseThrow();
+        assertThat(viewer.growTo(51)).as("one byte too many").isFalse();
+        assertThat(viewer.bytes()).isEqualTo(10);
+        assertThat(viewer.growTo(50)).isTrue();
+        assertThat(viewer.growTo(20)).as("holds more already").isTrue();
+        assertThat(budget.used()).isEqualTo(100);
+        viewer.release();
+        viewer.release();
+        assertThat(viewer.growTo(45)).as("released").isFalse();
+        assertThat(budget.used()).isEqualTo(50);
+        other.release();
+        assertThat(budget.used()).isZero();
+    }
+
+    @Test
     void unsetIsHalfTheMaximumHeap() {
         MemoryBudget budget = MemoryBudget.of(TestConfigs.defaults(ProxyConfig.class));
         assertThat(budget.total()).isEqualTo(Runtime.getRuntime().maxMemory() / 100 * 50);

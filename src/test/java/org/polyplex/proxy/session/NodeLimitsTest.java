@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.polyplex.proxy.ProxyHarness.source;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.polyplex.proxy.ProxyHarness;
 import org.polyplex.proxy.ProxyHarness.Watcher;
+import org.polyplex.proxy.memory.MemoryBudget;
 import org.polyplex.proxy.ts.TsPacket;
 import org.polyplex.testsupport.TsFixtures;
 import org.polyplex.testsupport.TsServer;
@@ -35,6 +38,7 @@ class NodeLimitsTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int RING = 1 << 20;
     private static final int WRITE_BOUND = 1 << 16;
+    private static final int VIEWER = MemoryBudget.VIEWER_BYTES;
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -91,11 +95,11 @@ class NodeLimitsTest {
 
     @Test
     void viewersAndSessionsOverTheMemoryBudgetAreRefusedAndNothingLeaks() throws Exception {
-        start(Map.of("polyplex.proxy.memory.max-buffer-bytes", String.valueOf(RING + WRITE_BOUND)));
+        start(Map.of("polyplex.proxy.memory.max-buffer-bytes", String.valueOf(RING + VIEWER)));
         proxy.channel(1, source(1, upstream.url("/live/a")));
         proxy.channel(2, source(2, upstream.url("/live/b")));
         Watcher first = streaming(1);
-        assertThat(proxy.registry.memory().used()).isEqualTo(RING + WRITE_BOUND);
+        assertThat(proxy.registry.memory().used()).as("a viewer keeping up").isEqualTo(RING + VIEWER);
         refused(1, "memory_budget");
         refused(2, "memory_budget");
         assertThat(proxy.metrics.refusals("memory_budget")).isEqualTo(2);
@@ -111,9 +115,33 @@ class NodeLimitsTest {
     }
 
     @Test
+    void aSocketThatFallsBehindWithoutRoomForItsBacklogIsEvictedAndTheReaderKeepsStreaming() throws Exception {
+        // a write bound twice the connection's share: a socket that falls behind needs one more share
+        start(Map.of("polyplex.proxy.memory.max-buffer-bytes", String.valueOf(RING + 2 * VIEWER),
+                "polyplex.proxy.viewer.max-pending-bytes", String.valueOf(2 * VIEWER)));
+        proxy.channel(1, source(1, upstream.url("/live/a")));
+        Watcher reader = streaming(1);
+        try (Socket stuck = new Socket()) {
+            stuck.setReceiveBufferSize(4096);
+            stuck.connect(new InetSocketAddress("127.0.0.1", proxy.frontPort()), 5000);
+            stuck.getOutputStream().write("GET /1 HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            proxy.await("both viewers admitted on their connection's share", WAIT,
+                    () -> proxy.metrics.viewers() == 2 && proxy.registry.memory().used() == RING + 2 * VIEWER);
+            proxy.await("the reader-less socket is evicted once its queue fills", WAIT,
+                    () -> proxy.metrics.evictions() == 1 && proxy.metrics.viewers() == 1);
+            assertThat(proxy.registry.memory().used()).isEqualTo(RING + VIEWER);
+            long before = reader.total;
+            proxy.await("the reader keeps receiving", WAIT, () -> reader.total > before + 200_000);
+        }
+        reader.close();
+        proxy.await("nothing reserved after the session ends", WAIT,
+                () -> proxy.sessions() == 0 && proxy.registry.memory().used() == 0);
+    }
+
+    @Test
     void anHlsWindowOverTheMemoryBudgetIsRefusedAndItsNewSessionCloses() {
-        start(Map.of("polyplex.proxy.memory.max-buffer-bytes", String.valueOf(RING + WRITE_BOUND),
-                "polyplex.proxy.hls-output.window-bytes", String.valueOf(WRITE_BOUND + 1)));
+        start(Map.of("polyplex.proxy.memory.max-buffer-bytes", String.valueOf(RING + VIEWER),
+                "polyplex.proxy.hls-output.window-bytes", String.valueOf(VIEWER + 1)));
         proxy.channel(1, source(1, upstream.url("/live/a")));
         HttpResponse<String> join = get("/hls-join/1");
         assertThat(join.statusCode()).isEqualTo(503);

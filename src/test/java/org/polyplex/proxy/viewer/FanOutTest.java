@@ -29,6 +29,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class FanOutTest {
 
     private long now = 1;
+    private boolean backlogRoom = true;
     private final ProxyMetrics metrics = new ProxyMetrics(new SimpleMeterRegistry());
     private final PacketRing ring = new PacketRing(100, 100_000);
     private final List<Viewer> departed = new ArrayList<>();
@@ -70,7 +71,7 @@ class FanOutTest {
     private FanOut fanOut(String policy) {
         ProxyConfig config = TestConfigs.of(ProxyConfig.class, Map.of("polyplex.proxy.viewer.slow-policy", policy,
                 "polyplex.proxy.viewer.max-lag-bytes", "3000", "polyplex.proxy.viewer.write-stall-timeout", "5s"));
-        return new FanOut(ring, config.viewer(), metrics, () -> now);
+        return new FanOut(ring, config.viewer(), metrics, () -> now, viewer -> backlogRoom);
     }
 
     private Viewer viewer(Socket socket, long id) {
@@ -134,6 +135,45 @@ class FanOutTest {
         assertThat(ghost.closed).isTrue();
         fanOut.sweep(departed::add);
         assertThat(departed.get(0).endReason).startsWith("write stalled");
+    }
+
+    @Test
+    void aViewerWhoseBacklogHasNoRoomIsEvictedAndTheOthersKeepStreaming() {
+        FanOut fanOut = fanOut("skip");
+        Socket fast = new Socket();
+        Socket slow = new Socket();
+        fanOut.add(viewer(fast, 5));
+        fanOut.add(viewer(slow, 6));
+        fanOut.publish(chunk(), true);
+        backlogRoom = false;
+        slow.full = true;
+        fanOut.publish(chunk(), false);
+        assertThat(slow.closed).as("no room for its backlog").isTrue();
+        fanOut.publish(chunk(), false);
+        assertThat(fast.written).hasSize(3);
+        fanOut.sweep(departed::add);
+        assertThat(departed).hasSize(1);
+        assertThat(departed.get(0).endReason).startsWith("memory_budget");
+        assertThat(metrics.evictions()).isEqualTo(1);
+    }
+
+    @Test
+    void theBacklogIsAskedForOnceThoughTheSocketFillsAgain() {
+        List<Viewer> asked = new ArrayList<>();
+        ProxyConfig config = TestConfigs.defaults(ProxyConfig.class);
+        FanOut fanOut = new FanOut(ring, config.viewer(), metrics, () -> now, viewer -> asked.add(viewer));
+        Socket socket = new Socket();
+        fanOut.add(viewer(socket, 7));
+        fanOut.publish(chunk(), true);
+        assertThat(asked).as("a viewer keeping up holds the ring's chunks only").isEmpty();
+        for (int i = 0; i < 3; i++) {
+            socket.full = true;
+            fanOut.publish(chunk(), false);
+            socket.full = false;
+            fanOut.drained(fanOut.viewers().get(0));
+        }
+        assertThat(asked).hasSize(1);
+        assertThat(socket.written).hasSize(4);
     }
 
     @Test
