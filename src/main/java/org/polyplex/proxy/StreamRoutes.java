@@ -125,6 +125,8 @@ public class StreamRoutes {
             return;
         }
         if (registry.atCapacity(channelId)) {
+            // like every refusal for lack of room: worth retrying once a channel has closed
+            ctx.response().putHeader("Retry-After", "5");
             refuse(ctx, 503, "too_many_sessions", "this server runs its maximum number of channels");
             return;
         }

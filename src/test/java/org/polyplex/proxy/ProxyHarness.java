@@ -26,6 +26,7 @@ import org.polyplex.proxy.config.ProxyConfig;
 import org.polyplex.proxy.metrics.ProxyMetrics;
 import org.polyplex.proxy.session.SessionEnvironment;
 import org.polyplex.proxy.session.SessionRegistry;
+import org.polyplex.proxy.ts.TsPacket;
 import org.polyplex.proxy.upstream.UpstreamFactory;
 import org.polyplex.proxy.viewer.HlsTokens;
 import org.polyplex.proxy.viewer.HlsViewer;
@@ -246,6 +247,23 @@ public final class ProxyHarness implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The PID of a stream's first packet that is not a keepalive null packet (a viewer waiting for
+     * the first keyframe gets those); -1 when none came within {@code maxPackets}.
+     */
+    public static int firstPidAfterKeepalive(HttpResponse<InputStream> stream, int maxPackets) {
+        for (int i = 0; i < maxPackets; i++) {
+            byte[] packet = read(stream, TsPacket.SIZE);
+            if (packet.length < TsPacket.SIZE) {
+                return -1;
+            }
+            if (TsPacket.pid(packet, 0) != TsPacket.NULL_PID) {
+                return TsPacket.pid(packet, 0);
+            }
+        }
+        return -1;
     }
 
     /** Reads until the server ends the body; returns the byte count, or -1 when the connection failed. */

@@ -114,8 +114,7 @@ class StreamRoutesTest {
             HttpResponse<InputStream> stream = ProxyHarness.play(url(""), path.formatted(restricted, PASSWORD, channel));
             assertThat(stream.statusCode()).isEqualTo(200);
             assertThat(stream.headers().firstValue("content-type")).hasValue("video/mp2t");
-            byte[] first = ProxyHarness.read(stream, 188 * 3);
-            assertThat(TsPacket.pid(first, 0)).as(path).isEqualTo(TsPacket.PAT_PID);
+            assertThat(ProxyHarness.firstPidAfterKeepalive(stream, 1000)).as(path).isEqualTo(TsPacket.PAT_PID);
             ProxyHarness.closeStream(stream);
         }
     }
@@ -162,6 +161,9 @@ class StreamRoutesTest {
         asAdmin().get("/api/sessions").then().statusCode(200)
                 .body("sessions.channelId", hasItem((int) channel))
                 .body("viewers.username", hasItem(kicked));
+        var memory = asAdmin().get("/api/sessions").then().extract().jsonPath();
+        assertThat(memory.getLong("memory.reservedBytes")).as("the session's ring and its viewer").isPositive()
+                .isLessThanOrEqualTo(memory.getLong("memory.budgetBytes"));
         int viewerId = asAdmin().get("/api/sessions").then().extract().jsonPath()
                 .getInt("viewers.find { it.username == '" + kicked + "' }.id");
         asAdmin().delete("/api/sessions/{id}", viewerId).then().statusCode(204);

@@ -153,7 +153,7 @@ public final class SessionRegistry {
         return false;
     }
 
-    /** Sessions and viewers, each session read on its own context. */
+    /** Sessions and viewers, each session read on its own context, and the memory budget. */
     public Future<SessionsSnapshot> snapshot() {
         List<Future<SessionsSnapshot>> parts = new ArrayList<>();
         for (ChannelSession session : sessions.values()) {
@@ -162,7 +162,7 @@ public final class SessionRegistry {
                 List<SessionsSnapshot.SessionInfo> s = new ArrayList<>();
                 List<ViewerInfo> w = new ArrayList<>();
                 session.describe(s, w);
-                part.complete(new SessionsSnapshot(s, w));
+                part.complete(new SessionsSnapshot(s, w, null));
             });
             parts.add(part.future());
         }
@@ -175,7 +175,8 @@ public final class SessionRegistry {
                     w.addAll(part.result().viewers());
                 }
             }
-            return new SessionsSnapshot(s, w);
+            MemoryBudget memory = env.memory();
+            return new SessionsSnapshot(s, w, new SessionsSnapshot.Memory(memory.used(), memory.total()));
         });
     }
 

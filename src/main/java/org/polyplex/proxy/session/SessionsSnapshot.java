@@ -5,8 +5,15 @@ import java.util.List;
 
 import org.polyplex.proxy.viewer.ViewerInfo;
 
-/** What {@code GET /api/sessions} shows: upstream sessions and viewers, read on their contexts. */
-public record SessionsSnapshot(List<SessionInfo> sessions, List<ViewerInfo> viewers) {
+/**
+ * What {@code GET /api/sessions} shows: upstream sessions and viewers, read on their contexts, and
+ * the node's memory budget as it stood once they were read.
+ */
+public record SessionsSnapshot(List<SessionInfo> sessions, List<ViewerInfo> viewers, Memory memory) {
+
+    /** The memory budget: bytes reserved by sessions and viewers, and the budget's total. */
+    public record Memory(long reservedBytes, long budgetBytes) {
+    }
 
     /** One channel session; {@code source} is redacted to scheme, host and port. */
     public record SessionInfo(long id, long channelId, String channelName, Long sourceId, String source, String state,
