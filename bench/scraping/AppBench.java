@@ -67,8 +67,8 @@ public final class AppBench {
             ((java.util.concurrent.ExecutorService) stub.getExecutor()).shutdownNow();
         }
         StringBuilder table = new StringBuilder()
-                .append("| Import | Run | Time | Found | Added | Updated | Heap used after (MiB) | Peak heap during (MiB) |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+                .append("| Import | Run | Time | Found | Added | Updated | Heap used after (MiB) | Peak heap during (MiB) | Heap after GC (MiB) |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         rows.forEach(r -> table.append(r).append('\n'));
         table.append("\nPackaged app (pid ").append(pid).append("), H2 file database; time is the wall time of POST .../run;")
                 .append(" heap from jstat every 50 ms.\n");
@@ -81,9 +81,13 @@ public final class AppBench {
                 + "\",\"enabled\":true,\"intervalMinutes\":60,\"priority\":" + priority + credentials + "}"), "id"));
     }
 
-    private static void measure(String what, String run, long source) throws Exception {
+    private static void gc() throws Exception {
         new ProcessBuilder("jcmd", String.valueOf(pid), "GC.run").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    }
+
+    private static void measure(String what, String run, long source) throws Exception {
+        gc();
         AtomicLong peak = new AtomicLong(heapUsed());
         Process jstat = new ProcessBuilder("jstat", "-gc", String.valueOf(pid), "50").start();
         Thread sampler = new Thread(() -> {
@@ -107,9 +111,12 @@ public final class AppBench {
         if ("failed".equals(field(result, "status"))) {
             throw new IllegalStateException(what + " failed: " + result);
         }
-        rows.add(String.format("| %s | %s | %.2f s | %s | %s | %s | %d | %d |", what, run, millis / 1000.0,
+        // what the run left behind for good: the used heap after it is mostly its garbage
+        gc();
+        long retained = heapUsed();
+        rows.add(String.format("| %s | %s | %.2f s | %s | %s | %s | %d | %d | %d |", what, run, millis / 1000.0,
                 field(result, "found"), field(result, "added"), field(result, "updated"), used >> 20,
-                peak.get() >> 20));
+                peak.get() >> 20, retained >> 20));
     }
 
     /** Used heap in bytes from one {@code jstat -gc} line (S0U + S1U + EU + OU, in KiB), -1 for the header. */

@@ -8,9 +8,9 @@ import org.polyplex.accounts.AuthConfig;
 /**
  * Counts bad line logins per client address in fixed windows. An address over its limit is
  * refused until its window ends, even with right credentials, so that guessing stays slow. IPv6
- * clients are counted per /64 network ({@link AddressKeys}). Bounded to {@code max-tracked} addresses, the oldest windows
- * dropped
- * first. Good logins are never counted: a household of apps sharing one address keeps working.
+ * clients are counted per /64 network ({@link AddressKeys}). Bounded to {@code max-tracked}
+ * addresses ({@link FailureWindows}). Good logins are never counted: a household of apps sharing
+ * one address keeps working.
  * Never blocks.
  */
 final class LineThrottle {

@@ -67,23 +67,43 @@ public final class TsAssembler {
             return;
         }
         byte[] data = input.getBytes();
-        int len = data.length;
-        int pos = 0;
-        if (carryLen > 0) {
-            int n = Math.min(SIZE - carryLen, len);
-            System.arraycopy(data, 0, carry, carryLen, n);
-            carryLen += n;
-            pos = n;
-            if (carryLen < SIZE) {
-                return;
-            }
-            carryLen = 0;
-            if (pos >= len || data[pos] == SYNC) {
-                packet(carry, 0);
-            } else {
-                junk += SIZE;
-            }
+        int pos = completeCarry(data);
+        if (pos < 0) {
+            return;
         }
+        pos = alignedPackets(data, pos);
+        if (!rejected && pos < data.length) {
+            keepRemainder(data, pos);
+        }
+        flush();
+    }
+
+    /**
+     * Completes the packet the last input cut short, from the head of {@code data}: the position
+     * after what it took, or -1 when {@code data} did not complete it either.
+     */
+    private int completeCarry(byte[] data) {
+        if (carryLen == 0) {
+            return 0;
+        }
+        int n = Math.min(SIZE - carryLen, data.length);
+        System.arraycopy(data, 0, carry, carryLen, n);
+        carryLen += n;
+        if (carryLen < SIZE) {
+            return -1;
+        }
+        carryLen = 0;
+        if (n >= data.length || data[n] == SYNC) {
+            packet(carry, 0);
+        } else {
+            junk += SIZE;
+        }
+        return n;
+    }
+
+    /** Takes every whole packet from {@code pos} on, resyncing over junk: the position after the last. */
+    private int alignedPackets(byte[] data, int pos) {
+        int len = data.length;
         while (!rejected && len - pos >= SIZE) {
             if (data[pos] == SYNC && (pos + SIZE >= len || data[pos + SIZE] == SYNC)) {
                 packet(data, pos);
@@ -98,13 +118,15 @@ public final class TsAssembler {
                 reject("not MPEG-TS: " + junk + " bytes without a packet");
             }
         }
-        if (!rejected && pos < len) {
-            int from = data[pos] == SYNC ? pos : resync(data, pos, len);
-            junk += from - pos;
-            carryLen = len - from;
-            System.arraycopy(data, from, carry, 0, carryLen);
-        }
-        flush();
+        return pos;
+    }
+
+    /** Keeps the start of a packet the next input completes. */
+    private void keepRemainder(byte[] data, int pos) {
+        int from = data[pos] == SYNC ? pos : resync(data, pos, data.length);
+        junk += from - pos;
+        carryLen = data.length - from;
+        System.arraycopy(data, from, carry, 0, carryLen);
     }
 
     private void packet(byte[] p, int off) {
