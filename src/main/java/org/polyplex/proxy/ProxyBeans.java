@@ -55,7 +55,7 @@ public class ProxyBeans {
     @Produces
     @Singleton
     ConnectionLimiter limiter(ProxyConfig config) {
-        return new ConnectionLimiter(config.limits().policy(), config.limits().sameViewerWindow(), System::nanoTime);
+        return new ConnectionLimiter(config.limits().policy(), config.limits().maxSharedViewers());
     }
 
     @Produces
