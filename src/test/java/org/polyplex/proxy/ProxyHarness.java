@@ -57,7 +57,8 @@ import io.smallrye.config.SmallRyeConfig;
  * /hls-join/{channelId}?user=N} admits an HLS viewer and answers 302 to its token playlist (no
  * authentication: the data plane is what is tested), and the real {@link HlsRoutes} serve HLS.
  * Vert.x client viewers play it. Its static methods play streams against the running Quarkus app
- * with the JDK client, for {@code @QuarkusTest}s. Config mappings come from one map of properties
+ * with the JDK client, or with ffmpeg as a real player, for {@code @QuarkusTest}s. Config mappings come from one map of
+ * properties
  * through {@link TestConfigs}; every wait is an Awaitility condition with a timeout.
  */
 public final class ProxyHarness implements AutoCloseable {

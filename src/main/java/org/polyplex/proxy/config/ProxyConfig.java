@@ -193,6 +193,13 @@ public interface ProxyConfig {
         @Min(1)
         @Max(1000)
         int maxSharedViewers();
+
+        /**
+         * Retired: the same user, channel and address within this window used to replace the
+         * earlier viewer; such viewers now share a slot whenever they come. Still accepted, so
+         * that a configuration that sets it starts, and ignored with a warning at start-up.
+         */
+        Optional<@DurationMin(millis = 0) Duration> sameViewerWindow();
     }
 
     /** HLS output: every channel as a live media playlist cut from its session's ring. */
