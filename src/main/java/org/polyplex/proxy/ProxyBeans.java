@@ -55,7 +55,12 @@ public class ProxyBeans {
     @Produces
     @Singleton
     ConnectionLimiter limiter(ProxyConfig config) {
-        return new ConnectionLimiter(config.limits().policy(), config.limits().sameViewerWindow(), System::nanoTime);
+        if (config.limits().sameViewerWindow().isPresent()) {
+            Log.warn("polyplex.proxy.limits.same-viewer-window is retired and ignored: viewers of one line on one"
+                    + " channel from one address now share a connection slot (see limits.max-shared-viewers);"
+                    + " remove the setting");
+        }
+        return new ConnectionLimiter(config.limits().policy(), config.limits().maxSharedViewers());
     }
 
     @Produces

@@ -35,7 +35,8 @@ import io.vertx.ext.web.RoutingContext;
  * throttled address gets 429 whatever the password, answered on the event loop; a credential
  * accepted before is a memo hit on the event loop; only a memo miss hops to a worker for bcrypt.
  * The client address is the one {@link ClientAddress} gives (the forwarded one only behind a
- * trusted proxy), for the throttle, the connection limits and the viewer list alike.
+ * trusted proxy), for the throttle, the connection limits and the viewer list alike: the players
+ * of one home share a slot, two homes behind one proxy do not.
  * <p>
  * The short form is a regular expression that only matches exactly three segments with a numeric
  * id and a first segment that is not one of the service's own prefixes, so it can never shadow
@@ -74,7 +75,10 @@ public class StreamRoutes {
         this.clientAddress = clientAddress;
     }
 
-    /** The user's open live viewers on this node (Xtream's {@code user_info.active_cons}). */
+    /**
+     * The user's connection slots in use on this node (Xtream's {@code user_info.active_cons}):
+     * its live viewers, those of one channel from one address counted once.
+     */
     public int activeConnections(long userId) {
         return limiter.count(userId);
     }
@@ -177,7 +181,11 @@ public class StreamRoutes {
         return found;
     }
 
-    /** Counts the viewer against the line's limit and joins it to the channel's session. */
+    /**
+     * Counts the viewer in one of the line's slots and joins it to the channel's session: in the
+     * slot of the same channel and address when there is one (shared, nobody is ended), or in a
+     * new one, which may take over another slot (replace-oldest, an HLS player that zapped).
+     */
     private void open(RoutingContext ctx, Account account, LiveChannel channel, String address, boolean hls) {
         long viewerId = registry.nextId();
         ConnectionLimiter.Decision decision = limiter.admit(account.id(), account.maxConnections(), channel.id(), address,
@@ -185,21 +193,21 @@ public class StreamRoutes {
         if (!decision.admitted()) {
             Log.infof("viewer refused user=%d username=%s channel=%d: %s", account.id(), account.username(),
                     channel.id(), decision.reason());
-            refuse(ctx, 403, "max_connections", decision.reason());
+            refuse(ctx, 403, decision.code(), decision.reason());
             return;
         }
-        if (decision.replaced() != null) {
-            registry.kick(decision.replaced().viewerId(), "replaced by a newer connection of the same user");
+        for (long replaced : decision.replaced()) {
+            registry.kick(replaced, "replaced by a newer connection of the same user");
         }
         Runnable release = () -> limiter.release(account.id(), viewerId);
         if (hls) {
             HlsViewer viewer = tokens.newViewer(viewerId, account.id(), account.username(), address, channel.id(),
-                    clock.instant(), release);
+                    decision.slot(), clock.instant(), release);
             registry.joinHls(channel, viewer, Responses.playlistRedirect(ctx.response(), viewer, metrics));
             return;
         }
         Viewer viewer = new Viewer(viewerId, ctx.request(), account.id(), account.username(), address, channel.id(),
-                clock.instant(), release);
+                decision.slot(), clock.instant(), release);
         registry.join(channel, viewer, Responses.stream(ctx.response(), metrics));
     }
 

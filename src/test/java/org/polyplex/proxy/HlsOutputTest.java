@@ -195,6 +195,36 @@ class HlsOutputTest {
     }
 
     @Test
+    void aTsAndAnHlsPlayerOfOneHomeOnOneChannelShareOneSlotAndBothPlay() throws Exception {
+        String user = user(1);
+        HttpResponse<InputStream> ts = ProxyHarness.play(root(), "/live/%s/%s/%d.ts".formatted(user, PASSWORD, channel));
+        assertThat(ts.statusCode()).isEqualTo(200);
+        ProxyHarness.Reading tv = ProxyHarness.reading(ts);
+        tv.awaitMore(188, Duration.ofSeconds(10));
+        String path = open(user, channel);
+        assertThat(open(user, channel)).as("a second HLS player of the home gets the same token").isEqualTo(path);
+        assertThat(activeCons(user)).as("one line, one channel, one address: one slot").isEqualTo(1);
+        assertThat(asAdmin().get("/api/sessions").then().statusCode(200).extract().jsonPath()
+                .getList("viewers.findAll { it.username == '" + user + "' }.slot", Integer.class))
+                .as("a TS and an HLS viewer in one slot").hasSize(2).containsOnly(
+                        asAdmin().get("/api/sessions").then().extract().jsonPath()
+                                .getInt("viewers.find { it.username == '" + user + "' && it.protocol == 'ts' }.slot"));
+
+        ProxyHarness.FfmpegPlayer hls = ProxyHarness.ffmpeg(root() + "/live/%s/%s/%d.m3u8".formatted(user, PASSWORD,
+                channel), 4);
+        try {
+            assertThat(hls.frames(Duration.ofSeconds(60))).as("ffmpeg decoded 4 s of HLS (errors %s)", hls.errors())
+                    .isGreaterThanOrEqualTo(4 * 25 * 9 / 10);
+        } finally {
+            hls.stop();
+        }
+        assertThat(tv.ended()).as("the TS player was not ended").isFalse();
+        tv.awaitMore(188 * 500, Duration.ofSeconds(10));
+        assertThat(activeCons(user)).isEqualTo(1);
+        tv.close();
+    }
+
+    @Test
     void unknownTokensAndOtherChannelsAnswer404WithoutCaching() {
         HttpResponse<byte[]> unknown = get("/hls/AAAAAAAAAAAAAAAAAAAAAAAA/%d.m3u8".formatted(channel));
         assertThat(unknown.statusCode()).isEqualTo(404);

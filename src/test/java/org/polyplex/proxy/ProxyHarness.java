@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -57,7 +58,8 @@ import io.smallrye.config.SmallRyeConfig;
  * /hls-join/{channelId}?user=N} admits an HLS viewer and answers 302 to its token playlist (no
  * authentication: the data plane is what is tested), and the real {@link HlsRoutes} serve HLS.
  * Vert.x client viewers play it. Its static methods play streams against the running Quarkus app
- * with the JDK client, for {@code @QuarkusTest}s. Config mappings come from one map of properties
+ * with the JDK client, or with ffmpeg as a real player, for {@code @QuarkusTest}s. Config mappings come from one map of
+ * properties
  * through {@link TestConfigs}; every wait is an Awaitility condition with a timeout.
  */
 public final class ProxyHarness implements AutoCloseable {
@@ -229,9 +231,16 @@ public final class ProxyHarness implements AutoCloseable {
 
     /** Opens a stream of the running application; the caller reads and closes the body. */
     public static HttpResponse<InputStream> play(String baseUrl, String path) {
+        return play(baseUrl, path, Map.of());
+    }
+
+    /** As {@link #play(String, String)}, with request headers (such as a proxy's {@code X-Forwarded-For}). */
+    public static HttpResponse<InputStream> play(String baseUrl, String path, Map<String, String> headers) {
         try {
-            return APP_CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20))
-                    .build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(20));
+            headers.forEach(request::header);
+            return APP_CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -291,6 +300,152 @@ public final class ProxyHarness implements AutoCloseable {
             stream.body().close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keeps reading a stream of the running application on another thread, as a player does. */
+    public static Reading reading(HttpResponse<InputStream> stream) {
+        return new Reading(stream);
+    }
+
+    /** A stream read in the background: how many bytes so far, and whether the server ended it. */
+    public static final class Reading {
+        private final HttpResponse<InputStream> stream;
+        private final AtomicLong bytes = new AtomicLong();
+        private final CompletableFuture<Long> ended;
+
+        private Reading(HttpResponse<InputStream> stream) {
+            this.stream = stream;
+            this.ended = CompletableFuture.supplyAsync(() -> {
+                byte[] buffer = new byte[16384];
+                try (InputStream in = stream.body()) {
+                    for (int n; (n = in.read(buffer)) >= 0;) {
+                        bytes.addAndGet(n);
+                    }
+                } catch (IOException e) {
+                    // closed by the test or reset by the server: ended either way
+                }
+                return bytes.get();
+            });
+        }
+
+        public long bytes() {
+            return bytes.get();
+        }
+
+        /** True once the stream ended (by the server, or by {@link #close()}). */
+        public boolean ended() {
+            return ended.isDone();
+        }
+
+        /** Waits until at least {@code more} further bytes came: the stream is still playing. */
+        public void awaitMore(long more, Duration timeout) {
+            long target = bytes.get() + more;
+            until("another " + more + " bytes of the stream", timeout, () -> bytes.get() >= target || ended());
+            if (bytes.get() < target) {
+                throw new AssertionError("the stream ended after " + bytes.get() + " bytes");
+            }
+        }
+
+        public void close() {
+            closeStream(stream);
+        }
+    }
+
+    /**
+     * Starts ffmpeg as a player of a stream URL of the running application: it reads at the
+     * stream's own pace ({@code -re}, as a TV does), decodes {@code seconds} of it and reports
+     * its decoded video frames. A stream cut short ends it early with fewer frames.
+     */
+    public static FfmpegPlayer ffmpeg(String url, int seconds) {
+        try {
+            Process process = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-v", "error",
+                    "-rw_timeout", "15000000", "-re", "-i", url, "-t", String.valueOf(seconds), "-map", "0:v:0",
+                    "-f", "null", "-", "-progress", "pipe:1").start();
+            return new FfmpegPlayer(process);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One ffmpeg player: its progress (decoded frames) and its error lines, read as it runs. */
+    public static final class FfmpegPlayer {
+        private final Process process;
+        private final CompletableFuture<Long> frames;
+        private final CompletableFuture<List<String>> errors;
+        private volatile long decoded;
+
+        private FfmpegPlayer(Process process) {
+            this.process = process;
+            this.frames = CompletableFuture.supplyAsync(() -> {
+                try (var reader = process.inputReader()) {
+                    for (String line; (line = reader.readLine()) != null;) {
+                        if (line.startsWith("frame=")) {
+                            decoded = Long.parseLong(line.substring(6).trim());
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return decoded;
+            });
+            this.errors = CompletableFuture.supplyAsync(() -> {
+                try (var reader = process.errorReader()) {
+                    return reader.lines().toList();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+
+        public boolean running() {
+            return process.isAlive();
+        }
+
+        /** Waits until it decoded its first frames: the player is playing. */
+        public void awaitPlaying(Duration timeout) {
+            until("ffmpeg decodes its first frames", timeout, () -> decoded > 0 || !process.isAlive());
+            if (decoded == 0) {
+                throw new AssertionError("ffmpeg ended before its first frame: " + errors());
+            }
+        }
+
+        /** Video frames decoded in all, once ffmpeg ended (waited for at most {@code timeout}). */
+        public long frames(Duration timeout) {
+            try {
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("ffmpeg still running after " + timeout);
+                }
+                return frames.get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** ffmpeg's error lines, once it ended. */
+        public List<String> errors() {
+            try {
+                return errors.get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "ffmpeg " + (process.isAlive() ? "playing" : "ended") + " after " + decoded + " frames";
+        }
+
+        /** Stops it if it still runs (a test's clean-up). */
+        public void stop() {
+            process.destroyForcibly();
         }
     }
 

@@ -134,7 +134,7 @@ class StreamRoutesTest {
     }
 
     @Test
-    void maxConnectionsRefusesWith403AndTheSameViewerReconnectingReplaces() {
+    void maxConnectionsRefusesWith403AndTheSameViewerReconnectingSharesItsSlot() {
         String single = user(1, null, true, Set.of());
         HttpResponse<InputStream> first = ProxyHarness.play(url(""), "/live/%s/%s/%d.ts".formatted(single, PASSWORD, channel));
         ProxyHarness.read(first, 188);
@@ -147,8 +147,11 @@ class StreamRoutesTest {
 
         HttpResponse<InputStream> again = ProxyHarness.play(url(""), "/live/%s/%s/%d.ts".formatted(single, PASSWORD, channel));
         assertThat(again.statusCode()).isEqualTo(200);
-        ProxyHarness.assertEndsWithin(first, 10);
         ProxyHarness.read(again, 188);
+        assertThat(ProxyHarness.read(first, 188 * 100)).as("the first connection is not ended").hasSize(188 * 100);
+        given().queryParam("username", single).queryParam("password", PASSWORD).get("/player_api.php")
+                .then().statusCode(200).body("user_info.active_cons", equalTo("1"));
+        ProxyHarness.closeStream(first);
         ProxyHarness.closeStream(again);
     }
 

@@ -3,6 +3,7 @@ package org.polyplex.proxy.config;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -170,17 +171,35 @@ public interface ProxyConfig {
         long slateBitrate();
     }
 
-    /** Per-user connection limits. */
+    /** Per-user connection limits, counted in slots: one channel from one client address. */
     interface Limits {
 
-        /** Over a user's max connections: refuse with 403, or replace the user's oldest viewer. */
+        /**
+         * Over a user's max connections (slots): refuse with 403, or end the viewers of the user's
+         * oldest slot (another channel or address).
+         */
         @WithDefault("refuse")
         LimitPolicy policy();
 
-        /** Same user, channel and address again within this window replaces instead of counting. */
-        @WithDefault("10s")
-        @DurationMin(millis = 0)
-        Duration sameViewerWindow();
+        /**
+         * Viewers of one user watching one channel from one client address share one connection
+         * slot (the screens of one home, a player that probes then plays, a reconnect): at most
+         * this many of them; one more is refused with 403 {@code max_shared_viewers}, and those
+         * already watching keep playing. Five covers the screens a home puts on one channel plus
+         * the moment a probe or a reconnect overlaps its predecessor; more would let one line feed
+         * a whole building behind one address.
+         */
+        @WithDefault("5")
+        @Min(1)
+        @Max(1000)
+        int maxSharedViewers();
+
+        /**
+         * Retired: the same user, channel and address within this window used to replace the
+         * earlier viewer; such viewers now share a slot whenever they come. Still accepted, so
+         * that a configuration that sets it starts, and ignored with a warning at start-up.
+         */
+        Optional<@DurationMin(millis = 0) Duration> sameViewerWindow();
     }
 
     /** HLS output: every channel as a live media playlist cut from its session's ring. */

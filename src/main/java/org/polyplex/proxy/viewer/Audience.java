@@ -215,12 +215,12 @@ public final class Audience implements ChunkSink {
     /** Adds every viewer to a snapshot. */
     public void describe(List<ViewerInfo> out) {
         for (Viewer v : new ArrayList<>(fanOut.viewers())) {
-            out.add(new ViewerInfo(v.id, sessionId, v.userId, v.username, v.address, v.channelId, "ts", v.bytesOut,
-                    fanOut.lag(v), v.since));
+            out.add(new ViewerInfo(v.id, sessionId, v.userId, v.username, v.address, v.channelId, v.slot, "ts",
+                    v.bytesOut, fanOut.lag(v), v.since));
         }
         for (HlsViewer v : hls.viewers()) {
-            out.add(new ViewerInfo(v.id, sessionId, v.userId, v.username, v.address, v.channelId, "hls", v.bytesOut, 0,
-                    v.since));
+            out.add(new ViewerInfo(v.id, sessionId, v.userId, v.username, v.address, v.channelId, v.slot, "hls",
+                    v.bytesOut, 0, v.since));
         }
     }
 

@@ -32,10 +32,17 @@ public final class HlsTokens {
      */
     public HlsViewer newViewer(long id, long userId, String username, String address, long channelId, Instant since,
             Runnable onGone) {
+        return newViewer(id, userId, username, address, channelId, id, since, onGone);
+    }
+
+    /** As {@link #newViewer(long, long, String, String, long, Instant, Runnable)}, in a slot the limiter counted it in. */
+    public HlsViewer newViewer(long id, long userId, String username, String address, long channelId, long slot,
+            Instant since, Runnable onGone) {
         byte[] bytes = new byte[18];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return new HlsViewer(id, token, userId, username, address, channelId, since, nanoTime.getAsLong(), onGone);
+        return new HlsViewer(id, token, userId, username, address, channelId, slot, since, nanoTime.getAsLong(),
+                onGone);
     }
 
     public void add(HlsViewer viewer) {

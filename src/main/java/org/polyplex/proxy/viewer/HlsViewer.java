@@ -17,9 +17,9 @@ public final class HlsViewer extends ViewerIdentity {
     /**
      * @param onGone runs once when the viewer leaves, however it leaves (connection-limit release)
      */
-    HlsViewer(long id, String token, long userId, String username, String address, long channelId,
+    HlsViewer(long id, String token, long userId, String username, String address, long channelId, long slot,
             Instant since, long nowNanos, Runnable onGone) {
-        super(id, userId, username, address, channelId, since, onGone);
+        super(id, userId, username, address, channelId, slot, since, onGone);
         this.token = token;
         this.lastSeenNanos = nowNanos;
     }

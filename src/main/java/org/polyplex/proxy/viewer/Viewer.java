@@ -30,11 +30,22 @@ public final class Viewer extends ViewerIdentity {
     String endReason;
 
     /**
+     * A viewer in a slot of its own.
+     *
      * @param onGone runs once when the viewer leaves, however it leaves (connection-limit release)
      */
     public Viewer(long id, HttpServerRequest request, long userId, String username, String address, long channelId,
             Instant since, Runnable onGone) {
-        super(id, userId, username, address, channelId, since, onGone);
+        this(id, request, userId, username, address, channelId, id, since, onGone);
+    }
+
+    /**
+     * @param slot the connection slot the limiter counted it in (the id of the slot's first viewer)
+     * @param onGone runs once when the viewer leaves, however it leaves (connection-limit release)
+     */
+    public Viewer(long id, HttpServerRequest request, long userId, String username, String address, long channelId,
+            long slot, Instant since, Runnable onGone) {
+        super(id, userId, username, address, channelId, slot, since, onGone);
         this.request = request;
         this.response = request.response();
     }

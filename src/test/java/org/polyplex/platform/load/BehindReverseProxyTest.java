@@ -6,10 +6,12 @@ import static org.polyplex.testsupport.AdminApi.create;
 import static org.polyplex.testsupport.AdminApi.createChannel;
 import static org.polyplex.testsupport.AdminApi.unique;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,9 +20,12 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.polyplex.proxy.ProxyHarness;
 import org.polyplex.testsupport.FromAddress;
 import org.polyplex.testsupport.FromAddress.Reply;
 import org.polyplex.testsupport.ThrottledLogins;
+import org.polyplex.testsupport.TsFixtures;
+import org.polyplex.testsupport.TsServer;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -36,7 +41,8 @@ import io.restassured.RestAssured;
 /**
  * Behind a reverse proxy on 127.0.0.1 ({@code polyplex.http.trusted-proxies}): the line and admin
  * login throttles and the per-address request share key on the client that the proxy names in
- * {@code X-Forwarded-For}; from any other peer the header is ignored and the peer is the client.
+ * {@code X-Forwarded-For}, and so do the stream connection slots (two homes behind the proxy are
+ * two households); from any other peer the header is ignored and the peer is the client.
  */
 @QuarkusTest
 @TestProfile(BehindReverseProxyTest.Profile.class)
@@ -127,6 +133,35 @@ class BehindReverseProxyTest {
             limits.builders().release();
         }
         assertThat(held.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldCountTwoHomesBehindTheProxyAsTwoHouseholds() {
+        TsServer upstream = new TsServer(vertx, 1_000_000).stream("a", TsFixtures.read(TsFixtures.h264(6, 600)))
+                .start();
+        try {
+            long channel = createChannel("proxied-live", upstream.url("/live/a"));
+            String single = unique("household");
+            create("/api/users", Map.of("username", single, "password", PASSWORD, "maxConnections", 1));
+            String path = "/live/%s/%s/%d.ts".formatted(single, PASSWORD, channel);
+            HttpResponse<InputStream> home = ProxyHarness.play(base(), path, Map.of("X-Forwarded-For", "198.51.100.40"));
+            assertThat(home.statusCode()).isEqualTo(200);
+            ProxyHarness.read(home, 188);
+            HttpResponse<InputStream> sameHome = ProxyHarness.play(base(), path,
+                    Map.of("X-Forwarded-For", "198.51.100.40"));
+            assertThat(sameHome.statusCode()).as("a second TV of the same home shares its slot").isEqualTo(200);
+            ProxyHarness.read(sameHome, 188);
+            HttpResponse<InputStream> otherHome = ProxyHarness.play(base(), path,
+                    Map.of("X-Forwarded-For", "198.51.100.41"));
+            assertThat(otherHome.statusCode()).as("another home behind the same proxy needs a slot of its own")
+                    .isEqualTo(403);
+            assertThat(new String(ProxyHarness.read(otherHome, 4096), StandardCharsets.UTF_8))
+                    .contains("max_connections");
+            ProxyHarness.closeStream(home);
+            ProxyHarness.closeStream(sameHome);
+        } finally {
+            upstream.close();
+        }
     }
 
     private Reply playlist(String peer, String forwardedFor, String password) {

@@ -32,6 +32,16 @@ class ProxyConfigValidationTest {
     }
 
     @Test
+    void shouldShareASlotBetweenAHandfulOfViewersByDefault() {
+        ProxyConfig.Limits limits = build(Map.of()).getConfigMapping(ProxyConfig.class).limits();
+        assertThat(limits.maxSharedViewers()).isEqualTo(5);
+        assertThat(limits.sameViewerWindow()).as("the retired window is unset").isEmpty();
+        assertThatThrownBy(() -> build(Map.of("polyplex.proxy.limits.max-shared-viewers", "1001")))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining("polyplex.proxy.limits.max-shared-viewers");
+    }
+
+    @Test
     void shouldRefuseToStartWhenTheRingHoldsNoChunk() {
         assertThatThrownBy(() -> build(Map.of("polyplex.proxy.session.ring-chunks", "0")))
                 .isInstanceOf(ConfigValidationException.class).hasMessageContaining("polyplex.proxy.session.ring-chunks");
@@ -41,7 +51,8 @@ class ProxyConfigValidationTest {
     void shouldRefuseToStartWhenABoundIsImpossible() {
         Map<String, String> impossible = Map.of("polyplex.proxy.session.tick", "0s",
                 "polyplex.proxy.viewer.max-pending-bytes", "-1", "polyplex.hls.upstream.max-segment-bytes", "0",
-                "polyplex.acestream.stat-interval", "0s", "polyplex.acestream.engine-url", "127.0.0.1:6878");
+                "polyplex.acestream.stat-interval", "0s", "polyplex.acestream.engine-url", "127.0.0.1:6878",
+                "polyplex.proxy.limits.max-shared-viewers", "0", "polyplex.proxy.limits.same-viewer-window", "-1s");
         for (Map.Entry<String, String> setting : impossible.entrySet()) {
             assertThatThrownBy(() -> build(Map.of(setting.getKey(), setting.getValue())))
                     .as(setting.getKey()).isInstanceOf(ConfigValidationException.class)
