@@ -16,6 +16,7 @@ import org.polyplex.catalog.importing.ImportEntry;
 import org.polyplex.catalog.importing.ImportOrigin;
 import org.polyplex.catalog.importing.ImportedVod;
 import org.polyplex.platform.logging.Redaction;
+import org.polyplex.platform.persistence.DbConstraints;
 import org.polyplex.platform.web.ApiException;
 import org.polyplex.scraping.parser.Harvest;
 import org.polyplex.scraping.parser.ScrapedChannel;
@@ -119,8 +120,9 @@ public class ScrapeRunner {
                 // the throwable itself is not logged: its message and causes may carry URLs with credentials
                 Log.errorf("scrape source=%d failed unexpectedly: %s: %s at %s", sourceId, e.getClass().getName(),
                         Redaction.message(e), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-                return finish(runId, ScrapeRun.Status.FAILED, null, null, "unexpected error (" + e.getClass().getSimpleName()
-                        + "); see the server log");
+                return finish(runId, ScrapeRun.Status.FAILED, null, null, DbConstraints.isDatabaseFailure(e)
+                        ? "the catalog could not be updated (database error; details in the server log)"
+                        : "unexpected error (" + e.getClass().getSimpleName() + "); see the server log");
             }
         } finally {
             running.remove(sourceId);

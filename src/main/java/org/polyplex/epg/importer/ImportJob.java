@@ -88,8 +88,10 @@ final class ImportJob implements XmltvSink {
 
     @Override
     public void channel(XmltvChannel channel) {
-        channels++;
-        writer.channel(channel);
+        // A repeated declaration merges into the first (merged guides do this all the time).
+        if (writer.channel(channel)) {
+            channels++;
+        }
     }
 
     @Override

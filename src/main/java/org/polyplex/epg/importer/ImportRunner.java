@@ -22,6 +22,7 @@ import org.polyplex.epg.store.GuideStore;
 import org.polyplex.epg.xmltv.XmltvReader;
 import org.polyplex.platform.ThreadNiceness;
 import org.polyplex.platform.logging.Redaction;
+import org.polyplex.platform.persistence.DbConstraints;
 import org.polyplex.platform.web.ApiException;
 
 import io.quarkus.logging.Log;
@@ -43,6 +44,10 @@ public class ImportRunner {
     /** A started run: its record id, and completion when the import has ended either way. */
     public record Started(long runId, CompletableFuture<Void> done) {
     }
+
+    /** The run message of an import that the database refused; the details are in the log. */
+    static final String DATABASE_FAILURE = "the guide could not be stored (database error; details in the server log),"
+            + " previous guide kept";
 
     private final EpgConfig config;
     private final GuideStore store;
@@ -198,8 +203,10 @@ public class ImportRunner {
     private void fail(RunRecorder.Begun begun, Throwable e) {
         // Parsers and URL classes quote the whole URL, credentials included: redact before
         // anything is logged or stored.
-        String reason = Redaction.message(e);
-        Log.warnf("epg: source=%d run=%d failed, previous guide kept: %s", begun.sourceId(), begun.runId(), reason);
+        String detail = Redaction.message(e);
+        Log.warnf("epg: source=%d run=%d failed, previous guide kept: %s", begun.sourceId(), begun.runId(), detail);
+        // A database message names tables, keys and SQL: the log has it, the run says what it means.
+        String reason = DbConstraints.isDatabaseFailure(e) ? DATABASE_FAILURE : detail;
         try {
             store.deleteGeneration(begun.sourceId(), begun.generation());
         } catch (RuntimeException cleanup) {
