@@ -196,7 +196,7 @@ public class ImportRunner {
         int min = (int) ((begun.previousProgrammes() * (long) config.minProgrammeRatio() + 99) / 100);
         return new ImportJob.Spec(begun.sourceId(), begun.generation(), begun.url(), begun.offsetMinutes(),
                 config.batchSize(), new XmltvReader.Limits(parser.maxAttributeLength(), parser.maxTextLength(),
-                        parser.maxDepth()),
+                        parser.maxDepth(), parser.maxOpenProgrammeLength()),
                 min);
     }
 
