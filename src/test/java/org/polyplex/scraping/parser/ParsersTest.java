@@ -57,6 +57,24 @@ class ParsersTest {
     }
 
     @Test
+    void shouldNotMakeAGroupOfTheKeyWhenAJsonListSitsUnderLinks() {
+        String json = """
+                {"name": "Some list", "links": [
+                  {"name": "Web TV", "url": "https://tv.example/web.m3u8"},
+                  {"name": "Grouped", "url": "https://tv.example/g.m3u8", "group": "News"}
+                ], "Sports": [{"name": "Late", "url": "https://tv.example/late.m3u8"}]}
+                """;
+        ParseResult result = JsonChannelParser.parse(json.getBytes(StandardCharsets.UTF_8), 1000);
+
+        assertThat(result.channels()).extracting(ScrapedChannel::name, ScrapedChannel::group).containsExactly(
+                Tuple.tuple("Web TV", null), Tuple.tuple("Grouped", "News"));
+        ParseResult upper = JsonChannelParser.parse(
+                "{\"Links\": [{\"name\": \"A\", \"url\": \"https://tv.example/a.m3u8\"}]}".getBytes(StandardCharsets.UTF_8),
+                1000);
+        assertThat(upper.channels()).extracting(ScrapedChannel::group).containsExactly((String) null);
+    }
+
+    @Test
     void jsonNestedCategories() {
         ParseResult result = JsonChannelParser.parse(Fixtures.bytes("nested.json"), 1000);
 
