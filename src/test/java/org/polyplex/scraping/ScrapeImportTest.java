@@ -134,6 +134,30 @@ class ScrapeImportTest {
     }
 
     @Test
+    void shouldSkipACutOffLastUrlAndTakeTheWholeListOnTheNextGoodRun() {
+        String head = "#EXTM3U\n#EXTINF:-1 tvg-id=\"cut.one\",Cut One\nhttp://a.example/cut/1.ts\n"
+                + "#EXTINF:-1,Cut Two\nhttp://a.example/cut/2";
+        stub.serve("/cut.m3u", "audio/x-mpegurl", head);
+        long id = source("/cut.m3u", SourceType.M3U, 0);
+
+        ScrapeRun cut = runner.run(id);
+
+        assertThat(cut.status).isEqualTo(ScrapeRun.Status.WARNING);
+        assertThat(cut.added).isEqualTo(1);
+        assertThat(cut.skipped).isEqualTo(1);
+        assertThat(cut.error).contains("last entry without a line end");
+        assertThat(channel("url:http://a.example/cut/2")).isNull();
+
+        stub.serve("/cut.m3u", "audio/x-mpegurl", head + ".ts\n");
+        ScrapeRun good = runner.run(id);
+
+        assertThat(good.status).isEqualTo(ScrapeRun.Status.SUCCESS);
+        assertThat(good.added).isEqualTo(1);
+        assertThat(channel("url:http://a.example/cut/2.ts").enabled()).isTrue();
+        assertThat(channel("epg:cut.one").missed()).containsExactly(0);
+    }
+
+    @Test
     void adminEditsOfNameLogoAndNumberSurviveScrapes() {
         stub.serve("/manual.m3u", "audio/x-mpegurl", m3u(
                 "#EXTINF:-1 tvg-id=\"manual.one\" tvg-logo=\"http://logos.example/a.png\",Scraped Name",

@@ -32,6 +32,22 @@ class ParsersTest {
     }
 
     @Test
+    void shouldSkipTheLastEntryWhenItsLineHasNoLineEnd() {
+        String list = "#EXTM3U\r\n#EXTINF:-1,One\r\nhttp://a.example/1.ts\r\n#EXTINF:-1,Two\r\nhttp://a.example/live/2.t";
+
+        ParseResult cut = M3uSourceParser.parse(list, 1000);
+
+        assertThat(cut.channels()).extracting(ScrapedChannel::url).containsExactly("http://a.example/1.ts");
+        assertThat(cut.skipped()).isEqualTo(1);
+        assertThat(cut.skipReasons()).singleElement().asString().startsWith("last entry without a line end");
+        assertThat(M3uSourceParser.parse(list + "s\n", 1000).channels()).extracting(ScrapedChannel::url)
+                .containsExactly("http://a.example/1.ts", "http://a.example/live/2.ts");
+        // a directive or blank line after the last URL ends it, whatever follows
+        assertThat(M3uSourceParser.parse(list + "s\r\n#EXT-X-ENDLIST", 1000).skipped()).isZero();
+        assertThat(M3uSourceParser.parse(list + "s\r", 1000).skipped()).isZero();
+    }
+
+    @Test
     void jsonChannelsObject() {
         ParseResult result = JsonChannelParser.parse(Fixtures.bytes("channels.json"), 1000);
 
