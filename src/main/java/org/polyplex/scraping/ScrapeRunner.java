@@ -98,8 +98,10 @@ public class ScrapeRunner {
                 long t0 = System.nanoTime();
                 Harvest harvest = read.apply(source);
                 if (harvest.found() == 0) {
+                    // Failed, but what was read is on the record: the skipped entries the message counts.
                     String notes = harvest.notes();
-                    throw new ScrapeFailure("the source lists no valid entries" + (notes == null ? "" : ": " + notes));
+                    return finish(runId, ScrapeRun.Status.FAILED, harvest, null,
+                            "the source lists no valid entries" + (notes == null ? "" : ": " + notes));
                 }
                 long t1 = System.nanoTime();
                 ImportCounts counts = QuarkusTransaction.requiringNew().call(() -> apply(source, harvest));
@@ -175,6 +177,8 @@ public class ScrapeRunner {
             if (harvest != null) {
                 run.found = harvest.found();
                 run.skipped = harvest.skipped();
+            }
+            if (counts != null) {
                 run.added = counts.added();
                 run.updated = counts.updated();
                 run.removed = counts.removed();

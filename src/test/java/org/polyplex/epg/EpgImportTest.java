@@ -254,6 +254,22 @@ class EpgImportTest {
     }
 
     @Test
+    void shouldRecordWhatAFailedRunReadAndNameUndeclaredChannels() {
+        String tag = tag();
+        Instant base = Instant.parse("2099-03-03T10:00:00Z");
+        byte[] xml = ("<tv>" + programme("nowhere-" + tag, base, 60, "Lost") + programme("nowhere-" + tag,
+                base.plus(1, ChronoUnit.HOURS), 60, "Lost too") + "</tv>").getBytes(StandardCharsets.UTF_8);
+
+        JsonPath failed = run(createSource(write(tag + ".xml", xml)));
+
+        assertThat(failed.getString("status")).isEqualTo("failed");
+        assertThat(failed.getString("message"))
+                .isEqualTo("the guide declares no <channel>: its 2 programmes name channels it does not declare");
+        assertThat(failed.getInt("skipped")).isEqualTo(2);
+        assertThat(failed.getLong("bytesRead")).isEqualTo(xml.length);
+    }
+
+    @Test
     void readsGzipByItsMagicBytesWhateverTheName() {
         String tag = tag();
         long id = createChannel("Sport " + tag, "sport.two");

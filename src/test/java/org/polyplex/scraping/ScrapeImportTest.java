@@ -158,6 +158,37 @@ class ScrapeImportTest {
     }
 
     @Test
+    void shouldNotCountMissedRunBookkeepingAsAnUpdateWhenAnEntryComesBackBeforeItIsDisabled() {
+        String both = m3u("#EXTINF:-1 tvg-id=\"book.stay\",Stay", "http://a.example/book/stay.ts",
+                "#EXTINF:-1 tvg-id=\"book.back\",Back", "http://a.example/book/back.ts");
+        stub.serve("/book.m3u", "audio/x-mpegurl", both);
+        long id = source("/book.m3u", SourceType.M3U, 0);
+        assertThat(runner.run(id).added).isEqualTo(2);
+        stub.serve("/book.m3u", "audio/x-mpegurl", m3u("#EXTINF:-1 tvg-id=\"book.stay\",Stay",
+                "http://a.example/book/stay.ts"));
+        assertThat(runner.run(id).updated).isZero();
+        assertThat(channel("epg:book.back").missed()).containsExactly(1);
+
+        stub.serve("/book.m3u", "audio/x-mpegurl", both);
+        ScrapeRun back = runner.run(id);
+
+        assertThat(back.updated).isZero();
+        assertThat(channel("epg:book.back").missed()).containsExactly(0);
+    }
+
+    @Test
+    void shouldRecordTheSkippedEntriesWhenARunFailsForListingNothingValid() {
+        stub.serve("/nothing.m3u", "audio/x-mpegurl", m3u("#EXTINF:-1,Bad", "javascript:alert(1)", "#EXTINF:-1,Worse",
+                "file:///etc/passwd"));
+
+        ScrapeRun run = runner.run(source("/nothing.m3u", SourceType.M3U, 0));
+
+        assertThat(run.status).isEqualTo(ScrapeRun.Status.FAILED);
+        assertThat(run.skipped).isEqualTo(2);
+        assertThat(run.error).startsWith("the source lists no valid entries: 2 entries skipped");
+    }
+
+    @Test
     void adminEditsOfNameLogoAndNumberSurviveScrapes() {
         stub.serve("/manual.m3u", "audio/x-mpegurl", m3u(
                 "#EXTINF:-1 tvg-id=\"manual.one\" tvg-logo=\"http://logos.example/a.png\",Scraped Name",

@@ -171,17 +171,20 @@ final class LiveImport {
         return changed;
     }
 
+    /**
+     * Brings a listed source row up to date; true when a reader of the catalog sees a change. A
+     * missed-run count going back to 0 is written but is bookkeeping, not an update.
+     */
     private static boolean refreshSource(LiveRows.SourceRow s, int priority, ImportOrigin origin, LiveWriter writer) {
-        if (s.missedRuns != 0 || s.priority != priority || !Objects.equals(s.maxConnections, origin.maxConnections())) {
+        boolean visible = s.dirty || s.priority != priority || !Objects.equals(s.maxConnections, origin.maxConnections());
+        if (visible || s.missedRuns != 0) {
             s.missedRuns = 0;
             s.priority = priority;
             s.maxConnections = origin.maxConnections();
             s.dirty = true;
-        }
-        if (s.dirty) {
             writer.updateSource(s);
         }
-        return s.dirty;
+        return visible;
     }
 
     /** Counts a missed run on this origin's unseen rows and disables channels left with nothing fresh. */

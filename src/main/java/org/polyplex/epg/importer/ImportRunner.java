@@ -162,13 +162,15 @@ public class ImportRunner {
             Log.warnf("epg: source=%d leftover generations not deleted yet: %s", begun.sourceId(),
                     Redaction.message(e));
         }
+        ImportJob job = null;
         try {
-            result = new ImportJob(opener, store, spec(begun)).call();
+            job = new ImportJob(opener, store, spec(begun));
+            result = job.call();
             // Caches are filled for the new guide first, so it serves from memory once flipped.
             store.prepare(begun.sourceId(), begun.generation());
             recorder.succeed(begun, result);
         } catch (Exception | OutOfMemoryError e) {
-            fail(begun, e);
+            fail(begun, e, job == null ? 0 : job.bytes(), job == null ? 0 : job.skipped());
             return;
         }
         // The new guide is live from here on: nothing below may fail the run or touch it.
@@ -200,7 +202,7 @@ public class ImportRunner {
                 min);
     }
 
-    private void fail(RunRecorder.Begun begun, Throwable e) {
+    private void fail(RunRecorder.Begun begun, Throwable e, long bytesRead, int skipped) {
         // Parsers and URL classes quote the whole URL, credentials included: redact before
         // anything is logged or stored.
         String detail = Redaction.message(e);
@@ -213,7 +215,7 @@ public class ImportRunner {
             Log.warnf("epg: source=%d generation=%d not cleaned up: %s", begun.sourceId(), begun.generation(),
                     Redaction.message(cleanup));
         }
-        recorder.fail(begun, reason);
+        recorder.fail(begun, reason, bytesRead, skipped);
         metrics.counter("polyplex.epg.imports", "outcome", "failed").increment();
     }
 
