@@ -48,6 +48,26 @@ class ParsersTest {
     }
 
     @Test
+    void shouldKeepUrlsThatPlayersOpenWhenAListHoldsThem() {
+        ParseResult result = M3uSourceParser.parse("""
+                #EXTM3U
+                #EXTINF:-1,Edge
+                http://edge_7.akamai.example/live/master.m3u8
+                #EXTINF:-1,Template
+                https://cdn.example/live.m3u8?token={{TOKEN}}
+                #EXTINF:-1,Bracket
+                http://cdn.example/live/2.m3u8]
+                #EXTINF:-1,Nothing
+                http:///nohost.ts
+                """, 1000);
+
+        assertThat(result.channels()).extracting(ScrapedChannel::url).containsExactly(
+                "http://edge_7.akamai.example/live/master.m3u8", "https://cdn.example/live.m3u8?token=%7B%7BTOKEN%7D%7D",
+                "http://cdn.example/live/2.m3u8%5D");
+        assertThat(result.skipped()).isEqualTo(1);
+    }
+
+    @Test
     void jsonChannelsObject() {
         ParseResult result = JsonChannelParser.parse(Fixtures.bytes("channels.json"), 1000);
 
