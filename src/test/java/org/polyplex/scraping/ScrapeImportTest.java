@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.ChannelInput;
 import org.polyplex.catalog.ChannelService;
 import org.polyplex.catalog.model.Category;
+import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.catalog.model.Channel;
 import org.polyplex.catalog.vod.Movie;
 import org.polyplex.catalog.vod.Series;
@@ -40,6 +43,9 @@ class ScrapeImportTest {
 
     @Inject
     ChannelService channels;
+
+    @Inject
+    CatalogService catalog;
 
     @Inject
     ProbeScheduler prober;
@@ -186,6 +192,41 @@ class ScrapeImportTest {
         assertThat(run.status).isEqualTo(ScrapeRun.Status.FAILED);
         assertThat(run.skipped).isEqualTo(2);
         assertThat(run.error).startsWith("the source lists no valid entries: 2 entries skipped");
+    }
+
+    @Test
+    void shouldPutAChannelInEveryGroupItIsListedUnder() {
+        stub.serve("/groups.m3u", "audio/x-mpegurl", m3u(
+                "#EXTINF:-1 tvg-id=\"groups.one\" group-title=\"Groups General;Groups News\",Groups One",
+                "http://a.example/groups/1.m3u8",
+                "#EXTINF:-1 tvg-id=\"groups.one\" group-title=\"Groups Sport\",Groups One",
+                "http://a.example/groups/1-backup.m3u8",
+                "#EXTINF:-1 group-title=\"Groups News\",Groups Two", "http://a.example/groups/2.m3u8",
+                "#EXTINF:-1 group-title=\"Groups Sport\",Groups Two", "http://a.example/groups/2.m3u8"));
+        long id = source("/groups.m3u", SourceType.M3U, 0);
+        assertThat(runner.run(id).added).isEqualTo(2);
+
+        assertThat(categoryNames("epg:groups.one")).containsExactly("Groups General", "Groups News", "Groups Sport");
+        assertThat(categoryNames("url:http://a.example/groups/2.m3u8")).containsExactly("Groups News", "Groups Sport");
+        ScrapeRun again = runner.run(id);
+        assertThat(again.updated).isZero();
+        assertThat(again.added).isZero();
+
+        stub.serve("/groups.m3u", "audio/x-mpegurl", m3u(
+                "#EXTINF:-1 tvg-id=\"groups.one\" group-title=\"Groups News\",Groups One",
+                "http://a.example/groups/1.m3u8", "#EXTINF:-1 group-title=\"Groups News\",Groups Two",
+                "http://a.example/groups/2.m3u8"));
+        assertThat(runner.run(id).updated).isEqualTo(2);
+        assertThat(categoryNames("epg:groups.one")).containsExactly("Groups News");
+    }
+
+    /** The channel's categories in the catalog snapshot, primary first, by name. */
+    private List<String> categoryNames(String scrapeKey) {
+        long channelId = channel(scrapeKey).id();
+        var snapshot = catalog.snapshot();
+        var names = new HashMap<Long, String>();
+        snapshot.categories(CategoryKind.LIVE).forEach(c -> names.put(c.id(), c.name()));
+        return snapshot.channel(channelId).orElseThrow().categoryIds().stream().map(names::get).toList();
     }
 
     @Test

@@ -44,6 +44,8 @@ final class LiveImport {
 
     /** New channels held in memory before they are written. */
     private static final int CHUNK = 5000;
+    /** Categories one channel may be in; more groups than that are junk, not a channel's place. */
+    private static final int MAX_CATEGORIES = 16;
 
     private final StatelessSession session;
     private final Batches batches;
@@ -71,28 +73,57 @@ final class LiveImport {
         int updated = 0;
         for (var group : byKey.entrySet()) {
             ImportEntry head = group.getValue().get(0);
-            Long categoryId = origin.categoryId() != null ? origin.categoryId() : categories.idFor(head.group());
+            List<Long> categoryIds = origin.categoryId() != null ? List.of(origin.categoryId())
+                    : categoryIds(group.getValue(), categories);
+            Long categoryId = categoryIds.isEmpty() ? null : categoryIds.get(0);
+            List<Long> extra = categoryIds.size() > 1 ? categoryIds.subList(1, categoryIds.size()) : List.of();
             LiveRows.ChannelRow row = state.channel(group.getKey());
             if (row == null) {
-                fresh.add(new NewChannel(group.getKey(), head, categoryId, group.getValue()));
+                fresh.add(new NewChannel(group.getKey(), head, categoryId, extra, group.getValue()));
                 if (fresh.size() >= CHUNK) {
-                    added += insert(origin, fresh, state);
+                    added += insert(origin, fresh, state, writer);
                 }
                 continue;
             }
             boolean changed = refresh(row, head, categoryId, writer);
+            if (!row.manuallyEdited && !row.extraCategoryIds.equals(extra)) {
+                row.extraCategoryIds = new ArrayList<>(extra);
+                writer.replaceExtraCategories(row.id, extra);
+                changed = true;
+            }
             changed |= updateSources(origin, row, group.getValue(), writer, seenSources);
             if (changed) {
                 updated++;
             }
         }
-        added += insert(origin, fresh, state);
+        added += insert(origin, fresh, state, writer);
         long t2 = System.nanoTime();
         int removed = missed(origin, state, seenSources, writer);
         writer.flush();
         Log.debugf("upsert source=%d load=%dms diff+insert=%dms missed+update=%dms", origin.sourceId(), (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return new ImportCounts(added, updated, removed);
+    }
+
+    /**
+     * The categories of a channel, first listed first: every group of every entry of its key,
+     * each group title split on {@code ;} (iptv-org's {@code group-title="General;News"}), so a
+     * list that repeats a channel once per group puts it in every group.
+     */
+    private static List<Long> categoryIds(List<ImportEntry> entries, CategoryIndex categories) {
+        List<Long> ids = new ArrayList<>();
+        for (ImportEntry entry : entries) {
+            if (entry.group() == null) {
+                continue;
+            }
+            for (String name : entry.group().split(";")) {
+                Long id = categories.idFor(name);
+                if (id != null && !ids.contains(id) && ids.size() < MAX_CATEGORIES) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
     }
 
     /** Natural key of an entry's channel; long URLs are hashed to fit the column. */
@@ -211,7 +242,7 @@ final class LiveImport {
         return removed;
     }
 
-    private int insert(ImportOrigin origin, List<NewChannel> fresh, LiveRows state) {
+    private int insert(ImportOrigin origin, List<NewChannel> fresh, LiveRows state, LiveWriter writer) {
         if (fresh.isEmpty()) {
             return 0;
         }
@@ -231,6 +262,11 @@ final class LiveImport {
         // all channels of the chunk before their sources: the foreign key needs them
         batches.insert(channels);
         batches.insert(sources);
+        for (int i = 0; i < fresh.size(); i++) {
+            if (!fresh.get(i).extraCategoryIds().isEmpty()) {
+                writer.replaceExtraCategories(channels.get(i).id, fresh.get(i).extraCategoryIds());
+            }
+        }
         int count = fresh.size();
         fresh.clear();
         return count;
@@ -245,7 +281,8 @@ final class LiveImport {
         }
     }
 
-    private record NewChannel(String key, ImportEntry head, Long categoryId, List<ImportEntry> entries) {
+    private record NewChannel(String key, ImportEntry head, Long categoryId, List<Long> extraCategoryIds,
+            List<ImportEntry> entries) {
 
         Channel channel(Integer number, Instant now) {
             Channel c = new Channel();

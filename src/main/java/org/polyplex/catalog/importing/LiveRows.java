@@ -12,7 +12,8 @@ import org.hibernate.StatelessSession;
 
 /**
  * The imported part of the live catalog as plain mutable rows: every channel with a natural key
- * and all of its sources, plus the channel numbers in use. Three queries, whatever the size.
+ * and all of its sources and categories, plus the channel numbers in use. Four queries, whatever
+ * the size.
  */
 final class LiveRows {
 
@@ -23,6 +24,8 @@ final class LiveRows {
         String logoUrl;
         String epgId;
         Long categoryId;
+        /** Categories beyond the primary one, in list order ({@code channel_categories}). */
+        List<Long> extraCategoryIds = new ArrayList<>();
         boolean enabled;
         boolean manuallyEdited;
         boolean scrapeDisabled;
@@ -77,6 +80,14 @@ final class LiveRows {
             ChannelRow channel = byId.get(r.channelId());
             if (channel != null) {
                 channel.sources.add(source(r));
+            }
+        }
+        for (Object[] r : session.createNativeQuery(
+                "select channel_id, category_id from channel_categories order by channel_id, position", Object[].class)
+                .getResultList()) {
+            ChannelRow channel = byId.get(((Number) r[0]).longValue());
+            if (channel != null) {
+                channel.extraCategoryIds.add(((Number) r[1]).longValue());
             }
         }
         Set<Integer> numbers = new HashSet<>(session

@@ -68,6 +68,22 @@ class ParsersTest {
     }
 
     @Test
+    void shouldJoinTheGroupsOfAChannelListedOncePerGroup() {
+        ParseResult result = M3uSourceParser.parse("""
+                #EXTM3U
+                #EXTINF:-1 group-title="General",Multi
+                http://a.example/multi.m3u8
+                #EXTINF:-1 group-title="News;general",Multi
+                http://a.example/multi.m3u8
+                #EXTINF:-1 group-title="News",Multi
+                http://a.example/multi.m3u8
+                """, 1000);
+
+        assertThat(result.channels()).singleElement().extracting(ScrapedChannel::group).isEqualTo("General;News");
+        assertThat(result.skipReasons()).containsExactly("duplicate entry 'Multi'");
+    }
+
+    @Test
     void jsonChannelsObject() {
         ParseResult result = JsonChannelParser.parse(Fixtures.bytes("channels.json"), 1000);
 
