@@ -42,7 +42,7 @@ class SourceUrlsTest {
     @ValueSource(strings = { "javascript:alert(1)", "file:///etc/passwd", "ftp://a.example/x", "http://",
             "acestream://xyz", "acestream://0123456789abcdef0123456789abcdef0123456", "not a url", "//a.example/x",
             "http://a b.example/x", "http://a.example/x y", "http://a.example/x\ty", "http:///x", "http://-bad-.example/x",
-            "http://a..example/x", "http://{{host}}/x", "http://a.example/\u0000" })
+            "http://a..example/x", "http://{{host}}/x", "http://a.example/\u0000x" })
     void refusesEverythingElse(String input) {
         assertThat(SourceUrls.normalize(input)).isNull();
     }
