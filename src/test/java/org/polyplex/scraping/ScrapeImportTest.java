@@ -230,6 +230,37 @@ class ScrapeImportTest {
     }
 
     @Test
+    void shouldKeepOneStableIdentityWhenTwoOverlappingSourcesRunAlternately() {
+        stub.serve("/own-provider.m3u", "audio/x-mpegurl", m3u(
+                "#EXTINF:-1 tvg-id=\"own.one\" group-title=\"Own Provider\",Own One Provider",
+                "http://provider.example/own/1.ts"));
+        stub.serve("/own-public.m3u", "audio/x-mpegurl", m3u(
+                "#EXTINF:-1 tvg-id=\"own.one\" tvg-logo=\"http://logos.example/own.png\" group-title=\"Own Public\",Own One Public",
+                "http://public.example/own/1.m3u8"));
+        long provider = source("/own-provider.m3u", SourceType.M3U, 0);
+        long publicList = source("/own-public.m3u", SourceType.M3U, 5);
+
+        // the lower-ranked list runs first and creates the channel; the provider list then takes it over
+        assertThat(runner.run(publicList).added).isEqualTo(1);
+        assertThat(runner.run(provider).updated).isEqualTo(1);
+        Stored first = channel("epg:own.one");
+        assertThat(first.name()).isEqualTo("Own One Provider");
+        assertThat(first.logoUrl()).as("the provider carries no logo: the public one stays")
+                .isEqualTo("http://logos.example/own.png");
+        assertThat(categoryNames("epg:own.one")).containsExactly("Own Provider");
+
+        for (int round = 0; round < 3; round++) {
+            ScrapeRun p = runner.run(publicList);
+            ScrapeRun q = runner.run(provider);
+            assertThat(List.of(p.added, p.updated, p.removed, q.added, q.updated, q.removed)).as("round " + round)
+                    .containsOnly(0);
+        }
+        Stored after = channel("epg:own.one");
+        assertThat(after).isEqualTo(first);
+        assertThat(after.urls()).containsExactly("http://provider.example/own/1.ts", "http://public.example/own/1.m3u8");
+    }
+
+    @Test
     void adminEditsOfNameLogoAndNumberSurviveScrapes() {
         stub.serve("/manual.m3u", "audio/x-mpegurl", m3u(
                 "#EXTINF:-1 tvg-id=\"manual.one\" tvg-logo=\"http://logos.example/a.png\",Scraped Name",

@@ -35,6 +35,9 @@ import org.hibernate.StatelessSession;
  * the AceStream id or URL. Entries with one key merge into one channel with several sources,
  * and sources of several origins merge into one channel the same way.</li>
  * <li>Admin edits win ({@link AdminEdits}).</li>
+ * <li>Several origins feeding one channel: the first by priority (then source id) owns its name,
+ * logo and categories; the others only fill what it left empty. A value a list does not carry
+ * never blanks one another list gave.</li>
  * <li>A source row the list no longer names counts a missed run; a channel whose sources have
  * all missed {@code maxMissedRuns} runs is disabled, never deleted, and enabled again when it
  * comes back.</li>
@@ -85,7 +88,14 @@ final class LiveImport {
                 }
                 continue;
             }
-            boolean changed = refresh(row, head, categoryId, writer);
+            boolean owner = owns(origin, row);
+            ImportEntry listed = owner ? merged(group.getValue()) : fillOnly(row, merged(group.getValue()));
+            if (!owner && row.categoryId != null) {
+                // the channel's categories belong to the source that outranks this one
+                categoryId = row.categoryId;
+                extra = row.extraCategoryIds;
+            }
+            boolean changed = refresh(row, listed, categoryId, writer);
             if (!row.manuallyEdited && !row.extraCategoryIds.equals(extra)) {
                 row.extraCategoryIds = new ArrayList<>(extra);
                 writer.replaceExtraCategories(row.id, extra);
@@ -103,6 +113,42 @@ final class LiveImport {
         Log.debugf("upsert source=%d load=%dms diff+insert=%dms missed+update=%dms", origin.sourceId(), (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return new ImportCounts(added, updated, removed);
+    }
+
+    /**
+     * Whether the origin owns the channel's name, logo and categories: no other scraper source
+     * still feeding it (its rows not yet past {@code maxMissedRuns}) ranks first, by priority, then
+     * by source id. One owner per channel is what keeps two overlapping lists from renaming it,
+     * moving it and swapping its logo on every run.
+     */
+    static boolean owns(ImportOrigin origin, LiveRows.ChannelRow row) {
+        for (LiveRows.SourceRow s : row.sources) {
+            if (s.scraperSourceId == null || s.scraperSourceId == origin.sourceId()
+                    || s.missedRuns >= origin.maxMissedRuns()) {
+                continue;
+            }
+            int rank = Math.floorDiv(s.priority, 1000);
+            if (rank < origin.priority() || rank == origin.priority() && s.scraperSourceId < origin.sourceId()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The entries of one key as one: the first entry, with the first logo any of them carries. */
+    private static ImportEntry merged(List<ImportEntry> entries) {
+        ImportEntry head = entries.get(0);
+        if (head.logoUrl() != null) {
+            return head;
+        }
+        String logo = entries.stream().map(ImportEntry::logoUrl).filter(Objects::nonNull).findFirst().orElse(null);
+        return new ImportEntry(head.name(), head.url(), head.epgId(), logo, head.group(), head.number(), head.providerId());
+    }
+
+    /** What a source that does not own the channel may still give it: a logo where it has none. */
+    private static ImportEntry fillOnly(LiveRows.ChannelRow row, ImportEntry listed) {
+        return new ImportEntry(row.name, listed.url(), listed.epgId(), row.logoUrl == null ? listed.logoUrl() : row.logoUrl,
+                listed.group(), listed.number(), listed.providerId());
     }
 
     /**
