@@ -261,6 +261,29 @@ class ScrapeImportTest {
     }
 
     @Test
+    void shouldAttachAStreamToItsChannelWhenListsDisagreeOnItsTvgId() {
+        stub.serve("/twin-a.m3u", "audio/x-mpegurl", m3u("#EXTINF:-1,Twin Plain", "http://a.example/twin/1.ts"));
+        stub.serve("/twin-b.m3u", "audio/x-mpegurl", m3u("#EXTINF:-1 tvg-id=\"twin.one\",Twin Guide",
+                "http://a.example/twin/1.ts", "#EXTINF:-1 tvg-id=\"twin.one\",Twin Guide", "http://b.example/twin/1.m3u8"));
+        long plain = source("/twin-a.m3u", SourceType.M3U, 0);
+        long guided = source("/twin-b.m3u", SourceType.M3U, 5);
+        assertThat(runner.run(plain).added).isEqualTo(1);
+
+        ScrapeRun attached = runner.run(guided);
+
+        assertThat(attached.added).isZero();
+        assertThat(attached.updated).isEqualTo(1);
+        assertThat(channel("epg:twin.one")).isNull();
+        Stored twin = channel("url:http://a.example/twin/1.ts");
+        assertThat(twin.name()).isEqualTo("Twin Plain");
+        assertThat(twin.urls()).containsExactly("http://a.example/twin/1.ts", "http://b.example/twin/1.m3u8");
+        String epgId = QuarkusTransaction.requiringNew().call(() -> Channel.<Channel> findById(twin.id()).epgId);
+        assertThat(epgId).isEqualTo("twin.one");
+        assertThat(runner.run(guided).updated).isZero();
+        assertThat(runner.run(plain).updated).isZero();
+    }
+
+    @Test
     void adminEditsOfNameLogoAndNumberSurviveScrapes() {
         stub.serve("/manual.m3u", "audio/x-mpegurl", m3u(
                 "#EXTINF:-1 tvg-id=\"manual.one\" tvg-logo=\"http://logos.example/a.png\",Scraped Name",

@@ -34,6 +34,9 @@ import org.hibernate.StatelessSession;
  * <li>Channels are matched by natural key: the provider stream id, else the {@code tvg-id}, else
  * the AceStream id or URL. Entries with one key merge into one channel with several sources,
  * and sources of several origins merge into one channel the same way.</li>
+ * <li>An entry whose key has no channel yet but whose URL is already a source of an imported
+ * channel (lists that disagree on its tvg-id) joins that channel instead of becoming a second
+ * one; the channel takes the tvg-id if it had none.</li>
  * <li>Admin edits win ({@link AdminEdits}).</li>
  * <li>Several origins feeding one channel: the first by priority (then source id) owns its name,
  * logo and categories; the others only fill what it left empty. A value a list does not carry
@@ -81,6 +84,10 @@ final class LiveImport {
             Long categoryId = categoryIds.isEmpty() ? null : categoryIds.get(0);
             List<Long> extra = categoryIds.size() > 1 ? categoryIds.subList(1, categoryIds.size()) : List.of();
             LiveRows.ChannelRow row = state.channel(group.getKey());
+            if (row == null) {
+                // the stream already belongs to a channel under another key: attach it there
+                row = state.channelWithSource(group.getValue());
+            }
             if (row == null) {
                 fresh.add(new NewChannel(group.getKey(), head, categoryId, extra, group.getValue()));
                 if (fresh.size() >= CHUNK) {

@@ -46,6 +46,8 @@ final class LiveRows {
 
     private final Map<String, ChannelRow> byKey;
     private final Set<Integer> numbers;
+    // source URL -> channel, built on first use
+    private Map<String, ChannelRow> byUrl;
 
     private LiveRows(Map<String, ChannelRow> byKey, Set<Integer> numbers) {
         this.byKey = byKey;
@@ -119,6 +121,26 @@ final class LiveRows {
 
     ChannelRow channel(String key) {
         return byKey.get(key);
+    }
+
+    /**
+     * The imported channel that already has one of these URLs as a source, if any: lists that
+     * disagree on a stream's tvg-id (one names it, one does not) must not make it two channels.
+     */
+    ChannelRow channelWithSource(List<ImportEntry> entries) {
+        if (byUrl == null) {
+            byUrl = new HashMap<>();
+            for (ChannelRow row : byKey.values()) {
+                row.sources.forEach(s -> byUrl.putIfAbsent(s.url, row));
+            }
+        }
+        for (ImportEntry entry : entries) {
+            ChannelRow row = byUrl.get(entry.url());
+            if (row != null) {
+                return row;
+            }
+        }
+        return null;
     }
 
     Collection<ChannelRow> channels() {
