@@ -64,6 +64,7 @@ public class CatalogService {
      * Projections, not entities: a 100,000-channel catalog is read as plain rows, with no
      * persistence context to fill and no dirty checking to do.
      */
+    @SuppressWarnings("unchecked") // a native query's rows
     private CatalogSnapshot read() {
         EntityManager em = Channel.getEntityManager();
         Map<Long, List<CatalogSnapshot.Source>> sources = new HashMap<>();
@@ -73,11 +74,18 @@ public class CatalogService {
             sources.computeIfAbsent(r.channelId(), id -> new ArrayList<>())
                     .add(new CatalogSnapshot.Source(r.id(), r.url(), r.priority(), r.maxConnections()));
         }
+        Map<Long, List<Long>> extraCategories = new HashMap<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery(
+                "select channel_id, category_id from channel_categories order by channel_id, position").getResultList()) {
+            extraCategories.computeIfAbsent(((Number) r[0]).longValue(), id -> new ArrayList<>())
+                    .add(((Number) r[1]).longValue());
+        }
         List<CatalogSnapshot.LiveChannel> channels = em.createQuery("select c.id, c.number, c.name, c.logoUrl, "
                 + "c.epgId, c.categoryId, c.createdAt from Channel c where c.enabled = true", ChannelRow.class)
                 .getResultStream()
                 .map(r -> new CatalogSnapshot.LiveChannel(r.id(), r.number(), r.name(), r.logoUrl(), r.epgId(),
-                        r.categoryId(), List.copyOf(sources.getOrDefault(r.id(), List.of())), r.createdAt()))
+                        r.categoryId(), categories(r.categoryId(), extraCategories.get(r.id())),
+                        List.copyOf(sources.getOrDefault(r.id(), List.of())), r.createdAt()))
                 .toList();
         List<CatalogSnapshot.Category> categories = em.createQuery("select c.id, c.name, c.kind, c.parentId, "
                 + "c.sortOrder from Category c", CategoryRow.class)
@@ -85,6 +93,18 @@ public class CatalogService {
                 .map(r -> new CatalogSnapshot.Category(r.id(), r.name(), r.kind(), r.parentId(), r.sortOrder()))
                 .toList();
         return new CatalogSnapshot(channels, categories, readBouquets(em), VodReader.read(), snapshot.version() + 1);
+    }
+
+    /** The primary category first, then the others in list order. */
+    private static List<Long> categories(Long primary, List<Long> extra) {
+        List<Long> all = new ArrayList<>();
+        if (primary != null) {
+            all.add(primary);
+        }
+        if (extra != null) {
+            extra.stream().filter(id -> !all.contains(id)).forEach(all::add);
+        }
+        return List.copyOf(all);
     }
 
     /** Each grant table read on its own: fetching both collections at once would multiply their rows. */

@@ -26,9 +26,24 @@ public final class CatalogSnapshot {
     public record Source(long id, String url, int priority, Integer maxConnections) {
     }
 
-    /** An enabled live channel with its sources in failover order. */
+    /**
+     * An enabled live channel with its sources in failover order; {@code categoryIds} are all its
+     * categories, the primary {@code categoryId} first (empty when it has none).
+     */
     public record LiveChannel(long id, Integer number, String name, String logoUrl, String epgId, Long categoryId,
-            List<Source> sources, Instant createdAt) {
+            List<Long> categoryIds, List<Source> sources, Instant createdAt) {
+
+        /** A channel in its primary category only. */
+        public LiveChannel(long id, Integer number, String name, String logoUrl, String epgId, Long categoryId,
+                List<Source> sources, Instant createdAt) {
+            this(id, number, name, logoUrl, epgId, categoryId, categoryId == null ? List.of() : List.of(categoryId),
+                    sources, createdAt);
+        }
+
+        /** Whether the channel is in this category, as its primary one or another. */
+        public boolean inCategory(long category) {
+            return categoryIds.contains(category);
+        }
     }
 
     /** What a bouquet grants: whole categories and single channels. */
@@ -97,8 +112,8 @@ public final class CatalogSnapshot {
         Set<Long> listedCategories = new HashSet<>(categoryIds);
         for (Long channelId : channelIds) {
             LiveChannel channel = channelsById.get(channelId);
-            if (channel != null && channel.categoryId() != null) {
-                listedCategories.add(channel.categoryId());
+            if (channel != null) {
+                listedCategories.addAll(channel.categoryIds());
             }
         }
         return new Access(Set.copyOf(categoryIds), Set.copyOf(channelIds), Set.copyOf(listedCategories));
@@ -130,7 +145,7 @@ public final class CatalogSnapshot {
 
         public boolean canSee(LiveChannel channel) {
             return categoryIds == null || channelIds.contains(channel.id())
-                    || (channel.categoryId() != null && categoryIds.contains(channel.categoryId()));
+                    || channel.categoryIds().stream().anyMatch(categoryIds::contains);
         }
 
         /** A category is listed when granted whole or when it holds a granted channel. */

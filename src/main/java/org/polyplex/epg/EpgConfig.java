@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 
 import io.quarkus.runtime.configuration.MemorySize;
 
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import io.smallrye.config.ConfigMapping;
@@ -200,6 +201,16 @@ public interface EpgConfig {
         @Min(8)
         @Max(1000)
         int maxDepth();
+
+        /**
+         * Longest a programme without {@code stop} (optional in XMLTV) is taken to run (default 4h):
+         * it ends where the next programme of its channel starts, at most this long after its own
+         * start, and the last one of a channel lasts exactly this.
+         */
+        @WithDefault("4h")
+        @DurationMin(minutes = 1)
+        @DurationMax(days = 2)
+        Duration maxOpenProgrammeLength();
     }
 
     /** Bounds of the guide reads that serve apps (short EPG, data table, XMLTV output). */

@@ -17,6 +17,11 @@ import java.util.function.Consumer;
  * directive nor a URL are ignored, and so is a URL-less {@code #EXTINF}. HLS media playlists
  * ({@code #EXT-X-...}) are not channel lists: their segment lines come back as plain entries, and
  * callers decide. Pure: no I/O beyond the given reader, no CDI.
+ *
+ * <p>
+ * A URL on the last line with no line end after it is suspect: a transfer cut off mid-URL looks
+ * exactly like that, and the cut URL would be imported as a source. Callers that care pass a
+ * {@code cutOff} consumer, which gets that entry instead of the sink.
  */
 public final class M3uParser {
 
@@ -35,41 +40,90 @@ public final class M3uParser {
 
     /** Hands each entry to {@code sink} as soon as its URL line is read. */
     public static void parse(Reader reader, Consumer<M3uEntry> sink) {
-        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 64 * 1024);
+        parse(reader, sink, sink);
+    }
+
+    /**
+     * Hands each entry to {@code sink} as soon as its URL line is read, but an entry whose URL is
+     * the last line and has no line end to {@code cutOff}.
+     */
+    public static void parse(Reader reader, Consumer<M3uEntry> sink, Consumer<M3uEntry> cutOff) {
+        Lines in = new Lines(reader instanceof BufferedReader b ? b : new BufferedReader(reader, 64 * 1024));
         String extinf = null;
         String group = null;
         List<String> options = new ArrayList<>();
-        try {
-            boolean first = true;
-            for (String raw = in.readLine(); raw != null; raw = in.readLine()) {
-                String line = (first && raw.startsWith("\uFEFF") ? raw.substring(1) : raw).strip();
-                first = false;
-                if (line.length() > MAX_LINE) {
-                    line = line.substring(0, MAX_LINE);
-                }
-                if (line.isEmpty()) {
-                    continue;
-                }
-                String upper = line.length() >= 10 ? line.substring(0, 10).toUpperCase(Locale.ROOT)
-                        : line.toUpperCase(Locale.ROOT);
-                if (upper.startsWith("#EXTINF:")) {
-                    extinf = line.substring(8);
-                } else if (upper.startsWith("#EXTGRP:")) {
-                    group = line.substring(8);
-                } else if (upper.startsWith("#EXTVLCOPT")) {
-                    int colon = line.indexOf(':');
-                    if (colon > 0) {
-                        options.add(line.substring(colon + 1).strip());
-                    }
-                } else if (!line.startsWith("#")) {
-                    sink.accept(entry(line, extinf, group, options));
-                    extinf = null;
-                    group = null;
-                    options = new ArrayList<>();
-                }
+        boolean first = true;
+        for (String raw = in.next(); raw != null; raw = in.next()) {
+            String line = (first && raw.startsWith("\uFEFF") ? raw.substring(1) : raw).strip();
+            first = false;
+            if (line.isEmpty()) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            String upper = line.length() >= 10 ? line.substring(0, 10).toUpperCase(Locale.ROOT)
+                    : line.toUpperCase(Locale.ROOT);
+            if (upper.startsWith("#EXTINF:")) {
+                extinf = line.substring(8);
+            } else if (upper.startsWith("#EXTGRP:")) {
+                group = line.substring(8);
+            } else if (upper.startsWith("#EXTVLCOPT")) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    options.add(line.substring(colon + 1).strip());
+                }
+            } else if (!line.startsWith("#")) {
+                M3uEntry entry = entry(line, extinf, group, options);
+                (in.ended() ? sink : cutOff).accept(entry);
+                extinf = null;
+                group = null;
+                options = new ArrayList<>();
+            }
+        }
+    }
+
+    /**
+     * Lines of a reader (LF, CRLF or CR), each cut at {@link #MAX_LINE} characters while reading
+     * (the rest of a longer line is skipped, never held), and whether the last one had its line end.
+     */
+    private static final class Lines {
+
+        private final BufferedReader in;
+        private final StringBuilder line = new StringBuilder();
+        private boolean ended = true;
+
+        Lines(BufferedReader in) {
+            this.in = in;
+        }
+
+        /** The next line, or null at the end of the input. */
+        String next() {
+            line.setLength(0);
+            try {
+                int c = in.read();
+                if (c < 0) {
+                    return null;
+                }
+                while (c >= 0 && c != '\n' && c != '\r') {
+                    if (line.length() < MAX_LINE) {
+                        line.append((char) c);
+                    }
+                    c = in.read();
+                }
+                ended = c >= 0;
+                if (c == '\r') {
+                    in.mark(1);
+                    if (in.read() != '\n') {
+                        in.reset();
+                    }
+                }
+                return line.toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Whether the line last returned was ended by a line break (not by the end of the input). */
+        boolean ended() {
+            return ended;
         }
     }
 

@@ -16,6 +16,7 @@ import org.polyplex.catalog.importing.ImportEntry;
 import org.polyplex.catalog.importing.ImportOrigin;
 import org.polyplex.catalog.importing.ImportedVod;
 import org.polyplex.platform.logging.Redaction;
+import org.polyplex.platform.persistence.DbConstraints;
 import org.polyplex.platform.web.ApiException;
 import org.polyplex.scraping.parser.Harvest;
 import org.polyplex.scraping.parser.ScrapedChannel;
@@ -97,8 +98,10 @@ public class ScrapeRunner {
                 long t0 = System.nanoTime();
                 Harvest harvest = read.apply(source);
                 if (harvest.found() == 0) {
+                    // Failed, but what was read is on the record: the skipped entries the message counts.
                     String notes = harvest.notes();
-                    throw new ScrapeFailure("the source lists no valid entries" + (notes == null ? "" : ": " + notes));
+                    return finish(runId, ScrapeRun.Status.FAILED, harvest, null,
+                            "the source lists no valid entries" + (notes == null ? "" : ": " + notes));
                 }
                 long t1 = System.nanoTime();
                 ImportCounts counts = QuarkusTransaction.requiringNew().call(() -> apply(source, harvest));
@@ -119,8 +122,9 @@ public class ScrapeRunner {
                 // the throwable itself is not logged: its message and causes may carry URLs with credentials
                 Log.errorf("scrape source=%d failed unexpectedly: %s: %s at %s", sourceId, e.getClass().getName(),
                         Redaction.message(e), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-                return finish(runId, ScrapeRun.Status.FAILED, null, null, "unexpected error (" + e.getClass().getSimpleName()
-                        + "); see the server log");
+                return finish(runId, ScrapeRun.Status.FAILED, null, null, DbConstraints.isDatabaseFailure(e)
+                        ? "the catalog could not be updated (database error; details in the server log)"
+                        : "unexpected error (" + e.getClass().getSimpleName() + "); see the server log");
             }
         } finally {
             running.remove(sourceId);
@@ -173,6 +177,8 @@ public class ScrapeRunner {
             if (harvest != null) {
                 run.found = harvest.found();
                 run.skipped = harvest.skipped();
+            }
+            if (counts != null) {
                 run.added = counts.added();
                 run.updated = counts.updated();
                 run.removed = counts.removed();

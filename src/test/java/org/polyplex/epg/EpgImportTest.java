@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -47,6 +50,9 @@ class EpgImportTest {
 
     @Inject
     CatalogService catalog;
+
+    @Inject
+    DataSource dataSource;
 
     private LiveChannel channel(long id) {
         return catalog.snapshot().channel(id).orElseThrow();
@@ -186,6 +192,84 @@ class EpgImportTest {
     }
 
     @Test
+    void shouldMergeRepeatedChannelDeclarationsWhenGuidesWereConcatenated() {
+        String tag = tag();
+        Instant base = Instant.parse("2099-03-01T10:00:00Z");
+        // Two grabbers' output in one file: the same channel declared twice, each part with its programmes.
+        String xml = "<tv><channel id=\"dup-" + tag + "\"><display-name>Dup One</display-name></channel>"
+                + "<channel id=\"other-" + tag + "\"><display-name>Other</display-name></channel>"
+                + programme("dup-" + tag, base, 60, "First part")
+                + "<channel id=\" dup-" + tag + " \"><display-name>Dup One</display-name>"
+                + "<display-name>Second Name " + tag + "</display-name><icon src=\"http://logos.example/dup.png\"/></channel>"
+                + programme("dup-" + tag, base.plus(1, ChronoUnit.HOURS), 60, "Second part")
+                + programme("other-" + tag, base, 30, "Other show") + "</tv>";
+        long byId = createChannel("Dup " + tag, "dup-" + tag);
+        long byLaterName = createChannel("Second Name " + tag, null);
+
+        JsonPath run = run(createSource(write(tag + ".xml", xml.getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(run.getString("status")).isEqualTo("success");
+        assertThat(run.getInt("channels")).isEqualTo(2);
+        assertThat(run.getInt("programmes")).isEqualTo(3);
+        assertThat(epg.dataTable(channel(byId))).extracting(l -> decode(l.title()))
+                .containsExactly("First part", "Second part");
+        assertThat(epg.dataTable(channel(byLaterName))).extracting(l -> decode(l.title()))
+                .containsExactly("First part", "Second part");
+    }
+
+    @Test
+    void shouldRecordAGenericMessageAndKeepTheGuideWhenTheDatabaseRefusesTheImport() {
+        String tag = tag();
+        long id = createChannel("Guarded " + tag, "guarded-" + tag);
+        Instant base = Instant.parse("2099-03-02T10:00:00Z");
+        String path = write(tag + ".xml", ("<tv><channel id=\"guarded-" + tag + "\"/>" + programme("guarded-" + tag, base,
+                60, "Kept") + "</tv>").getBytes(StandardCharsets.UTF_8));
+        long source = createSource(path);
+        assertThat(run(source).getString("status")).isEqualTo("success");
+        // A real refusal of the database: a constraint that this source's next channel breaks.
+        String constraint = "ck_test_" + tag.replaceAll("\\W", "_");
+        jdbc("alter table epg_channels add constraint " + constraint + " check (xmltv_id <> 'poison-" + tag + "')");
+        try {
+            write(tag + ".xml", ("<tv><channel id=\"guarded-" + tag + "\"/><channel id=\"poison-" + tag + "\"/>"
+                    + programme("guarded-" + tag, base, 60, "New") + "</tv>").getBytes(StandardCharsets.UTF_8));
+
+            JsonPath failed = run(source);
+
+            assertThat(failed.getString("status")).isEqualTo("failed");
+            assertThat(failed.getString("message")).startsWith("the guide could not be stored (database error")
+                    .doesNotContainIgnoringCase(constraint).doesNotContainIgnoringCase("epg_channels")
+                    .doesNotContainIgnoringCase("insert");
+            assertThat(epg.dataTable(channel(id))).extracting(l -> decode(l.title())).containsExactly("Kept");
+        } finally {
+            jdbc("alter table epg_channels drop constraint " + constraint);
+        }
+    }
+
+    private void jdbc(String sql) {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void shouldRecordWhatAFailedRunReadAndNameUndeclaredChannels() {
+        String tag = tag();
+        Instant base = Instant.parse("2099-03-03T10:00:00Z");
+        byte[] xml = ("<tv>" + programme("nowhere-" + tag, base, 60, "Lost") + programme("nowhere-" + tag,
+                base.plus(1, ChronoUnit.HOURS), 60, "Lost too") + "</tv>").getBytes(StandardCharsets.UTF_8);
+
+        JsonPath failed = run(createSource(write(tag + ".xml", xml)));
+
+        assertThat(failed.getString("status")).isEqualTo("failed");
+        assertThat(failed.getString("message"))
+                .isEqualTo("the guide declares no <channel>: its 2 programmes name channels it does not declare");
+        assertThat(failed.getInt("skipped")).isEqualTo(2);
+        assertThat(failed.getLong("bytesRead")).isEqualTo(xml.length);
+    }
+
+    @Test
     void readsGzipByItsMagicBytesWhateverTheName() {
         String tag = tag();
         long id = createChannel("Sport " + tag, "sport.two");
@@ -228,10 +312,10 @@ class EpgImportTest {
         Instant base = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
         StringBuilder xml = new StringBuilder("<tv><channel id=\"paged-" + tag + "\"/>");
         for (int i = 0; i < 24; i++) {
-            xml.append(programme(tag, base.plus(i, ChronoUnit.HOURS), 60, "P" + i));
+            xml.append(programme("paged-" + tag, base.plus(i, ChronoUnit.HOURS), 60, "P" + i));
         }
         // Out of order, at P9's start: the 10th row of the first page of 10 is P9 or this one.
-        xml.append(programme(tag, base.plus(9, ChronoUnit.HOURS), 30, "Twin")).append("</tv>");
+        xml.append(programme("paged-" + tag, base.plus(9, ChronoUnit.HOURS), 30, "Twin")).append("</tv>");
         assertThat(run(createSource(write(tag + ".xml", xml.toString().getBytes(StandardCharsets.UTF_8))))
                 .getInt("programmes")).isEqualTo(25);
 
@@ -243,9 +327,9 @@ class EpgImportTest {
         assertThat(titles).hasSize(25).doesNotHaveDuplicates().contains("Twin", "P0", "P9", "P23");
     }
 
-    private static String programme(String tag, Instant start, int minutes, String title) {
+    private static String programme(String channel, Instant start, int minutes, String title) {
         return "<programme start=\"" + XmltvTime.format(start) + "\" stop=\""
-                + XmltvTime.format(start.plus(minutes, ChronoUnit.MINUTES)) + "\" channel=\"paged-" + tag
+                + XmltvTime.format(start.plus(minutes, ChronoUnit.MINUTES)) + "\" channel=\"" + channel
                 + "\"><title>" + title + "</title></programme>";
     }
 

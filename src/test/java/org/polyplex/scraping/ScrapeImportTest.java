@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.ChannelInput;
 import org.polyplex.catalog.ChannelService;
 import org.polyplex.catalog.model.Category;
+import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.catalog.model.Channel;
 import org.polyplex.catalog.vod.Movie;
 import org.polyplex.catalog.vod.Series;
@@ -40,6 +43,9 @@ class ScrapeImportTest {
 
     @Inject
     ChannelService channels;
+
+    @Inject
+    CatalogService catalog;
 
     @Inject
     ProbeScheduler prober;
@@ -131,6 +137,150 @@ class ScrapeImportTest {
         assertThat(back.updated).isEqualTo(1);
         assertThat(channel("epg:vanish.go").enabled()).isTrue();
         assertThat(channel("epg:vanish.go").missed()).containsExactly(0);
+    }
+
+    @Test
+    void shouldSkipACutOffLastUrlAndTakeTheWholeListOnTheNextGoodRun() {
+        String head = "#EXTM3U\n#EXTINF:-1 tvg-id=\"cut.one\",Cut One\nhttp://a.example/cut/1.ts\n"
+                + "#EXTINF:-1,Cut Two\nhttp://a.example/cut/2";
+        stub.serve("/cut.m3u", "audio/x-mpegurl", head);
+        long id = source("/cut.m3u", SourceType.M3U, 0);
+
+        ScrapeRun cut = runner.run(id);
+
+        assertThat(cut.status).isEqualTo(ScrapeRun.Status.WARNING);
+        assertThat(cut.added).isEqualTo(1);
+        assertThat(cut.skipped).isEqualTo(1);
+        assertThat(cut.error).contains("last entry without a line end");
+        assertThat(channel("url:http://a.example/cut/2")).isNull();
+
+        stub.serve("/cut.m3u", "audio/x-mpegurl", head + ".ts\n");
+        ScrapeRun good = runner.run(id);
+
+        assertThat(good.status).isEqualTo(ScrapeRun.Status.SUCCESS);
+        assertThat(good.added).isEqualTo(1);
+        assertThat(channel("url:http://a.example/cut/2.ts").enabled()).isTrue();
+        assertThat(channel("epg:cut.one").missed()).containsExactly(0);
+    }
+
+    @Test
+    void shouldNotCountMissedRunBookkeepingAsAnUpdateWhenAnEntryComesBackBeforeItIsDisabled() {
+        String both = m3u("#EXTINF:-1 tvg-id=\"book.stay\",Stay", "http://a.example/book/stay.ts",
+                "#EXTINF:-1 tvg-id=\"book.back\",Back", "http://a.example/book/back.ts");
+        stub.serve("/book.m3u", "audio/x-mpegurl", both);
+        long id = source("/book.m3u", SourceType.M3U, 0);
+        assertThat(runner.run(id).added).isEqualTo(2);
+        stub.serve("/book.m3u", "audio/x-mpegurl", m3u("#EXTINF:-1 tvg-id=\"book.stay\",Stay",
+                "http://a.example/book/stay.ts"));
+        assertThat(runner.run(id).updated).isZero();
+        assertThat(channel("epg:book.back").missed()).containsExactly(1);
+
+        stub.serve("/book.m3u", "audio/x-mpegurl", both);
+        ScrapeRun back = runner.run(id);
+
+        assertThat(back.updated).isZero();
+        assertThat(channel("epg:book.back").missed()).containsExactly(0);
+    }
+
+    @Test
+    void shouldRecordTheSkippedEntriesWhenARunFailsForListingNothingValid() {
+        stub.serve("/nothing.m3u", "audio/x-mpegurl", m3u("#EXTINF:-1,Bad", "javascript:alert(1)", "#EXTINF:-1,Worse",
+                "file:///etc/passwd"));
+
+        ScrapeRun run = runner.run(source("/nothing.m3u", SourceType.M3U, 0));
+
+        assertThat(run.status).isEqualTo(ScrapeRun.Status.FAILED);
+        assertThat(run.skipped).isEqualTo(2);
+        assertThat(run.error).startsWith("the source lists no valid entries: 2 entries skipped");
+    }
+
+    @Test
+    void shouldPutAChannelInEveryGroupItIsListedUnder() {
+        stub.serve("/groups.m3u", "audio/x-mpegurl", m3u(
+                "#EXTINF:-1 tvg-id=\"groups.one\" group-title=\"Groups General;Groups News\",Groups One",
+                "http://a.example/groups/1.m3u8",
+                "#EXTINF:-1 tvg-id=\"groups.one\" group-title=\"Groups Sport\",Groups One",
+                "http://a.example/groups/1-backup.m3u8",
+                "#EXTINF:-1 group-title=\"Groups News\",Groups Two", "http://a.example/groups/2.m3u8",
+                "#EXTINF:-1 group-title=\"Groups Sport\",Groups Two", "http://a.example/groups/2.m3u8"));
+        long id = source("/groups.m3u", SourceType.M3U, 0);
+        assertThat(runner.run(id).added).isEqualTo(2);
+
+        assertThat(categoryNames("epg:groups.one")).containsExactly("Groups General", "Groups News", "Groups Sport");
+        assertThat(categoryNames("url:http://a.example/groups/2.m3u8")).containsExactly("Groups News", "Groups Sport");
+        ScrapeRun again = runner.run(id);
+        assertThat(again.updated).isZero();
+        assertThat(again.added).isZero();
+
+        stub.serve("/groups.m3u", "audio/x-mpegurl", m3u(
+                "#EXTINF:-1 tvg-id=\"groups.one\" group-title=\"Groups News\",Groups One",
+                "http://a.example/groups/1.m3u8", "#EXTINF:-1 group-title=\"Groups News\",Groups Two",
+                "http://a.example/groups/2.m3u8"));
+        assertThat(runner.run(id).updated).isEqualTo(2);
+        assertThat(categoryNames("epg:groups.one")).containsExactly("Groups News");
+    }
+
+    /** The channel's categories in the catalog snapshot, primary first, by name. */
+    private List<String> categoryNames(String scrapeKey) {
+        long channelId = channel(scrapeKey).id();
+        var snapshot = catalog.snapshot();
+        var names = new HashMap<Long, String>();
+        snapshot.categories(CategoryKind.LIVE).forEach(c -> names.put(c.id(), c.name()));
+        return snapshot.channel(channelId).orElseThrow().categoryIds().stream().map(names::get).toList();
+    }
+
+    @Test
+    void shouldKeepOneStableIdentityWhenTwoOverlappingSourcesRunAlternately() {
+        stub.serve("/own-provider.m3u", "audio/x-mpegurl", m3u(
+                "#EXTINF:-1 tvg-id=\"own.one\" group-title=\"Own Provider\",Own One Provider",
+                "http://provider.example/own/1.ts"));
+        stub.serve("/own-public.m3u", "audio/x-mpegurl", m3u(
+                "#EXTINF:-1 tvg-id=\"own.one\" tvg-logo=\"http://logos.example/own.png\" group-title=\"Own Public\",Own One Public",
+                "http://public.example/own/1.m3u8"));
+        long provider = source("/own-provider.m3u", SourceType.M3U, 0);
+        long publicList = source("/own-public.m3u", SourceType.M3U, 5);
+
+        // the lower-ranked list runs first and creates the channel; the provider list then takes it over
+        assertThat(runner.run(publicList).added).isEqualTo(1);
+        assertThat(runner.run(provider).updated).isEqualTo(1);
+        Stored first = channel("epg:own.one");
+        assertThat(first.name()).isEqualTo("Own One Provider");
+        assertThat(first.logoUrl()).as("the provider carries no logo: the public one stays")
+                .isEqualTo("http://logos.example/own.png");
+        assertThat(categoryNames("epg:own.one")).containsExactly("Own Provider");
+
+        for (int round = 0; round < 3; round++) {
+            ScrapeRun p = runner.run(publicList);
+            ScrapeRun q = runner.run(provider);
+            assertThat(List.of(p.added, p.updated, p.removed, q.added, q.updated, q.removed)).as("round " + round)
+                    .containsOnly(0);
+        }
+        Stored after = channel("epg:own.one");
+        assertThat(after).isEqualTo(first);
+        assertThat(after.urls()).containsExactly("http://provider.example/own/1.ts", "http://public.example/own/1.m3u8");
+    }
+
+    @Test
+    void shouldAttachAStreamToItsChannelWhenListsDisagreeOnItsTvgId() {
+        stub.serve("/twin-a.m3u", "audio/x-mpegurl", m3u("#EXTINF:-1,Twin Plain", "http://a.example/twin/1.ts"));
+        stub.serve("/twin-b.m3u", "audio/x-mpegurl", m3u("#EXTINF:-1 tvg-id=\"twin.one\",Twin Guide",
+                "http://a.example/twin/1.ts", "#EXTINF:-1 tvg-id=\"twin.one\",Twin Guide", "http://b.example/twin/1.m3u8"));
+        long plain = source("/twin-a.m3u", SourceType.M3U, 0);
+        long guided = source("/twin-b.m3u", SourceType.M3U, 5);
+        assertThat(runner.run(plain).added).isEqualTo(1);
+
+        ScrapeRun attached = runner.run(guided);
+
+        assertThat(attached.added).isZero();
+        assertThat(attached.updated).isEqualTo(1);
+        assertThat(channel("epg:twin.one")).isNull();
+        Stored twin = channel("url:http://a.example/twin/1.ts");
+        assertThat(twin.name()).isEqualTo("Twin Plain");
+        assertThat(twin.urls()).containsExactly("http://a.example/twin/1.ts", "http://b.example/twin/1.m3u8");
+        String epgId = QuarkusTransaction.requiringNew().call(() -> Channel.<Channel> findById(twin.id()).epgId);
+        assertThat(epgId).isEqualTo("twin.one");
+        assertThat(runner.run(guided).updated).isZero();
+        assertThat(runner.run(plain).updated).isZero();
     }
 
     @Test

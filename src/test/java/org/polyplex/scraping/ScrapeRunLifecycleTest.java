@@ -2,9 +2,11 @@ package org.polyplex.scraping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.time.Instant;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 
 import org.polyplex.catalog.model.Channel;
 import org.polyplex.scraping.source.ScraperSourceInput;
@@ -59,6 +61,10 @@ class ScrapeRunLifecycleTest {
         assertThat(runner.run(id, source -> {
             throw new StackOverflowError();
         }).error).isEqualTo("unexpected error (StackOverflowError); see the server log");
+        assertThat(runner.run(id, source -> {
+            throw new PersistenceException("could not execute batch",
+                    new SQLException("Unique index or primary key violation: PK_CHANNELS ON PUBLIC.CHANNELS", "23505"));
+        }).error).isEqualTo("the catalog could not be updated (database error; details in the server log)");
         assertThat(runner.run(id).status).isEqualTo(ScrapeRun.Status.SUCCESS);
     }
 

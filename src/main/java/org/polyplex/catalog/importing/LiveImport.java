@@ -34,7 +34,13 @@ import org.hibernate.StatelessSession;
  * <li>Channels are matched by natural key: the provider stream id, else the {@code tvg-id}, else
  * the AceStream id or URL. Entries with one key merge into one channel with several sources,
  * and sources of several origins merge into one channel the same way.</li>
+ * <li>An entry whose key has no channel yet but whose URL is already a source of an imported
+ * channel (lists that disagree on its tvg-id) joins that channel instead of becoming a second
+ * one; the channel takes the tvg-id if it had none.</li>
  * <li>Admin edits win ({@link AdminEdits}).</li>
+ * <li>Several origins feeding one channel: the first by priority (then source id) owns its name,
+ * logo and categories; the others only fill what it left empty. A value a list does not carry
+ * never blanks one another list gave.</li>
  * <li>A source row the list no longer names counts a missed run; a channel whose sources have
  * all missed {@code maxMissedRuns} runs is disabled, never deleted, and enabled again when it
  * comes back.</li>
@@ -44,6 +50,8 @@ final class LiveImport {
 
     /** New channels held in memory before they are written. */
     private static final int CHUNK = 5000;
+    /** Categories one channel may be in; more groups than that are junk, not a channel's place. */
+    private static final int MAX_CATEGORIES = 16;
 
     private final StatelessSession session;
     private final Batches batches;
@@ -71,28 +79,104 @@ final class LiveImport {
         int updated = 0;
         for (var group : byKey.entrySet()) {
             ImportEntry head = group.getValue().get(0);
-            Long categoryId = origin.categoryId() != null ? origin.categoryId() : categories.idFor(head.group());
+            List<Long> categoryIds = origin.categoryId() != null ? List.of(origin.categoryId())
+                    : categoryIds(group.getValue(), categories);
+            Long categoryId = categoryIds.isEmpty() ? null : categoryIds.get(0);
+            List<Long> extra = categoryIds.size() > 1 ? categoryIds.subList(1, categoryIds.size()) : List.of();
             LiveRows.ChannelRow row = state.channel(group.getKey());
             if (row == null) {
-                fresh.add(new NewChannel(group.getKey(), head, categoryId, group.getValue()));
+                // the stream already belongs to a channel under another key: attach it there
+                row = state.channelWithSource(group.getValue());
+            }
+            if (row == null) {
+                fresh.add(new NewChannel(group.getKey(), head, categoryId, extra, group.getValue()));
                 if (fresh.size() >= CHUNK) {
-                    added += insert(origin, fresh, state);
+                    added += insert(origin, fresh, state, writer);
                 }
                 continue;
             }
-            boolean changed = refresh(row, head, categoryId, writer);
+            boolean owner = owns(origin, row);
+            ImportEntry listed = owner ? merged(group.getValue()) : fillOnly(row, merged(group.getValue()));
+            if (!owner && row.categoryId != null) {
+                // the channel's categories belong to the source that outranks this one
+                categoryId = row.categoryId;
+                extra = row.extraCategoryIds;
+            }
+            boolean changed = refresh(row, listed, categoryId, writer);
+            if (!row.manuallyEdited && !row.extraCategoryIds.equals(extra)) {
+                row.extraCategoryIds = new ArrayList<>(extra);
+                writer.replaceExtraCategories(row.id, extra);
+                changed = true;
+            }
             changed |= updateSources(origin, row, group.getValue(), writer, seenSources);
             if (changed) {
                 updated++;
             }
         }
-        added += insert(origin, fresh, state);
+        added += insert(origin, fresh, state, writer);
         long t2 = System.nanoTime();
         int removed = missed(origin, state, seenSources, writer);
         writer.flush();
         Log.debugf("upsert source=%d load=%dms diff+insert=%dms missed+update=%dms", origin.sourceId(), (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return new ImportCounts(added, updated, removed);
+    }
+
+    /**
+     * Whether the origin owns the channel's name, logo and categories: no other scraper source
+     * still feeding it (its rows not yet past {@code maxMissedRuns}) ranks first, by priority, then
+     * by source id. One owner per channel is what keeps two overlapping lists from renaming it,
+     * moving it and swapping its logo on every run.
+     */
+    static boolean owns(ImportOrigin origin, LiveRows.ChannelRow row) {
+        for (LiveRows.SourceRow s : row.sources) {
+            if (s.scraperSourceId == null || s.scraperSourceId == origin.sourceId()
+                    || s.missedRuns >= origin.maxMissedRuns()) {
+                continue;
+            }
+            int rank = Math.floorDiv(s.priority, 1000);
+            if (rank < origin.priority() || rank == origin.priority() && s.scraperSourceId < origin.sourceId()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The entries of one key as one: the first entry, with the first logo any of them carries. */
+    private static ImportEntry merged(List<ImportEntry> entries) {
+        ImportEntry head = entries.get(0);
+        if (head.logoUrl() != null) {
+            return head;
+        }
+        String logo = entries.stream().map(ImportEntry::logoUrl).filter(Objects::nonNull).findFirst().orElse(null);
+        return new ImportEntry(head.name(), head.url(), head.epgId(), logo, head.group(), head.number(), head.providerId());
+    }
+
+    /** What a source that does not own the channel may still give it: a logo where it has none. */
+    private static ImportEntry fillOnly(LiveRows.ChannelRow row, ImportEntry listed) {
+        return new ImportEntry(row.name, listed.url(), listed.epgId(), row.logoUrl == null ? listed.logoUrl() : row.logoUrl,
+                listed.group(), listed.number(), listed.providerId());
+    }
+
+    /**
+     * The categories of a channel, first listed first: every group of every entry of its key,
+     * each group title split on {@code ;} (iptv-org's {@code group-title="General;News"}), so a
+     * list that repeats a channel once per group puts it in every group.
+     */
+    private static List<Long> categoryIds(List<ImportEntry> entries, CategoryIndex categories) {
+        List<Long> ids = new ArrayList<>();
+        for (ImportEntry entry : entries) {
+            if (entry.group() == null) {
+                continue;
+            }
+            for (String name : entry.group().split(";")) {
+                Long id = categories.idFor(name);
+                if (id != null && !ids.contains(id) && ids.size() < MAX_CATEGORIES) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
     }
 
     /** Natural key of an entry's channel; long URLs are hashed to fit the column. */
@@ -171,17 +255,20 @@ final class LiveImport {
         return changed;
     }
 
+    /**
+     * Brings a listed source row up to date; true when a reader of the catalog sees a change. A
+     * missed-run count going back to 0 is written but is bookkeeping, not an update.
+     */
     private static boolean refreshSource(LiveRows.SourceRow s, int priority, ImportOrigin origin, LiveWriter writer) {
-        if (s.missedRuns != 0 || s.priority != priority || !Objects.equals(s.maxConnections, origin.maxConnections())) {
+        boolean visible = s.dirty || s.priority != priority || !Objects.equals(s.maxConnections, origin.maxConnections());
+        if (visible || s.missedRuns != 0) {
             s.missedRuns = 0;
             s.priority = priority;
             s.maxConnections = origin.maxConnections();
             s.dirty = true;
-        }
-        if (s.dirty) {
             writer.updateSource(s);
         }
-        return s.dirty;
+        return visible;
     }
 
     /** Counts a missed run on this origin's unseen rows and disables channels left with nothing fresh. */
@@ -208,7 +295,7 @@ final class LiveImport {
         return removed;
     }
 
-    private int insert(ImportOrigin origin, List<NewChannel> fresh, LiveRows state) {
+    private int insert(ImportOrigin origin, List<NewChannel> fresh, LiveRows state, LiveWriter writer) {
         if (fresh.isEmpty()) {
             return 0;
         }
@@ -228,6 +315,11 @@ final class LiveImport {
         // all channels of the chunk before their sources: the foreign key needs them
         batches.insert(channels);
         batches.insert(sources);
+        for (int i = 0; i < fresh.size(); i++) {
+            if (!fresh.get(i).extraCategoryIds().isEmpty()) {
+                writer.replaceExtraCategories(channels.get(i).id, fresh.get(i).extraCategoryIds());
+            }
+        }
         int count = fresh.size();
         fresh.clear();
         return count;
@@ -242,7 +334,8 @@ final class LiveImport {
         }
     }
 
-    private record NewChannel(String key, ImportEntry head, Long categoryId, List<ImportEntry> entries) {
+    private record NewChannel(String key, ImportEntry head, Long categoryId, List<Long> extraCategoryIds,
+            List<ImportEntry> entries) {
 
         Channel channel(Integer number, Instant now) {
             Channel c = new Channel();

@@ -12,7 +12,8 @@ import org.hibernate.StatelessSession;
 
 /**
  * The imported part of the live catalog as plain mutable rows: every channel with a natural key
- * and all of its sources, plus the channel numbers in use. Three queries, whatever the size.
+ * and all of its sources and categories, plus the channel numbers in use. Four queries, whatever
+ * the size.
  */
 final class LiveRows {
 
@@ -23,6 +24,8 @@ final class LiveRows {
         String logoUrl;
         String epgId;
         Long categoryId;
+        /** Categories beyond the primary one, in list order ({@code channel_categories}). */
+        List<Long> extraCategoryIds = new ArrayList<>();
         boolean enabled;
         boolean manuallyEdited;
         boolean scrapeDisabled;
@@ -43,6 +46,8 @@ final class LiveRows {
 
     private final Map<String, ChannelRow> byKey;
     private final Set<Integer> numbers;
+    // source URL -> channel, built on first use
+    private Map<String, ChannelRow> byUrl;
 
     private LiveRows(Map<String, ChannelRow> byKey, Set<Integer> numbers) {
         this.byKey = byKey;
@@ -79,6 +84,14 @@ final class LiveRows {
                 channel.sources.add(source(r));
             }
         }
+        for (Object[] r : session.createNativeQuery(
+                "select channel_id, category_id from channel_categories order by channel_id, position", Object[].class)
+                .getResultList()) {
+            ChannelRow channel = byId.get(((Number) r[0]).longValue());
+            if (channel != null) {
+                channel.extraCategoryIds.add(((Number) r[1]).longValue());
+            }
+        }
         Set<Integer> numbers = new HashSet<>(session
                 .createQuery("select c.number from Channel c where c.number is not null", Integer.class).getResultList());
         return new LiveRows(byKey, numbers);
@@ -108,6 +121,26 @@ final class LiveRows {
 
     ChannelRow channel(String key) {
         return byKey.get(key);
+    }
+
+    /**
+     * The imported channel that already has one of these URLs as a source, if any: lists that
+     * disagree on a stream's tvg-id (one names it, one does not) must not make it two channels.
+     */
+    ChannelRow channelWithSource(List<ImportEntry> entries) {
+        if (byUrl == null) {
+            byUrl = new HashMap<>();
+            for (ChannelRow row : byKey.values()) {
+                row.sources.forEach(s -> byUrl.putIfAbsent(s.url, row));
+            }
+        }
+        for (ImportEntry entry : entries) {
+            ChannelRow row = byUrl.get(entry.url());
+            if (row != null) {
+                return row;
+            }
+        }
+        return null;
     }
 
     Collection<ChannelRow> channels() {

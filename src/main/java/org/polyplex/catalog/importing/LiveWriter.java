@@ -28,6 +28,8 @@ final class LiveWriter {
     private final Map<Long, LiveRows.ChannelRow> channels = new LinkedHashMap<>();
     private final Map<Long, LiveRows.SourceRow> sources = new LinkedHashMap<>();
     private final List<ChannelSource> newSources = new ArrayList<>();
+    // channel id -> its categories beyond the primary one, replacing what is stored
+    private final Map<Long, List<Long>> extraCategories = new LinkedHashMap<>();
 
     LiveWriter(Batches batches, Instant now) {
         this.batches = batches;
@@ -59,8 +61,28 @@ final class LiveWriter {
         newSources.add(source(channel, url, priority, origin));
     }
 
+    /** Replaces the channel's categories beyond the primary one at {@link #flush()}. */
+    void replaceExtraCategories(long channelId, List<Long> categoryIds) {
+        extraCategories.put(channelId, List.copyOf(categoryIds));
+    }
+
     void flush() {
         batches.insert(newSources);
+        batches.update("delete from channel_categories where channel_id = ?", extraCategories.keySet(),
+                (ps, id) -> ps.setLong(1, id));
+        List<long[]> rows = new ArrayList<>();
+        extraCategories.forEach((channel, ids) -> {
+            for (int i = 0; i < ids.size(); i++) {
+                rows.add(new long[] { channel, ids.get(i), i });
+            }
+        });
+        batches.update("insert into channel_categories (channel_id, category_id, position) values (?, ?, ?)", rows,
+                (ps, r) -> {
+                    ps.setLong(1, r[0]);
+                    ps.setLong(2, r[1]);
+                    ps.setInt(3, (int) r[2]);
+                });
+        extraCategories.clear();
         batches.update(UPDATE_CHANNEL, channels.values(), (ps, c) -> {
             ps.setString(1, c.name);
             ps.setString(2, c.logoUrl);

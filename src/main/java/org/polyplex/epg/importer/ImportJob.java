@@ -34,6 +34,10 @@ final class ImportJob implements XmltvSink {
     private final XmltvReader.Limits limits;
     private final int minProgrammes;
     private final Map<String, Integer> skips = new TreeMap<>();
+    // The reader's reason for a programme of an undeclared channel.
+    private static final String UNKNOWN_CHANNEL = "unknown channel";
+
+    private long bytes;
     private int channels;
     private int programmes;
     private int skipped;
@@ -54,7 +58,6 @@ final class ImportJob implements XmltvSink {
 
     /** Imports the whole source or throws with the reason the run records. */
     Result call() throws IOException {
-        long bytes;
         try (FetchedBody body = opener.open(url)) {
             try {
                 new XmltvReader(offset, limits).read(body.content(), this);
@@ -66,12 +69,17 @@ final class ImportJob implements XmltvSink {
                     throw fetch;
                 }
                 throw e;
+            } finally {
+                // what was read, for the run record whether the import succeeds or not
+                bytes = body.transferred();
             }
-            bytes = body.transferred();
         }
         writer.finish();
         if (channels == 0 && programmes == 0) {
-            throw new IOException("the guide holds no channels and no programmes");
+            int undeclared = skips.getOrDefault(UNKNOWN_CHANNEL, 0);
+            throw new IOException(undeclared == 0 ? "the guide holds no channels and no programmes"
+                    : "the guide declares no <channel>: its " + undeclared
+                            + " programmes name channels it does not declare");
         }
         // A guide with nothing usable must not replace one that works: channels alone, or records
         // that are all invalid, fail like an unreadable file.
@@ -86,10 +94,22 @@ final class ImportJob implements XmltvSink {
         return new Result(bytes, channels, programmes, skipped, summary());
     }
 
+    /** Bytes read so far (all of them once {@link #call} has returned or thrown). */
+    long bytes() {
+        return bytes;
+    }
+
+    /** Records skipped so far. */
+    int skipped() {
+        return skipped;
+    }
+
     @Override
     public void channel(XmltvChannel channel) {
-        channels++;
-        writer.channel(channel);
+        // A repeated declaration merges into the first (merged guides do this all the time).
+        if (writer.channel(channel)) {
+            channels++;
+        }
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.polyplex.epg.store.GuideStore;
 import org.polyplex.epg.xmltv.XmltvReader;
 import org.polyplex.platform.ThreadNiceness;
 import org.polyplex.platform.logging.Redaction;
+import org.polyplex.platform.persistence.DbConstraints;
 import org.polyplex.platform.web.ApiException;
 
 import io.quarkus.logging.Log;
@@ -43,6 +44,10 @@ public class ImportRunner {
     /** A started run: its record id, and completion when the import has ended either way. */
     public record Started(long runId, CompletableFuture<Void> done) {
     }
+
+    /** The run message of an import that the database refused; the details are in the log. */
+    static final String DATABASE_FAILURE = "the guide could not be stored (database error; details in the server log),"
+            + " previous guide kept";
 
     private final EpgConfig config;
     private final GuideStore store;
@@ -157,13 +162,15 @@ public class ImportRunner {
             Log.warnf("epg: source=%d leftover generations not deleted yet: %s", begun.sourceId(),
                     Redaction.message(e));
         }
+        ImportJob job = null;
         try {
-            result = new ImportJob(opener, store, spec(begun)).call();
+            job = new ImportJob(opener, store, spec(begun));
+            result = job.call();
             // Caches are filled for the new guide first, so it serves from memory once flipped.
             store.prepare(begun.sourceId(), begun.generation());
             recorder.succeed(begun, result);
         } catch (Exception | OutOfMemoryError e) {
-            fail(begun, e);
+            fail(begun, e, job == null ? 0 : job.bytes(), job == null ? 0 : job.skipped());
             return;
         }
         // The new guide is live from here on: nothing below may fail the run or touch it.
@@ -191,22 +198,24 @@ public class ImportRunner {
         int min = (int) ((begun.previousProgrammes() * (long) config.minProgrammeRatio() + 99) / 100);
         return new ImportJob.Spec(begun.sourceId(), begun.generation(), begun.url(), begun.offsetMinutes(),
                 config.batchSize(), new XmltvReader.Limits(parser.maxAttributeLength(), parser.maxTextLength(),
-                        parser.maxDepth()),
+                        parser.maxDepth(), parser.maxOpenProgrammeLength()),
                 min);
     }
 
-    private void fail(RunRecorder.Begun begun, Throwable e) {
+    private void fail(RunRecorder.Begun begun, Throwable e, long bytesRead, int skipped) {
         // Parsers and URL classes quote the whole URL, credentials included: redact before
         // anything is logged or stored.
-        String reason = Redaction.message(e);
-        Log.warnf("epg: source=%d run=%d failed, previous guide kept: %s", begun.sourceId(), begun.runId(), reason);
+        String detail = Redaction.message(e);
+        Log.warnf("epg: source=%d run=%d failed, previous guide kept: %s", begun.sourceId(), begun.runId(), detail);
+        // A database message names tables, keys and SQL: the log has it, the run says what it means.
+        String reason = DbConstraints.isDatabaseFailure(e) ? DATABASE_FAILURE : detail;
         try {
             store.deleteGeneration(begun.sourceId(), begun.generation());
         } catch (RuntimeException cleanup) {
             Log.warnf("epg: source=%d generation=%d not cleaned up: %s", begun.sourceId(), begun.generation(),
                     Redaction.message(cleanup));
         }
-        recorder.fail(begun, reason);
+        recorder.fail(begun, reason, bytesRead, skipped);
         metrics.counter("polyplex.epg.imports", "outcome", "failed").increment();
     }
 

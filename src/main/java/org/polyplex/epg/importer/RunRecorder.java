@@ -73,11 +73,18 @@ class RunRecorder {
     }
 
     void fail(Begun begun, String reason) {
+        fail(begun, reason, 0, 0);
+    }
+
+    /** Records a failed run with what it read before failing: bytes and skipped records. */
+    void fail(Begun begun, String reason, long bytesRead, int skipped) {
         QuarkusTransaction.requiringNew().run(() -> {
             EpgRun run = EpgRun.findById(begun.runId());
             if (run != null) {
                 run.status = RunStatus.FAILED;
                 run.finishedAt = clock.instant();
+                run.bytesRead = bytesRead;
+                run.skipped = skipped;
                 run.message = cut(reason);
             }
         });

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,12 @@ import com.ctc.wstx.stax.WstxInputFactory;
  * Records are validated here: a programme for an undeclared channel, with a bad time, without a
  * title, stopping before it starts, or overlapping the previous programme of its channel is
  * reported to {@link XmltvSink#skipped} and left out.
+ *
+ * <p>
+ * {@code stop} is optional in XMLTV: a programme without it ends where the next programme of its
+ * channel starts (as tv_sort, Kodi and TVHeadend read it), at most {@link Limits#maxOpenLength}
+ * after its start; the last one of a channel lasts that bound. Such a programme is held (one per
+ * channel) until the next one of its channel, or the end of the document, says when it ends.
  */
 public final class XmltvReader {
 
@@ -38,13 +45,22 @@ public final class XmltvReader {
     public static final int MAX_TEXT = 8000;
 
     /**
-     * Size limits of one read: the longest attribute value and text node (text, CDATA, comment)
-     * in characters, and the deepest element nesting. A document over a limit fails.
+     * Limits of one read: the longest attribute value and text node (text, CDATA, comment) in
+     * characters and the deepest element nesting (a document over one fails), and the longest a
+     * programme without {@code stop} is taken to run.
      */
-    public record Limits(int maxAttributeLength, int maxTextLength, int maxDepth) {
+    public record Limits(int maxAttributeLength, int maxTextLength, int maxDepth, Duration maxOpenLength) {
+
+        /** Default of {@link #maxOpenLength}, as {@code polyplex.epg.parser.max-open-programme-length}. */
+        public static final Duration DEFAULT_OPEN_LENGTH = Duration.ofHours(4);
 
         /** The {@code polyplex.epg.parser.*} defaults. */
         public static final Limits DEFAULT = new Limits(65_536, 1_048_576, 64);
+
+        /** Size limits with the default {@link #maxOpenLength}. */
+        public Limits(int maxAttributeLength, int maxTextLength, int maxDepth) {
+            this(maxAttributeLength, maxTextLength, maxDepth, DEFAULT_OPEN_LENGTH);
+        }
     }
 
     private final XMLInputFactory factory;
@@ -115,6 +131,10 @@ public final class XmltvReader {
         return "malformed XML: " + message.replaceAll("\\s+", " ").strip();
     }
 
+    /** A programme without stop: its start and what was read of it. */
+    private record Open(Instant start, ProgrammeBuilder builder) {
+    }
+
     /** One read of one document; holds the per-channel validation state. */
     private final class Pass {
 
@@ -122,6 +142,8 @@ public final class XmltvReader {
         private final XmltvSink sink;
         // channel id -> {last start, last stop} in epoch seconds, for the overlap check
         private final Map<String, long[]> channels = new HashMap<>();
+        // channel id -> its programme without stop, waiting for the next one of the channel
+        private final Map<String, Open> open = new LinkedHashMap<>();
         private boolean sawTv;
 
         Pass(XMLStreamReader r, XmltvSink sink) {
@@ -148,6 +170,12 @@ public final class XmltvReader {
             if (!sawTv) {
                 throw new XMLStreamException("not an XMLTV document: no <tv> element");
             }
+            // The last programme of a channel without stop: nothing follows it, it lasts the bound.
+            for (var last : open.entrySet()) {
+                Open o = last.getValue();
+                accept(last.getKey(), o.start(), o.start().plus(limits.maxOpenLength()), o.builder());
+            }
+            open.clear();
         }
 
         private void channel() throws XMLStreamException {
@@ -198,17 +226,45 @@ public final class XmltvReader {
                 return;
             }
             Instant start = XmltvTime.parse(startText).orElse(null);
-            Instant stop = XmltvTime.parse(stopText).orElse(null);
-            if (start == null || stop == null) {
-                sink.skipped(start == null ? "bad or missing start" : "bad or missing stop");
+            if (start == null) {
+                sink.skipped("bad or missing start");
                 return;
             }
-            if (!stop.isAfter(start)) {
-                sink.skipped("stop before start");
+            // A start of the channel: the programme without stop before it ends here.
+            closeOpen(id, start);
+            boolean noStop = stopText == null || stopText.isBlank();
+            Instant stop = noStop ? null : XmltvTime.parse(stopText).orElse(null);
+            if (!noStop && stop == null) {
+                sink.skipped("bad stop");
                 return;
             }
             if (b.title == null || b.title.isBlank()) {
                 sink.skipped("missing title");
+                return;
+            }
+            if (noStop) {
+                open.put(id, new Open(start, b));
+                return;
+            }
+            accept(id, start, stop, b);
+        }
+
+        /** Ends the channel's programme without stop, if any, at {@code next} (within the bound). */
+        private void closeOpen(String id, Instant next) {
+            Open o = open.remove(id);
+            if (o == null) {
+                return;
+            }
+            Instant bound = o.start().plus(limits.maxOpenLength());
+            // Out of order (next at or before its start): only the bound is known.
+            Instant stop = next.isAfter(o.start()) && next.isBefore(bound) ? next : bound;
+            accept(id, o.start(), stop, o.builder());
+        }
+
+        private void accept(String id, Instant start, Instant stop, ProgrammeBuilder b) {
+            long[] state = channels.get(id);
+            if (!stop.isAfter(start)) {
+                sink.skipped("stop before start");
                 return;
             }
             long startSecond = start.getEpochSecond();

@@ -44,6 +44,21 @@ public final class DbConstraints {
     }
 
     /**
+     * Whether a failure came from the database (a {@link SQLException} anywhere in its causes).
+     * Such a message names tables, constraints and SQL: it goes to the server log, never into a
+     * run record or an answer that users read.
+     */
+    public static boolean isDatabaseFailure(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+            if (t instanceof SQLException || t instanceof PersistenceException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Flushes pending writes now, inside the caller's transaction, and turns a broken constraint
      * into the caller's explanation of it. The transaction then rolls back: nothing half-written.
      */

@@ -17,7 +17,8 @@ import org.polyplex.scraping.source.ScrapeFailure;
  * Validates and de-duplicates what parsers find. An entry is kept when its id or URL becomes a
  * valid source URL (a bare 40-hex id means AceStream); anything else ({@code javascript:},
  * {@code file:}, junk) is skipped with a reason. The first entry for a URL wins; a later one with
- * the same URL is skipped, named in the reason if its name differs. More than {@code maxEntries}
+ * the same URL is skipped, named in the reason if its name differs, unless it lists the entry under
+ * another group: then the first entry joins that group too. More than {@code maxEntries}
  * valid entries fail the whole document: a truncated list would make the rest look vanished.
  */
 public final class EntryCollector {
@@ -28,6 +29,7 @@ public final class EntryCollector {
     private final int maxEntries;
     private final List<ScrapedChannel> channels = new ArrayList<>();
     private final Map<String, String> namesByUrl = new HashMap<>();
+    private final Map<String, Integer> indexByUrl = new HashMap<>();
     private final List<String> reasons = new ArrayList<>();
     private final Set<String> links = new LinkedHashSet<>();
     private final List<String> warnings = new ArrayList<>();
@@ -56,6 +58,9 @@ public final class EntryCollector {
             cleanName = clean(cleanName, MAX_NAME);
         }
         String first = namesByUrl.putIfAbsent(url, cleanName);
+        if (first != null && joinGroup(url, clean(group, 200))) {
+            return;
+        }
         if (first != null) {
             skip(first.equals(cleanName) ? "duplicate entry '" + cleanName + "'"
                     : "duplicate id for '" + cleanName + "' (first listed as '" + first + "')");
@@ -68,8 +73,39 @@ public final class EntryCollector {
         if (logo != null && !logo.startsWith("http")) {
             logo = null;
         }
+        indexByUrl.put(url, channels.size());
         channels.add(new ScrapedChannel(cleanName, url, clean(epgId, 300), logo == null || logo.length() > 2048 ? null : logo,
                 clean(group, 200), number != null && number > 0 && number <= 9_999_999 ? number : null, providerId));
+    }
+
+    /**
+     * An entry listed again under another group (iptv-org's index files list a channel once per
+     * group): its first entry joins that group ({@code ;}-separated, as the catalog reads groups).
+     * False when the group adds nothing: then it is a plain duplicate.
+     */
+    private boolean joinGroup(String url, String group) {
+        if (group == null) {
+            return false;
+        }
+        Integer index = indexByUrl.get(url);
+        if (index == null) {
+            return false;
+        }
+        ScrapedChannel first = channels.get(index);
+        List<String> groups = first.group() == null ? new ArrayList<>() : new ArrayList<>(List.of(first.group().split(";")));
+        boolean added = false;
+        for (String g : group.split(";")) {
+            String name = g.strip();
+            if (!name.isEmpty() && groups.stream().noneMatch(name::equalsIgnoreCase)) {
+                groups.add(name);
+                added = true;
+            }
+        }
+        if (added) {
+            channels.set(index, new ScrapedChannel(first.name(), first.url(), first.epgId(), first.logoUrl(),
+                    String.join(";", groups), first.number(), first.providerId()));
+        }
+        return added;
     }
 
     public void skip(String reason) {

@@ -3,6 +3,7 @@ package org.polyplex.scraping.parser;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.polyplex.platform.logging.Redaction;
@@ -26,8 +27,10 @@ import com.fasterxml.jackson.core.JsonToken;
 public final class JsonChannelParser {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    // Keys that name a list, never a group: {"links": [...]} is a list of links, not a category "links".
     private static final List<String> LIST_KEYS = List.of("channels", "items", "streams", "data", "results", "categories",
-            "groups");
+            "groups", "links", "list", "entries", "playlist", "playlists", "sources", "urls", "stations", "records",
+            "rows", "content", "response", "payload");
     private static final List<String> ID_KEYS = List.of("url", "stream_url", "link", "acestream_id", "acestream", "infohash",
             "content_id", "id");
     private static final List<String> NAME_KEYS = List.of("name", "title", "channel", "channel_name");
@@ -78,8 +81,9 @@ public final class JsonChannelParser {
     }
 
     /**
-     * The root object: the first array under a list key ({@code channels}, {@code items}...) in
-     * document order; arrays under other keys before it are read as a map of group name to list.
+     * The root object: the first array under a list key ({@code channels}, {@code items},
+     * {@code links}...) in document order, without a group (a key that names a list is no
+     * category); arrays under other keys before it are read as a map of group name to list.
      */
     private static void root(JsonParser p, EntryCollector out) throws IOException {
         boolean listRead = false;
@@ -88,7 +92,7 @@ public final class JsonChannelParser {
             JsonToken value = p.nextToken();
             if (value != JsonToken.START_ARRAY || listRead) {
                 p.skipChildren();
-            } else if (LIST_KEYS.contains(key)) {
+            } else if (LIST_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
                 listRead = true;
                 array(p, null, out, 1);
             } else {

@@ -6,7 +6,11 @@ import java.io.StringReader;
 import org.polyplex.playlist.M3uEntry;
 import org.polyplex.playlist.M3uParser;
 
-/** Channel lists in M3U/M3U8 form, through {@link M3uParser}. Pure. */
+/**
+ * Channel lists in M3U/M3U8 form, through {@link M3uParser}. Pure. A last URL line without its
+ * line end is skipped with a reason (the run ends {@code warning}): a list cut off mid-URL must
+ * not add the cut URL as a source.
+ */
 public final class M3uSourceParser {
 
     private M3uSourceParser() {
@@ -19,7 +23,8 @@ public final class M3uSourceParser {
     /** Reads the playlist as a stream; the entry cap stops the read as soon as it is passed. */
     public static ParseResult parse(Reader reader, int maxEntries) {
         EntryCollector out = new EntryCollector(maxEntries);
-        M3uParser.parse(reader, entry -> add(entry, out));
+        M3uParser.parse(reader, entry -> add(entry, out), entry -> out.skip("last entry without a line end (the list"
+                + " may be cut off mid-URL): " + entry.url()));
         return out.result();
     }
 

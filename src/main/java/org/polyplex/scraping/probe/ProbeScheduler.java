@@ -1,6 +1,5 @@
 package org.polyplex.scraping.probe;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.polyplex.catalog.importing.CatalogImport;
+import org.polyplex.catalog.model.SourceUrls;
 import org.polyplex.scraping.source.ScrapingConfig;
 
 import io.quarkus.logging.Log;
@@ -68,10 +68,9 @@ public class ProbeScheduler {
         List<ProbeTarget> targets = new ArrayList<>(rows.size());
         for (Probed r : rows) {
             String url = r.url();
-            String host;
-            try {
-                host = URI.create(url).getHost();
-            } catch (IllegalArgumentException e) {
+            // as players read it: a host with "_" is one URI calls registry-based
+            String host = SourceUrls.host(url);
+            if (host == null) {
                 continue;
             }
             String group = r.scraperSourceId() != null ? "source:" + r.scraperSourceId() : "host:" + host;

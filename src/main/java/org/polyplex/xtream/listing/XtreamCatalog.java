@@ -45,8 +45,12 @@ public final class XtreamCatalog {
         var access = session.access();
         Stream<CatalogSnapshot.LiveChannel> visible = session.catalog().channels().stream().filter(access::canSee);
         long[] position = { 0 };
-        return paging.apply(filterCategory(visible, categoryId, CatalogSnapshot.LiveChannel::categoryId)
-                .map(c -> XtreamMapping.live(c, ++position[0])));
+        // a channel is listed under each of its categories (group-title="General;News")
+        if (categoryId != null && !categoryId.isEmpty()) {
+            OptionalLong wanted = Ids.parse(categoryId);
+            visible = wanted.isEmpty() ? Stream.empty() : visible.filter(c -> c.inCategory(wanted.getAsLong()));
+        }
+        return paging.apply(visible.map(c -> XtreamMapping.live(c, ++position[0])));
     }
 
     public static Stream<VodStream> vodStreams(XtreamSession session, String categoryId, Paging paging) {

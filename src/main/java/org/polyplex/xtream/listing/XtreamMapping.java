@@ -29,7 +29,7 @@ final class XtreamMapping {
     static LiveStream live(CatalogSnapshot.LiveChannel c, long position) {
         return new LiveStream(c.number() == null ? position : c.number(), c.name(), "live", c.id(),
                 orEmpty(c.logoUrl()), c.epgId(), epoch(c.createdAt()), 0, categoryId(c.categoryId()),
-                categoryIds(c.categoryId()), "", 0, "", 0, "");
+                c.categoryIds(), "", 0, "", 0, "");
     }
 
     static VodStream movie(VodCatalog.Movie m, long position) {

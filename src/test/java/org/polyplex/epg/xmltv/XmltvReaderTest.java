@@ -96,6 +96,31 @@ class XmltvReaderTest {
     }
 
     @Test
+    void shouldEndAProgrammeWithoutStopAtTheNextOneOfItsChannelAndTheLastAtTheBound() {
+        Collected c = new Collected();
+        String xml = """
+                <tv><channel id="a"/><channel id="b"/>
+                <programme channel="a" start="20990101100000 +0000"><title>A1</title></programme>
+                <programme channel="b" start="20990101103000 +0000"><title>B1</title></programme>
+                <programme channel="a" start="20990101110000 +0000" stop="20990101120000 +0000"><title>A2</title></programme>
+                <programme channel="a" start="20990101123000 +0000"><title>A3</title></programme>
+                <programme channel="a" start="20990101200000 +0000"><title>A4</title></programme>
+                <programme channel="a" start="20990101230000 +0000" stop="yesterday"><title>Bad</title></programme>
+                </tv>
+                """;
+        new XmltvReader(Duration.ofMinutes(60), new XmltvReader.Limits(4096, 16_384, 16, Duration.ofHours(2)))
+                .read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), c);
+
+        assertThat(c.skipped).containsExactly("bad stop");
+        assertThat(c.programmes).extracting(p -> p.title() + " " + p.start() + " " + p.stop()).containsExactlyInAnyOrder(
+                "A1 2099-01-01T11:00:00Z 2099-01-01T12:00:00Z", // ends at A2 (times shifted by the offset)
+                "A2 2099-01-01T12:00:00Z 2099-01-01T13:00:00Z",
+                "A3 2099-01-01T13:30:00Z 2099-01-01T15:30:00Z", // A4 is 7.5 h later: the bound
+                "A4 2099-01-01T21:00:00Z 2099-01-01T23:00:00Z", // a bad record after it still ends it, at the bound
+                "B1 2099-01-01T11:30:00Z 2099-01-01T13:30:00Z"); // the channel's last: the bound
+    }
+
+    @Test
     void readsADeclaredLatin1Document() throws IOException {
         Collected c = read("latin1.xml", Duration.ZERO);
 

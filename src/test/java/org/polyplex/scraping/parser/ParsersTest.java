@@ -32,6 +32,58 @@ class ParsersTest {
     }
 
     @Test
+    void shouldSkipTheLastEntryWhenItsLineHasNoLineEnd() {
+        String list = "#EXTM3U\r\n#EXTINF:-1,One\r\nhttp://a.example/1.ts\r\n#EXTINF:-1,Two\r\nhttp://a.example/live/2.t";
+
+        ParseResult cut = M3uSourceParser.parse(list, 1000);
+
+        assertThat(cut.channels()).extracting(ScrapedChannel::url).containsExactly("http://a.example/1.ts");
+        assertThat(cut.skipped()).isEqualTo(1);
+        assertThat(cut.skipReasons()).singleElement().asString().startsWith("last entry without a line end");
+        assertThat(M3uSourceParser.parse(list + "s\n", 1000).channels()).extracting(ScrapedChannel::url)
+                .containsExactly("http://a.example/1.ts", "http://a.example/live/2.ts");
+        // a directive or blank line after the last URL ends it, whatever follows
+        assertThat(M3uSourceParser.parse(list + "s\r\n#EXT-X-ENDLIST", 1000).skipped()).isZero();
+        assertThat(M3uSourceParser.parse(list + "s\r", 1000).skipped()).isZero();
+    }
+
+    @Test
+    void shouldKeepUrlsThatPlayersOpenWhenAListHoldsThem() {
+        ParseResult result = M3uSourceParser.parse("""
+                #EXTM3U
+                #EXTINF:-1,Edge
+                http://edge_7.akamai.example/live/master.m3u8
+                #EXTINF:-1,Template
+                https://cdn.example/live.m3u8?token={{TOKEN}}
+                #EXTINF:-1,Bracket
+                http://cdn.example/live/2.m3u8]
+                #EXTINF:-1,Nothing
+                http:///nohost.ts
+                """, 1000);
+
+        assertThat(result.channels()).extracting(ScrapedChannel::url).containsExactly(
+                "http://edge_7.akamai.example/live/master.m3u8", "https://cdn.example/live.m3u8?token=%7B%7BTOKEN%7D%7D",
+                "http://cdn.example/live/2.m3u8%5D");
+        assertThat(result.skipped()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldJoinTheGroupsOfAChannelListedOncePerGroup() {
+        ParseResult result = M3uSourceParser.parse("""
+                #EXTM3U
+                #EXTINF:-1 group-title="General",Multi
+                http://a.example/multi.m3u8
+                #EXTINF:-1 group-title="News;general",Multi
+                http://a.example/multi.m3u8
+                #EXTINF:-1 group-title="News",Multi
+                http://a.example/multi.m3u8
+                """, 1000);
+
+        assertThat(result.channels()).singleElement().extracting(ScrapedChannel::group).isEqualTo("General;News");
+        assertThat(result.skipReasons()).containsExactly("duplicate entry 'Multi'");
+    }
+
+    @Test
     void jsonChannelsObject() {
         ParseResult result = JsonChannelParser.parse(Fixtures.bytes("channels.json"), 1000);
 
@@ -54,6 +106,24 @@ class ParsersTest {
                 new ScrapedChannel("Kids", "acestream://dddddddddddddddddddddddddddddddddddddddd", null, null, null, null),
                 new ScrapedChannel("Web TV", "https://tv.example/web.m3u8", "web.tv", null, null, 12));
         assertThat(result.skipped()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNotMakeAGroupOfTheKeyWhenAJsonListSitsUnderLinks() {
+        String json = """
+                {"name": "Some list", "links": [
+                  {"name": "Web TV", "url": "https://tv.example/web.m3u8"},
+                  {"name": "Grouped", "url": "https://tv.example/g.m3u8", "group": "News"}
+                ], "Sports": [{"name": "Late", "url": "https://tv.example/late.m3u8"}]}
+                """;
+        ParseResult result = JsonChannelParser.parse(json.getBytes(StandardCharsets.UTF_8), 1000);
+
+        assertThat(result.channels()).extracting(ScrapedChannel::name, ScrapedChannel::group).containsExactly(
+                Tuple.tuple("Web TV", null), Tuple.tuple("Grouped", "News"));
+        ParseResult upper = JsonChannelParser.parse(
+                "{\"Links\": [{\"name\": \"A\", \"url\": \"https://tv.example/a.m3u8\"}]}".getBytes(StandardCharsets.UTF_8),
+                1000);
+        assertThat(upper.channels()).extracting(ScrapedChannel::group).containsExactly((String) null);
     }
 
     @Test
