@@ -1,0 +1,35 @@
+package org.polyplex.console.session;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The web console's admin sessions (docs/console.md). */
+@ConfigMapping(prefix = "polyplex.console")
+public interface ConsoleConfig {
+
+    /** Longest life of a console session from its login, however active. Default 12 hours. */
+    @WithDefault("PT12H")
+    @DurationMin(seconds = 1)
+    @DurationMax(days = 30)
+    Duration sessionTtl();
+
+    /** A session unused this long ends (the next page asks to log in again). Default 30 minutes. */
+    @WithDefault("PT30M")
+    @DurationMin(seconds = 1)
+    @DurationMax(days = 30)
+    Duration idleTimeout();
+
+    /** Most console sessions kept in memory on this node; past it the least recently used ends. */
+    @WithDefault("1000")
+    @Min(1)
+    @Max(1_000_000)
+    int maxSessions();
+}
