@@ -48,6 +48,12 @@ public final class FormErrors {
         return this;
     }
 
+    /** Adds all messages of another form's errors. */
+    public FormErrors add(FormErrors other) {
+        other.byField.forEach(this::add);
+        return this;
+    }
+
     public boolean any() {
         return !byField.isEmpty();
     }
