@@ -3,6 +3,7 @@ package org.polyplex.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 
 import org.polyplex.testsupport.AdminApi;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The console in a real browser (headless Chromium), one browser for the class: refusals at the
@@ -105,5 +107,63 @@ class ConsoleBrowserTest {
         browser.go("/console/lines?q=" + username);
         browser.waitForText(By.cssSelector("tbody"), "disabled");
         browser.screenshot("lines");
+    }
+
+    @Test
+    @Order(4)
+    void shouldAddACategoryAndAChannelWithTwoSourcesAndReorderThem() {
+        browser.login("admin", AdminApi.ADMIN_PASSWORD);
+        browser.waitForTitle("Dashboard");
+        String group = AdminApi.unique("Sports");
+        browser.go("/console/categories");
+        browser.type("category-name", group);
+        browser.click("add-category");
+        browser.waitForText(By.cssSelector("tbody"), group);
+        browser.screenshot("categories");
+
+        browser.go("/console/channels/new");
+        String name = AdminApi.unique("Arena");
+        browser.type("name", name);
+        browser.type("number", "not a number");
+        browser.type("sources", "http://upstream.example/one.ts\nftp://wrong.example/two");
+        browser.click("save");
+        assertThat(browser.byId("number-error").getText()).contains("must be a whole number");
+
+        browser.type("number", "");
+        browser.click("save");
+        assertThat(browser.byId("sources-error").getText()).contains("sources[1].url")
+                .contains("must be an http(s) URL or acestream://");
+
+        browser.type("sources", "http://upstream.example/one.ts\nhttp://backup.example/two.m3u8");
+        new Select(browser.byId("categoryId")).selectByVisibleText(group);
+        browser.click("save");
+        browser.waitForText(By.id("notice"), "created");
+        assertThat(sourceUrls()).containsExactly("http://upstream.example/one.ts", "http://backup.example/two.m3u8");
+
+        browser.click("source-0-down");
+        browser.waitForText(By.id("notice"), "reordered");
+        assertThat(sourceUrls()).containsExactly("http://backup.example/two.m3u8", "http://upstream.example/one.ts");
+        browser.screenshot("channel");
+
+        browser.go("/console/channels?q=" + name);
+        browser.waitForText(By.cssSelector("tbody"), group);
+        browser.screenshot("channels");
+    }
+
+    @Test
+    @Order(5)
+    void shouldLogOut() {
+        browser.login("admin", AdminApi.ADMIN_PASSWORD);
+        browser.waitForTitle("Dashboard");
+        browser.click("logout");
+        browser.waitForTitle("Log in");
+        browser.go("/console/lines");
+        browser.waitForTitle("Log in");
+        assertThat(browser.driver.manage().getCookieNamed("polyplex_console")).isNull();
+    }
+
+    private static List<String> sourceUrls() {
+        return browser.driver.findElements(By.cssSelector("#sources .source-url")).stream().map(WebElement::getText)
+                .toList();
     }
 }

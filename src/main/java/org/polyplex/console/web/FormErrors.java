@@ -67,10 +67,18 @@ public final class FormErrors {
         return byField.getOrDefault(field, "");
     }
 
+    /** Messages of the fields under {@code prefix} ({@code sources} for {@code sources[2].url}), with their field. */
+    public String under(String prefix) {
+        return byField.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .map(e -> e.getKey() + ": " + e.getValue())
+                .reduce((a, b) -> a + "; " + b).orElse("");
+    }
+
     /** Messages of fields not in {@code shown}, for the top of the form. */
     public String others(String shown) {
         Set<String> fields = Set.of(shown.split(","));
-        return byField.entrySet().stream().filter(e -> !fields.contains(e.getKey()))
+        return byField.entrySet().stream()
+                .filter(e -> !fields.contains(e.getKey()) && !fields.contains(e.getKey().replaceAll("\\[.*", "")))
                 .map(e -> e.getKey().isEmpty() ? e.getValue() : e.getKey() + ": " + e.getValue())
                 .reduce((a, b) -> a + "; " + b).orElse("");
     }
