@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -84,9 +85,16 @@ final class ConsoleBrowser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
     }
 
-    /** Clicks a button whose form asks for confirmation, and accepts it. */
+    /**
+     * Clicks a button whose form asks for confirmation, and accepts it. A page that refreshes a
+     * table by itself may replace the button between finding and clicking it: then the new one is
+     * clicked.
+     */
     void clickAndConfirm(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(by).click();
+            return true;
+        });
         wait.until(ExpectedConditions.alertIsPresent()).accept();
     }
 

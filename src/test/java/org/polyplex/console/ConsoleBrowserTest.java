@@ -2,15 +2,28 @@ package org.polyplex.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.polyplex.testsupport.AdminApi;
+import org.polyplex.testsupport.TsFixtures;
+import org.polyplex.testsupport.TsServer;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import io.vertx.core.Vertx;
+
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -152,6 +165,38 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(5)
+    void shouldShowAPlayingViewerOnTheLivePageAndKickIt() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try (TsServer upstream = new TsServer(vertx, 2_000_000).stream("a", TsFixtures.read(TsFixtures.h264(4, 400)))
+                .start()) {
+            long channel = AdminApi.createChannel("Live", upstream.url("/live/a"));
+            String viewer = AdminApi.unique("watcher");
+            AdminApi.create("/api/users", Map.of("username", viewer, "password", "watch-pass"));
+            HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    root.toURI().resolve("/live/" + viewer + "/watch-pass/" + channel + ".ts")).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(stream.statusCode()).isEqualTo(200);
+            AtomicBoolean ended = new AtomicBoolean();
+            Thread reader = new Thread(() -> drain(stream.body(), ended), "console-test-viewer");
+            reader.setDaemon(true);
+            reader.start();
+
+            browser.login("admin", AdminApi.ADMIN_PASSWORD);
+            browser.waitForTitle("Dashboard");
+            browser.go("/console/live");
+            // the page refreshes its tables by itself: the viewer shows up without a reload
+            browser.waitForText(By.id("viewers"), viewer);
+            browser.screenshot("live");
+            browser.clickAndConfirm(By.cssSelector("tr.viewer[data-user='" + viewer + "'] button.kick"));
+            browser.waitForText(By.id("notice"), "closed");
+            Awaitility.await().atMost(Duration.ofSeconds(20)).untilTrue(ended);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @Order(6)
     void shouldLogOut() {
         browser.login("admin", AdminApi.ADMIN_PASSWORD);
         browser.waitForTitle("Dashboard");
@@ -160,6 +205,19 @@ class ConsoleBrowserTest {
         browser.go("/console/lines");
         browser.waitForTitle("Log in");
         assertThat(browser.driver.manage().getCookieNamed("polyplex_console")).isNull();
+    }
+
+    private static void drain(InputStream body, AtomicBoolean ended) {
+        byte[] buffer = new byte[64 * 1024];
+        try (body) {
+            while (body.read(buffer) >= 0) {
+                // a player reading the stream
+            }
+        } catch (IOException e) {
+            // the server closed the connection
+        } finally {
+            ended.set(true);
+        }
     }
 
     private static List<String> sourceUrls() {

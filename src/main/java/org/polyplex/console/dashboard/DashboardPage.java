@@ -2,6 +2,8 @@ package org.polyplex.console.dashboard;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,6 +11,7 @@ import org.polyplex.accounts.Account;
 import org.polyplex.accounts.AccountService;
 import org.polyplex.catalog.CategoryService;
 import org.polyplex.catalog.ChannelService;
+import org.polyplex.console.session.ConsoleConfig;
 import org.polyplex.console.web.Frame;
 import org.polyplex.console.web.LiveSessions;
 import org.polyplex.proxy.session.SessionsSnapshot;
@@ -24,12 +27,14 @@ public class DashboardPage {
     /** The counters of the dashboard. */
     @TemplateData
     public record Counters(long sessions, long viewers, long tsViewers, long hlsViewers, long bytesIn,
-            long activeLines, long expiredLines, long disabledLines, long channels, long categories) {
+            long activeLines, long expiredLines, long disabledLines, long channels, long categories, long failovers,
+            long refusals, String ingress, String egress) {
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(Frame frame, Counters counters);
+        static native TemplateInstance dashboard(Frame frame, Counters counters, List<SvgChart> charts,
+                String every);
     }
 
     private final AccountService accounts;
@@ -37,9 +42,13 @@ public class DashboardPage {
     private final CategoryService categories;
     private final LiveSessions live;
     private final Clock clock;
+    private final TrafficHistory history;
+    private final ConsoleConfig config;
 
     DashboardPage(AccountService accounts, ChannelService channels, CategoryService categories, LiveSessions live,
-            Clock clock) {
+            Clock clock, TrafficHistory history, ConsoleConfig config) {
+        this.history = history;
+        this.config = config;
         this.accounts = accounts;
         this.channels = channels;
         this.categories = categories;
@@ -48,10 +57,37 @@ public class DashboardPage {
     }
 
     public TemplateInstance render(Frame frame) {
-        return Templates.dashboard(frame, counters());
+        List<TrafficHistory.Point> points = history.points();
+        List<Long> viewers = points.stream().map(p -> (long) p.viewers()).toList();
+        List<Long> out = points.stream().map(TrafficHistory.Point::bitsOutPerSecond).toList();
+        List<Long> in = points.stream().map(TrafficHistory.Point::bitsInPerSecond).toList();
+        List<SvgChart> charts = List.of(
+                SvgChart.of("Viewers", viewers, Long.toString(max(viewers))),
+                SvgChart.of("Egress", out, bits(max(out))),
+                SvgChart.of("Ingress", in, bits(max(in))));
+        return Templates.dashboard(frame, counters(points), charts, config.historyEvery().toSeconds() + " s");
     }
 
-    Counters counters() {
+    private static long max(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    /** A bit rate for people. */
+    static String bits(long perSecond) {
+        if (perSecond < 1000) {
+            return perSecond + " bit/s";
+        }
+        String[] units = { "kbit/s", "Mbit/s", "Gbit/s" };
+        double value = perSecond;
+        int unit = -1;
+        while (value >= 1000 && unit < units.length - 1) {
+            value /= 1000;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    Counters counters(List<TrafficHistory.Point> points) {
         SessionsSnapshot now = live.now();
         Instant instant = clock.instant();
         long active = 0;
@@ -71,6 +107,8 @@ public class DashboardPage {
         long bytesIn = now.sessions().stream().mapToLong(SessionsSnapshot.SessionInfo::bytesIn).sum();
         return new Counters(now.sessions().size(), now.viewers().size(), ts, now.viewers().size() - ts, bytesIn,
                 active, expired, disabled, channels.list(null, null, null, 0, 1).total(),
-                categories.list(null, null, null, 0, 1).total());
+                categories.list(null, null, null, 0, 1).total(), history.failovers(), history.refusals(),
+                points.isEmpty() ? "–" : bits(points.get(points.size() - 1).bitsInPerSecond()),
+                points.isEmpty() ? "–" : bits(points.get(points.size() - 1).bitsOutPerSecond()));
     }
 }

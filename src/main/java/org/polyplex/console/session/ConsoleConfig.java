@@ -11,7 +11,7 @@ import org.hibernate.validator.constraints.time.DurationMin;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The web console's admin sessions (docs/console.md). */
+/** The web console: its admin sessions and the dashboard's in-memory history (docs/console.md). */
 @ConfigMapping(prefix = "polyplex.console")
 public interface ConsoleConfig {
 
@@ -26,6 +26,21 @@ public interface ConsoleConfig {
     @DurationMin(seconds = 1)
     @DurationMax(days = 30)
     Duration idleTimeout();
+
+    /**
+     * How often the dashboard's graphs take a sample (viewers, sessions, bytes in and out).
+     * Default 30 s. The scheduler reads the raw property, repeated in application.properties.
+     */
+    @WithDefault("PT30S")
+    @DurationMin(seconds = 1)
+    @DurationMax(minutes = 10)
+    Duration historyEvery();
+
+    /** How far back the dashboard's graphs reach; samples older than this are dropped. Default 1 hour. */
+    @WithDefault("PT1H")
+    @DurationMin(minutes = 1)
+    @DurationMax(days = 1)
+    Duration historyWindow();
 
     /** Most console sessions kept in memory on this node; past it the least recently used ends. */
     @WithDefault("1000")

@@ -62,6 +62,10 @@ public class ConsoleFilter {
         if (unsafe) {
             throw new ConsoleRefusal(403, "Your console session has ended. Log in again.");
         }
+        if (request.getHeaderString("HX-Request") != null) {
+            // a page's own refresh: send the whole page to the login, not the login into the table
+            return Optional.of(Response.ok().header("HX-Redirect", "/").build());
+        }
         return Optional.of(Response.seeOther(URI.create("/")).build());
     }
 
