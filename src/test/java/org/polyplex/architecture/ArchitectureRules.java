@@ -100,11 +100,16 @@ final class ArchitectureRules {
             "org.hibernate.engine..", "org.hibernate.internal..", "org.hibernate.resource..",
             "org.hibernate.persister..", "org.hibernate.sql..");
 
-    /** Catalog entities are written by the catalog only (admin CRUD and the one import entry point). */
+    /**
+     * Catalog entities are written by the catalog only (admin CRUD and the one import entry point):
+     * others call the catalog's services (whose {@code update} and {@code delete} are fine), never
+     * an entity's own write.
+     */
     static final ArchRule CATALOG_WRITES_ITS_OWN_TABLES = noClasses()
             .that().resideOutsideOfPackage("org.polyplex.catalog..")
             .should().callMethodWhere(describe("a write of a catalog entity (persist, delete, update, flush)",
                     (JavaCall<?> call) -> call.getTargetOwner().getPackageName().startsWith("org.polyplex.catalog")
+                            && call.getTargetOwner().isAnnotatedWith("jakarta.persistence.Entity")
                             && WRITES.contains(call.getName())))
             .because("one answer to 'who writes channels?': the catalog");
 
