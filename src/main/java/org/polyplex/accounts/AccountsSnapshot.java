@@ -33,6 +33,11 @@ public final class AccountsSnapshot {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** Every account, in no particular order. */
+    public Collection<Account> all() {
+        return byId.values();
+    }
+
     public int size() {
         return byId.size();
     }

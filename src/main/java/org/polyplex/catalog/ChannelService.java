@@ -41,9 +41,15 @@ public class ChannelService {
     }
 
     public Page<Channel> list(Long categoryId, Boolean enabled, String q, int page, int size) {
+        return list(categoryId, enabled, q, null, page, size);
+    }
+
+    /** As {@link #list(Long, Boolean, String, int, int)}, also filtered by channel number when given. */
+    public Page<Channel> list(Long categoryId, Boolean enabled, String q, Integer number, int page, int size) {
         Queries.Filter filter = new Queries.Filter()
                 .equal("categoryId", categoryId)
                 .equal("enabled", enabled)
+                .equal("number", number)
                 .contains("name", q);
         var query = Channel.<Channel> find(filter.where(), Sort.by("number", Sort.NullPrecedence.NULLS_LAST)
                 .and("name").and("id"), filter.params());

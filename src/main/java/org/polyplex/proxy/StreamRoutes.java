@@ -48,7 +48,7 @@ import io.vertx.ext.web.RoutingContext;
 public class StreamRoutes {
 
     static final String LIVE = "^/live/([^/]+)/([^/]+)/([0-9]{1,18})(\\.ts|\\.m3u8)?$";
-    static final String SHORT = "^/(?!(?:api|q|live|movie|series|hls|streaming|player_api\\.php|panel_api\\.php"
+    static final String SHORT = "^/(?!(?:api|q|console|live|movie|series|hls|streaming|player_api\\.php|panel_api\\.php"
             + "|get\\.php|xmltv\\.php)/)([^/]+)/([^/]+)/([0-9]{1,18})(\\.ts)?$";
 
     private final LineAuthenticator lines;

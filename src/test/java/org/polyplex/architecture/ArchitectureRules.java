@@ -29,6 +29,10 @@ final class ArchitectureRules {
     private static final Set<String> WRITES = Set.of("persist", "persistAndFlush", "delete", "deleteAll", "deleteById",
             "update", "flush", "merge", "remove");
 
+    private static final Set<String> PANACHE = Set.of("find", "findAll", "findById", "findByIdOptional", "list",
+            "listAll", "stream", "streamAll", "count", "persist", "persistAndFlush", "delete", "deleteAll",
+            "deleteById", "update", "flush", "getEntityManager", "getSession");
+
     private ArchitectureRules() {
     }
 
@@ -39,7 +43,8 @@ final class ArchitectureRules {
     /**
      * Features point one way: platform is used by all and uses none; accounts and catalog use only
      * platform; epg, playlist, scraping use the catalog; the data plane (proxy) uses accounts and
-     * catalog snapshots; xtream, the adapter, may use all of them and nothing uses it.
+     * catalog snapshots; xtream, the adapter, may use all of them and nothing uses it; the console
+     * uses the features' services (never xtream) and nothing uses it.
      */
     static final ArchRule FEATURES_POINT_ONE_WAY = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .withOptionalLayers(true)
@@ -51,6 +56,7 @@ final class ArchitectureRules {
             .layer("scraping").definedBy("org.polyplex.scraping..")
             .layer("proxy").definedBy("org.polyplex.proxy..")
             .layer("xtream").definedBy("org.polyplex.xtream..")
+            .layer("console").definedBy("org.polyplex.console..")
             .whereLayer("platform").mayNotAccessAnyLayer()
             .whereLayer("accounts").mayOnlyAccessLayers("platform")
             .whereLayer("catalog").mayOnlyAccessLayers("platform")
@@ -59,12 +65,15 @@ final class ArchitectureRules {
             .whereLayer("scraping").mayOnlyAccessLayers("platform", "catalog", "epg", "playlist")
             .whereLayer("proxy").mayOnlyAccessLayers("platform", "accounts", "catalog")
             .whereLayer("xtream").mayOnlyAccessLayers("platform", "accounts", "catalog", "epg", "playlist", "proxy")
-            .whereLayer("xtream").mayNotBeAccessedByAnyLayer();
+            .whereLayer("xtream").mayNotBeAccessedByAnyLayer()
+            .whereLayer("console").mayOnlyAccessLayers("platform", "accounts", "catalog", "epg", "scraping", "proxy")
+            .whereLayer("console").mayNotBeAccessedByAnyLayer();
 
     /** Every class lives in a feature: a new top-level package is a decision, not an accident. */
     static final ArchRule EVERY_CLASS_IN_A_FEATURE = noClasses().should().resideOutsideOfPackages(
             "org.polyplex.platform..", "org.polyplex.accounts..", "org.polyplex.catalog..", "org.polyplex.epg..",
-            "org.polyplex.playlist..", "org.polyplex.scraping..", "org.polyplex.proxy..", "org.polyplex.xtream..");
+            "org.polyplex.playlist..", "org.polyplex.scraping..", "org.polyplex.proxy..", "org.polyplex.xtream..",
+            "org.polyplex.console..");
 
     /** The data plane never blocks and never reaches the database: snapshots only. */
     static final ArchRule DATA_PLANE_HAS_NO_DATABASE = noClasses().that().resideInAPackage("org.polyplex.proxy..")
@@ -91,13 +100,31 @@ final class ArchitectureRules {
             "org.hibernate.engine..", "org.hibernate.internal..", "org.hibernate.resource..",
             "org.hibernate.persister..", "org.hibernate.sql..");
 
-    /** Catalog entities are written by the catalog only (admin CRUD and the one import entry point). */
+    /**
+     * Catalog entities are written by the catalog only (admin CRUD and the one import entry point):
+     * others call the catalog's services (whose {@code update} and {@code delete} are fine), never
+     * an entity's own write.
+     */
     static final ArchRule CATALOG_WRITES_ITS_OWN_TABLES = noClasses()
             .that().resideOutsideOfPackage("org.polyplex.catalog..")
             .should().callMethodWhere(describe("a write of a catalog entity (persist, delete, update, flush)",
                     (JavaCall<?> call) -> call.getTargetOwner().getPackageName().startsWith("org.polyplex.catalog")
+                            && call.getTargetOwner().isAnnotatedWith("jakarta.persistence.Entity")
                             && WRITES.contains(call.getName())))
             .because("one answer to 'who writes channels?': the catalog");
+
+    /**
+     * The console is a shell over the features' services, as the {@code /api} resources are: it
+     * runs no query of its own (no JPA, JDBC or Hibernate, no Panache finder or write on an entity).
+     */
+    static final ArchRule CONSOLE_CALLS_SERVICES = noClasses().that().resideInAPackage("org.polyplex.console..")
+            .should().dependOnClassesThat(resideInAnyPackage("jakarta.persistence..", "jakarta.transaction..",
+                    "org.hibernate..", "io.quarkus.hibernate..", "io.quarkus.panache..", "java.sql..", "javax.sql..",
+                    "io.agroal..").and(not(resideInAPackage("org.hibernate.validator.."))))
+            .orShould().callMethodWhere(describe("a Panache query or write on an entity",
+                    (JavaCall<?> call) -> call.getTargetOwner().isAnnotatedWith("jakarta.persistence.Entity")
+                            && PANACHE.contains(call.getName())))
+            .because("one place per table answers what is read and written: the owner's service");
 
     /** Logs go through {@code io.quarkus.logging.Log}; the redacting filter is the one JUL user. */
     static final ArchRule ONE_WAY_TO_LOG = noClasses().that().doNotHaveSimpleName("RedactingLogFilter")
@@ -107,7 +134,7 @@ final class ArchitectureRules {
 
     static final List<ArchRule> ALL = List.of(NO_PACKAGE_CYCLES, FEATURES_POINT_ONE_WAY, EVERY_CLASS_IN_A_FEATURE,
             DATA_PLANE_HAS_NO_DATABASE, DATA_PLANE_NEVER_WAITS, PURE_CORES_STAY_PURE, NO_HIBERNATE_INTERNALS,
-            CATALOG_WRITES_ITS_OWN_TABLES, ONE_WAY_TO_LOG);
+            CATALOG_WRITES_ITS_OWN_TABLES, CONSOLE_CALLS_SERVICES, ONE_WAY_TO_LOG);
 
     private static boolean blocking(JavaCall<?> call) {
         if (call.getOrigin().isAnnotatedWith(PreDestroy.class)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.polyplex.catalog.violation.a.CycleA;
 import org.polyplex.catalog.violation.b.CycleB;
+import org.polyplex.console.violation.ConsoleQueries;
 import org.polyplex.epg.xmltv.violation.XmltvWithCdi;
 import org.polyplex.platform.violation.PlatformUsesXtream;
 import org.polyplex.proxy.violation.ProxyBlocks;
@@ -54,6 +55,12 @@ class ArchitectureRulesTest {
         assertViolated(ArchitectureRules.CATALOG_WRITES_ITS_OWN_TABLES, ScraperWritesChannels.class);
         assertViolated(ArchitectureRules.NO_HIBERNATE_INTERNALS, ScraperWritesChannels.class);
         assertViolated(ArchitectureRules.ONE_WAY_TO_LOG, ScraperWritesChannels.class);
+    }
+
+    @Test
+    void shouldFailWhenTheConsoleQueriesItself() {
+        assertViolated(ArchitectureRules.CONSOLE_CALLS_SERVICES, ConsoleQueries.class);
+        assertViolated(ArchitectureRules.FEATURES_POINT_ONE_WAY, ConsoleQueries.class);
     }
 
     @Test

@@ -59,6 +59,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void shouldKeepTheConsoleOnTheServices() {
+        ArchitectureRules.CONSOLE_CALLS_SERVICES.check(main);
+    }
+
+    @Test
     void shouldLogOneWay() {
         ArchitectureRules.ONE_WAY_TO_LOG.check(main);
     }

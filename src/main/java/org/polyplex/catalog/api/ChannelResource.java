@@ -26,7 +26,10 @@ import org.polyplex.platform.web.PageRequest;
 
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** {@code /api/channels} with their sources: filters {@code categoryId}, {@code enabled}, {@code q}. */
+/**
+ * {@code /api/channels} with their sources: filters {@code categoryId}, {@code enabled},
+ * {@code q} (name contains) and {@code number}.
+ */
 @Path("/api/channels")
 @RolesAllowed(Role.ADMIN)
 @SecurityRequirement(name = "SecurityScheme")
@@ -44,8 +47,8 @@ public class ChannelResource {
 
     @GET
     public Response list(@QueryParam("categoryId") Long categoryId, @QueryParam("enabled") Boolean enabled,
-            @QueryParam("q") String q, @BeanParam PageRequest page) {
-        return channels.list(categoryId, enabled, q, page.page(), page.size(api)).map(ChannelView::of).toResponse();
+            @QueryParam("q") String q, @QueryParam("number") Integer number, @BeanParam PageRequest page) {
+        return channels.list(categoryId, enabled, q, number, page.page(), page.size(api)).map(ChannelView::of).toResponse();
     }
 
     @GET

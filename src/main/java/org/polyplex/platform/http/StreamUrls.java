@@ -34,6 +34,11 @@ public final class StreamUrls {
         return base + "/series/" + credentials + "/" + episodeId + "." + extension;
     }
 
+    /** The account's M3U playlist ({@code get.php}, extended form); {@code output} is {@code ts} or {@code m3u8}. */
+    public String m3u(String output) {
+        return base + "/get.php?" + query + "&type=m3u_plus&output=" + output;
+    }
+
     /** The XMLTV guide of this account, for {@code x-tvg-url}. */
     public String xmltv() {
         return base + "/xmltv.php?" + query;

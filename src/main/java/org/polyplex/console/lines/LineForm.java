@@ -1,0 +1,64 @@
+package org.polyplex.console.lines;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+import org.polyplex.accounts.User;
+import org.polyplex.accounts.UserInput;
+import org.polyplex.console.web.FormErrors;
+
+import io.quarkus.qute.TemplateData;
+
+/**
+ * The line form as posted: text as typed, checked boxes as flags. An expiry is a date: the line
+ * expires at the end of that day (UTC); an unchanged date keeps the exact expiry it had.
+ */
+@TemplateData
+public record LineForm(String username, String password, String maxConnections, String expires, boolean enabled,
+        boolean trial, boolean admin) {
+
+    static LineForm blank() {
+        return new LineForm("", "", "1", "", true, false, false);
+    }
+
+    static LineForm of(User user) {
+        return new LineForm(user.username, "", Integer.toString(user.maxConnections), date(user.expiresAt),
+                user.enabled, user.trial, user.admin);
+    }
+
+    /** The API input this form stands for, or null with the reasons in {@code errors}. */
+    UserInput toInput(Instant currentExpiry, Set<Long> bouquets, FormErrors errors) {
+        Integer max = null;
+        if (maxConnections != null && !maxConnections.isBlank()) {
+            try {
+                max = Integer.valueOf(maxConnections.strip());
+            } catch (NumberFormatException e) {
+                errors.add("maxConnections", "must be a whole number");
+            }
+        }
+        Instant expiresAt = currentExpiry;
+        String typed = expires == null ? "" : expires.strip();
+        if (!typed.equals(date(currentExpiry))) {
+            try {
+                expiresAt = typed.isEmpty() ? null
+                        : LocalDate.parse(typed).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e) {
+                errors.add("expiresAt", "must be a date (YYYY-MM-DD)");
+            }
+        }
+        if (errors.any()) {
+            return null;
+        }
+        String pass = password == null || password.isEmpty() ? null : password;
+        return new UserInput(username == null ? "" : username.strip(), pass, max, expiresAt, trial, enabled, admin,
+                bouquets);
+    }
+
+    /** The form's date of an expiry: the day of its last second, in UTC. */
+    static String date(Instant expiresAt) {
+        return expiresAt == null ? "" : LocalDate.ofInstant(expiresAt.minusSeconds(1), ZoneOffset.UTC).toString();
+    }
+}
