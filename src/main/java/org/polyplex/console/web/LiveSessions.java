@@ -28,7 +28,8 @@ public class LiveSessions {
             return registry.snapshot().toCompletionStage().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new SessionsSnapshot(List.of(), List.of());
+            return new SessionsSnapshot(List.of(), List.of(),
+                    new SessionsSnapshot.Memory(registry.memory().used(), registry.memory().total()));
         } catch (Exception e) {
             throw new ConsoleRefusal(503, "The live sessions did not answer in time; reload the page.");
         }
