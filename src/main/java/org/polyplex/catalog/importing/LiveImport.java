@@ -50,8 +50,6 @@ final class LiveImport {
 
     /** New channels held in memory before they are written. */
     private static final int CHUNK = 5000;
-    /** Categories one channel may be in; more groups than that are junk, not a channel's place. */
-    private static final int MAX_CATEGORIES = 16;
 
     private final StatelessSession session;
     private final Batches batches;
@@ -80,7 +78,7 @@ final class LiveImport {
         for (var group : byKey.entrySet()) {
             ImportEntry head = group.getValue().get(0);
             List<Long> categoryIds = origin.categoryId() != null ? List.of(origin.categoryId())
-                    : categoryIds(group.getValue(), categories);
+                    : SharedChannels.categoryIds(group.getValue(), categories);
             Long categoryId = categoryIds.isEmpty() ? null : categoryIds.get(0);
             List<Long> extra = categoryIds.size() > 1 ? categoryIds.subList(1, categoryIds.size()) : List.of();
             LiveRows.ChannelRow row = state.channel(group.getKey());
@@ -95,8 +93,9 @@ final class LiveImport {
                 }
                 continue;
             }
-            boolean owner = owns(origin, row);
-            ImportEntry listed = owner ? merged(group.getValue()) : fillOnly(row, merged(group.getValue()));
+            boolean owner = SharedChannels.owns(origin, row);
+            ImportEntry listed = owner ? SharedChannels.merged(group.getValue())
+                    : SharedChannels.fillOnly(row, SharedChannels.merged(group.getValue()));
             if (!owner && row.categoryId != null) {
                 // the channel's categories belong to the source that outranks this one
                 categoryId = row.categoryId;
@@ -120,63 +119,6 @@ final class LiveImport {
         Log.debugf("upsert source=%d load=%dms diff+insert=%dms missed+update=%dms", origin.sourceId(), (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return new ImportCounts(added, updated, removed);
-    }
-
-    /**
-     * Whether the origin owns the channel's name, logo and categories: no other scraper source
-     * still feeding it (its rows not yet past {@code maxMissedRuns}) ranks first, by priority, then
-     * by source id. One owner per channel is what keeps two overlapping lists from renaming it,
-     * moving it and swapping its logo on every run.
-     */
-    static boolean owns(ImportOrigin origin, LiveRows.ChannelRow row) {
-        for (LiveRows.SourceRow s : row.sources) {
-            if (s.scraperSourceId == null || s.scraperSourceId == origin.sourceId()
-                    || s.missedRuns >= origin.maxMissedRuns()) {
-                continue;
-            }
-            int rank = Math.floorDiv(s.priority, 1000);
-            if (rank < origin.priority() || rank == origin.priority() && s.scraperSourceId < origin.sourceId()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The entries of one key as one: the first entry, with the first logo any of them carries. */
-    private static ImportEntry merged(List<ImportEntry> entries) {
-        ImportEntry head = entries.get(0);
-        if (head.logoUrl() != null) {
-            return head;
-        }
-        String logo = entries.stream().map(ImportEntry::logoUrl).filter(Objects::nonNull).findFirst().orElse(null);
-        return new ImportEntry(head.name(), head.url(), head.epgId(), logo, head.group(), head.number(), head.providerId());
-    }
-
-    /** What a source that does not own the channel may still give it: a logo where it has none. */
-    private static ImportEntry fillOnly(LiveRows.ChannelRow row, ImportEntry listed) {
-        return new ImportEntry(row.name, listed.url(), listed.epgId(), row.logoUrl == null ? listed.logoUrl() : row.logoUrl,
-                listed.group(), listed.number(), listed.providerId());
-    }
-
-    /**
-     * The categories of a channel, first listed first: every group of every entry of its key,
-     * each group title split on {@code ;} (iptv-org's {@code group-title="General;News"}), so a
-     * list that repeats a channel once per group puts it in every group.
-     */
-    private static List<Long> categoryIds(List<ImportEntry> entries, CategoryIndex categories) {
-        List<Long> ids = new ArrayList<>();
-        for (ImportEntry entry : entries) {
-            if (entry.group() == null) {
-                continue;
-            }
-            for (String name : entry.group().split(";")) {
-                Long id = categories.idFor(name);
-                if (id != null && !ids.contains(id) && ids.size() < MAX_CATEGORIES) {
-                    ids.add(id);
-                }
-            }
-        }
-        return ids;
     }
 
     /** Natural key of an entry's channel; long URLs are hashed to fit the column. */

@@ -10,6 +10,7 @@ import org.polyplex.epg.store.GenerationWriter;
 import org.polyplex.epg.store.GuideStore;
 import org.polyplex.epg.xmltv.XmltvChannel;
 import org.polyplex.epg.xmltv.XmltvFormatException;
+import org.polyplex.epg.xmltv.XmltvLimits;
 import org.polyplex.epg.xmltv.XmltvProgramme;
 import org.polyplex.epg.xmltv.XmltvReader;
 import org.polyplex.epg.xmltv.XmltvSink;
@@ -31,7 +32,7 @@ final class ImportJob implements XmltvSink {
     private final GenerationWriter writer;
     private final String url;
     private final Duration offset;
-    private final XmltvReader.Limits limits;
+    private final XmltvLimits limits;
     private final int minProgrammes;
     private final Map<String, Integer> skips = new TreeMap<>();
     // The reader's reason for a programme of an undeclared channel.
@@ -43,7 +44,7 @@ final class ImportJob implements XmltvSink {
     private int skipped;
 
     /** What one import is asked to do; {@code minProgrammes} is the least it must bring to go live. */
-    record Spec(long sourceId, long generation, String url, int offsetMinutes, int batchSize, XmltvReader.Limits limits,
+    record Spec(long sourceId, long generation, String url, int offsetMinutes, int batchSize, XmltvLimits limits,
             int minProgrammes) {
     }
 

@@ -19,7 +19,7 @@ import jakarta.enterprise.event.Observes;
 import org.polyplex.epg.EpgConfig;
 import org.polyplex.epg.model.EpgRun;
 import org.polyplex.epg.store.GuideStore;
-import org.polyplex.epg.xmltv.XmltvReader;
+import org.polyplex.epg.xmltv.XmltvLimits;
 import org.polyplex.platform.ThreadNiceness;
 import org.polyplex.platform.logging.Redaction;
 import org.polyplex.platform.persistence.DbConstraints;
@@ -197,7 +197,7 @@ public class ImportRunner {
         // Ceiling: with a ratio above 0, any live guide asks for at least one programme more than none.
         int min = (int) ((begun.previousProgrammes() * (long) config.minProgrammeRatio() + 99) / 100);
         return new ImportJob.Spec(begun.sourceId(), begun.generation(), begun.url(), begun.offsetMinutes(),
-                config.batchSize(), new XmltvReader.Limits(parser.maxAttributeLength(), parser.maxTextLength(),
+                config.batchSize(), new XmltvLimits(parser.maxAttributeLength(), parser.maxTextLength(),
                         parser.maxDepth(), parser.maxOpenProgrammeLength()),
                 min);
     }

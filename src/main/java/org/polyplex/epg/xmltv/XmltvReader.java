@@ -22,7 +22,7 @@ import com.ctc.wstx.stax.WstxInputFactory;
  *
  * <p>
  * Memory stays bounded whatever the file holds: one {@code <programme>} is held at a time, an
- * attribute value or a text node over its {@link Limits} fails the document (before it is read
+ * attribute value or a text node over its {@link XmltvLimits} fails the document (before it is read
  * whole), kept text is cut at {@link #MAX_TEXT} characters, and the per-channel state is two
  * longs per declared channel. DTDs are neither loaded nor processed, so external entities (XXE) and entity expansion
  * (billion laughs) cannot happen: an entity reference other than the five predefined ones fails
@@ -35,7 +35,7 @@ import com.ctc.wstx.stax.WstxInputFactory;
  *
  * <p>
  * {@code stop} is optional in XMLTV: a programme without it ends where the next programme of its
- * channel starts (as tv_sort, Kodi and TVHeadend read it), at most {@link Limits#maxOpenLength}
+ * channel starts (as tv_sort, Kodi and TVHeadend read it), at most {@link XmltvLimits#maxOpenLength}
  * after its start; the last one of a channel lasts that bound. Such a programme is held (one per
  * channel) until the next one of its channel, or the end of the document, says when it ends.
  */
@@ -44,39 +44,20 @@ public final class XmltvReader {
     /** Longest text kept from one element; longer text is cut. */
     public static final int MAX_TEXT = 8000;
 
-    /**
-     * Limits of one read: the longest attribute value and text node (text, CDATA, comment) in
-     * characters and the deepest element nesting (a document over one fails), and the longest a
-     * programme without {@code stop} is taken to run.
-     */
-    public record Limits(int maxAttributeLength, int maxTextLength, int maxDepth, Duration maxOpenLength) {
-
-        /** Default of {@link #maxOpenLength}, as {@code polyplex.epg.parser.max-open-programme-length}. */
-        public static final Duration DEFAULT_OPEN_LENGTH = Duration.ofHours(4);
-
-        /** The {@code polyplex.epg.parser.*} defaults. */
-        public static final Limits DEFAULT = new Limits(65_536, 1_048_576, 64);
-
-        /** Size limits with the default {@link #maxOpenLength}. */
-        public Limits(int maxAttributeLength, int maxTextLength, int maxDepth) {
-            this(maxAttributeLength, maxTextLength, maxDepth, DEFAULT_OPEN_LENGTH);
-        }
-    }
-
     private final XMLInputFactory factory;
     private final Duration offset;
-    private final Limits limits;
+    private final XmltvLimits limits;
 
     /** @param offset added to every programme time (the source's correction) */
     public XmltvReader(Duration offset) {
-        this(offset, Limits.DEFAULT);
+        this(offset, XmltvLimits.DEFAULT);
     }
 
     /**
      * @param offset added to every programme time (the source's correction)
      * @param limits size limits of the document
      */
-    public XmltvReader(Duration offset, Limits limits) {
+    public XmltvReader(Duration offset, XmltvLimits limits) {
         this.offset = offset;
         this.limits = limits;
         // Woodstox, named rather than looked up, so the hardening and the limits below always
@@ -102,14 +83,14 @@ public final class XmltvReader {
             r = factory.createXMLStreamReader(new TokenLimitInputStream(in, 4L * limits.maxTextLength()));
             new Pass(r, sink).run();
         } catch (XMLStreamException e) {
-            throw new XmltvFormatException(describe(e), e);
+            throw XmltvFormatException.malformed(e, e);
         } catch (RuntimeException e) {
             if (e instanceof XmltvFormatException) {
                 throw e;
             }
             if (e.getCause() instanceof XMLStreamException cause) {
                 // Woodstox reports some errors (a comment over the limit) from lazy parsing, wrapped.
-                throw new XmltvFormatException(describe(cause), e);
+                throw XmltvFormatException.malformed(cause, e);
             }
             throw new XmltvFormatException("unreadable XML: " + e.getMessage(), e);
         } finally {
@@ -121,14 +102,6 @@ public final class XmltvReader {
                 }
             }
         }
-    }
-
-    private static String describe(XMLStreamException e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        if (e.getCause() instanceof TokenLimitInputStream.TokenTooLongException tooLong) {
-            message = tooLong.getMessage();
-        }
-        return "malformed XML: " + message.replaceAll("\\s+", " ").strip();
     }
 
     /** A programme without stop: its start and what was read of it. */

@@ -108,7 +108,7 @@ class XmltvReaderTest {
                 <programme channel="a" start="20990101230000 +0000" stop="yesterday"><title>Bad</title></programme>
                 </tv>
                 """;
-        new XmltvReader(Duration.ofMinutes(60), new XmltvReader.Limits(4096, 16_384, 16, Duration.ofHours(2)))
+        new XmltvReader(Duration.ofMinutes(60), new XmltvLimits(4096, 16_384, 16, Duration.ofHours(2)))
                 .read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), c);
 
         assertThat(c.skipped).containsExactly("bad stop");
@@ -207,7 +207,7 @@ class XmltvReaderTest {
         }
     }
 
-    private static final XmltvReader.Limits SMALL = new XmltvReader.Limits(4096, 16_384, 16);
+    private static final XmltvLimits SMALL = new XmltvLimits(4096, 16_384, 16);
     private static final long HUGE = 300L * 1024 * 1024;
 
     private static void assertRefusedEarly(Generated in, String message) {
