@@ -50,7 +50,7 @@ pct() { awk -v p="$2" '$1==p {print $2}' "$1"; }
 ticks() { awk '{print $14 + $15}' "/proc/$JPID/stat"; }
 HZ=$(getconf CLK_TCK)
 # microseconds of the app's CPU per request: ticks spent during a wrk run over the requests it made
-per_request() { python3 -c "print(f'{($2 - $1) * 1e6 / $HZ / $3:.0f}')"; }
+per_request() { python3 -c "n = int('${3:-0}' or 0); print(f'{($2 - $1) * 1e6 / $HZ / n:.0f}' if n else 'n/a')"; }
 requests() { awk '/requests in/ {print $1}' "$1"; }
 T0=$(ticks)
 wrk -t1 -c1 -d"$DURATION" --latency "$LIVE_URL" >"$WORK/live.txt"
