@@ -1,7 +1,9 @@
 package org.polyplex.bench;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 import io.vertx.core.Vertx;
@@ -22,6 +24,7 @@ final class LoadClient implements AutoCloseable {
     final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
     private final HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(10_000)
             .setKeepAlive(false).setReceiveBufferSize(256 * 1024));
+    private final Map<String, HttpClient> fromAddress = new HashMap<>();
 
     /** One viewer. Fields are written by its event loop and read after the fact. */
     static final class Viewer {
@@ -99,14 +102,32 @@ final class LoadClient implements AutoCloseable {
     }
 
     Viewer open(int port, String path, int keep) {
+        return open(client, port, path, keep);
+    }
+
+    /**
+     * A viewer whose connection leaves from {@code address} (any of 127.0.0.0/8 on Linux), so
+     * that an application that counts viewers per client address sees distinct viewers.
+     */
+    Viewer openFrom(String address, int port, String path, int keep) {
+        HttpClient from = fromAddress.computeIfAbsent(address, a -> vertx.createHttpClient(new HttpClientOptions()
+                .setMaxPoolSize(100).setKeepAlive(false).setReceiveBufferSize(256 * 1024).setLocalAddress(a)));
+        return open(from, port, path, keep);
+    }
+
+    private Viewer open(HttpClient client, int port, String path, int keep) {
         Viewer viewer = new Viewer(keep);
-        client.request(HttpMethod.GET, port, "127.0.0.1", path).compose(r -> r.send()).onSuccess(response -> {
-            viewer.response = response;
-            viewer.status = response.statusCode();
-            response.handler(viewer::onData);
-            response.endHandler(v -> viewer.ended = true);
-            response.exceptionHandler(e -> viewer.ended = true);
-        }).onFailure(e -> viewer.ended = true);
+        // From an event loop: the connection then lives on that loop, so the response callback
+        // runs on the thread that reads the body and sets its handler before the first chunk
+        // (from another thread, chunks that arrive first would be dropped).
+        vertx.runOnContext(go -> client.request(HttpMethod.GET, port, "127.0.0.1", path).compose(r -> r.send())
+                .onSuccess(response -> {
+                    viewer.response = response;
+                    viewer.status = response.statusCode();
+                    response.handler(viewer::onData);
+                    response.endHandler(v -> viewer.ended = true);
+                    response.exceptionHandler(e -> viewer.ended = true);
+                }).onFailure(e -> viewer.ended = true));
         return viewer;
     }
 

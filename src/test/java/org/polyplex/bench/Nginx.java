@@ -20,6 +20,14 @@ final class Nginx {
     }
 
     static Nginx start(byte[] ts) throws IOException {
+        return start(ts, 0);
+    }
+
+    /**
+     * @param limitRate bytes per second per connection ({@code limit_rate}), 0 for none: the file
+     *        served at its own bit rate is what a paced live channel costs nginx
+     */
+    static Nginx start(byte[] ts, long limitRate) throws IOException {
         Path dir = Path.of("target", "bench-nginx").toAbsolutePath();
         Files.createDirectories(dir.resolve("www"));
         Path big = dir.resolve("www").resolve("big.ts");
@@ -51,9 +59,9 @@ final class Nginx {
                     fastcgi_temp_path %1$s/tmp;
                     uwsgi_temp_path %1$s/tmp;
                     scgi_temp_path %1$s/tmp;
-                    server { listen 127.0.0.1:%2$d; root %1$s/www; }
+                    server { listen 127.0.0.1:%2$d; root %1$s/www; limit_rate %3$d; }
                 }
-                """.formatted(dir, port));
+                """.formatted(dir, port, limitRate));
         Process process = new ProcessBuilder("/usr/sbin/nginx", "-p", dir.toString(), "-c", dir.resolve("nginx.conf")
                 .toString()).redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
         ProxyBench.await(Duration.ofSeconds(10), () -> {
@@ -68,6 +76,11 @@ final class Nginx {
 
     int port() {
         return port;
+    }
+
+    /** CPU time of the master and its workers so far, in clock ticks: user, system. */
+    long[] cpuTicks() {
+        return ProcessCpu.splitWithChildren(process.toHandle());
     }
 
     void stop() {

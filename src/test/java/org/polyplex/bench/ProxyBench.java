@@ -159,54 +159,15 @@ public final class ProxyBench {
             await(Duration.ofSeconds(30), () -> viewers.stream().allMatch(v -> v.head.length() >= 64 * 1024));
             joined.addAll(viewers);
         }
-        double[] firstByte = new double[joined.size()];
-        double[] keyframe = new double[joined.size()];
-        int keyframeFirst = 0;
-        for (int i = 0; i < joined.size(); i++) {
-            LoadClient.Viewer v = joined.get(i);
-            firstByte[i] = (v.firstByteNanos - v.startNanos) / 1e6;
-            byte[] head = v.head.getBytes();
-            int at = firstVideoPacket(head);
-            if (at >= 0 && TsPacket.isKeyframe(head, at, TsPacket.Video.H264)) {
-                keyframeFirst++;
-            } else {
-                StringBuilder first = new StringBuilder();
-                for (int p = 0; p < 6 * 188 && p + 188 <= head.length; p += 188) {
-                    first.append(String.format(" pid=0x%x pusi=%s hdr=%02x%02x", TsPacket.pid(head, p),
-                            TsPacket.payloadStart(head, p), head[p + 3], head[p + 4]));
-                }
-                System.out.println("viewer " + i + " did not start on a keyframe (video at " + at + "):" + first);
-            }
-            long needed = at + 188L;
-            keyframe[i] = v.arrivals.stream().filter(a -> a[0] >= needed).findFirst()
-                    .map(a -> (a[1] - v.startNanos) / 1e6).orElse(Double.NaN);
-        }
-        Arrays.sort(firstByte);
-        Arrays.sort(keyframe);
-        int n = joined.size();
-        row("3 join (200 viewers)", "first byte p50 / p99", "%.1f / %.1f ms".formatted(firstByte[n / 2],
-                firstByte[(int) (n * 0.99)]), "p99 < 50 ms");
+        JoinFigures f = JoinFigures.of(joined);
+        row("3 join (200 viewers)", "first byte p50 / p99", "%.1f / %.1f ms".formatted(f.firstByteP50(),
+                f.firstByteP99()), "p99 < 50 ms");
         row("3 join (200 viewers)", "first keyframe byte p50 / p99; first video packet is a keyframe",
-                "%.1f / %.1f ms; %d of %d".formatted(keyframe[n / 2], keyframe[(int) (n * 0.99)], keyframeFirst, n),
+                "%.1f / %.1f ms; %d of %d".formatted(f.keyframeP50(), f.keyframeP99(), f.keyframeFirst(), f.viewers()),
                 "all");
         joined.add(warm);
         LoadClient.close(joined);
         await(Duration.ofSeconds(30), () -> stats(port).getInteger("viewers") == 0);
-    }
-
-    /** Offset of the first packet of the video PID with a payload start, from the PAT and PMT. */
-    private static int firstVideoPacket(byte[] ts) {
-        int pmtPid = TsPacket.pmtPidOf(ts, 0);
-        int videoPid = -1;
-        for (int p = 0; p + 188 <= ts.length; p += 188) {
-            int pid = TsPacket.pid(ts, p);
-            if (pid == pmtPid && videoPid < 0) {
-                videoPid = 0x100; // ffmpeg's first elementary PID; the PMT lists it first
-            } else if (pid == videoPid && TsPacket.payloadStart(ts, p)) {
-                return p;
-            }
-        }
-        return -1;
     }
 
     private static void failover(LoadClient load, int port, TsServer paced, Process proxy) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 
 import io.quarkus.runtime.configuration.MemorySize;
 
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import io.smallrye.config.ConfigMapping;
@@ -122,6 +123,21 @@ public interface ProxyConfig {
         @WithDefault("5s")
         @DurationMin(millis = 1)
         Duration writeStallTimeout();
+
+        /**
+         * Upstream bytes are gathered into one chunk, written to every viewer at once, until it
+         * holds this many (0: one chunk per upstream read).
+         */
+        @WithDefault("65536")
+        @Min(0)
+        @Max(1048576)
+        int coalesceBytes();
+
+        /** ... or until its first byte is this old (0: one chunk per upstream read). */
+        @WithDefault("100ms")
+        @DurationMin(millis = 0)
+        @DurationMax(millis = 1000)
+        Duration coalesceDelay();
     }
 
     /** Moving a session to the next source. */

@@ -41,15 +41,16 @@ final class SourceAttempt implements UpstreamListener, TsAssembler.Sink {
      *        in (fresh PAT/PMT, discontinuity marks)
      * @param viewers where the chunks go, from the first keyframe on
      */
-    SourceAttempt(SourceFailover failover, Source source, Upstream upstream, boolean splice, ProxyConfig.Upstream config,
+    SourceAttempt(SourceFailover failover, Source source, Upstream upstream, boolean splice, ProxyConfig config,
             LongSupplier nanoTime, ChunkSink viewers) {
         this.failover = failover;
         this.source = source;
         this.upstream = upstream;
-        this.config = config;
+        this.config = config.upstream();
         this.nanoTime = nanoTime;
         this.viewers = viewers;
-        this.assembler = new TsAssembler(this, splice, config.maxJunkBytes());
+        this.assembler = new TsAssembler(this, splice, this.config.maxJunkBytes(), config.viewer().coalesceBytes(),
+                config.viewer().coalesceDelay().toNanos());
         this.openedAt = nanoTime.getAsLong();
     }
 
@@ -68,7 +69,7 @@ final class SourceAttempt implements UpstreamListener, TsAssembler.Sink {
         }
         lastData = nanoTime.getAsLong();
         data = true;
-        assembler.feed(bytes);
+        assembler.feed(bytes, lastData);
     }
 
     @Override
@@ -93,11 +94,15 @@ final class SourceAttempt implements UpstreamListener, TsAssembler.Sink {
         fail(reason);
     }
 
-    /** Checks the first-byte, keyframe and idle bounds; called by the session's tick. */
+    /**
+     * Sends the coalesced chunk that waited its delay (the upstream paused), then checks the
+     * first-byte, keyframe and idle bounds; called by the session's tick.
+     */
     void watchdog(long now) {
         if (done) {
             return;
         }
+        assembler.flushIfDue(now);
         if (!data) {
             if (now - openedAt > config.firstByteTimeout().toNanos() + upstream.startGrace().toNanos()) {
                 fail("no data within " + config.firstByteTimeout().toMillis() + " ms");

@@ -91,7 +91,7 @@ final class SourceFailover {
     }
 
     private SourceAttempt attempt(Source source, Upstream upstream, boolean splice) {
-        return new SourceAttempt(this, source, upstream, splice, env.config().upstream(), env.nanoTime(), viewers);
+        return new SourceAttempt(this, source, upstream, splice, env.config(), env.nanoTime(), viewers);
     }
 
     /** Stops an attempt (none when null) and gives its connection slot back, once. */

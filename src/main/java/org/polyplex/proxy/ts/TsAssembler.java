@@ -9,7 +9,11 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * Turns the arbitrary byte chunks of one upstream connection into chunks of whole, aligned TS
- * packets, one chunk per input buffer, cut so that every keyframe starts a new chunk.
+ * packets, cut so that every keyframe starts a new chunk. Inputs are coalesced: a chunk goes out
+ * once it holds {@code coalesceBytes}, or its first byte is {@code coalesceNanos} old (checked on
+ * every input and by {@link #flushIfDue}), or a keyframe begins. Every chunk costs each viewer a
+ * write, so fewer, larger chunks are what makes a viewer cheap; players buffer seconds, so tens of
+ * milliseconds of coalescing are invisible to them.
  * <p>
  * Nothing is forwarded before the first keyframe: that chunk, and every later keyframe chunk,
  * begins with copies of the latest PAT and PMT, so a reader that starts at any keyframe chunk
@@ -32,6 +36,8 @@ public final class TsAssembler {
     private final Sink sink;
     private final boolean splice;
     private final long maxJunkBytes;
+    private final int coalesceBytes;
+    private final long coalesceNanos;
     private final byte[] carry = new byte[SIZE];
     private final byte[] pat = new byte[SIZE];
     private final byte[] pmt = new byte[SIZE];
@@ -50,11 +56,25 @@ public final class TsAssembler {
     private TsPacket.Video video = TsPacket.Video.NONE;
     private Buffer out;
     private boolean outKeyframe;
+    /** The clock reading of the input being fed, and of the first byte of {@code out}. */
+    private long now;
+    private long pendingSince;
 
+    /** An assembler that forwards what each input completes at once (no coalescing). */
     public TsAssembler(Sink sink, boolean splice, long maxJunkBytes) {
+        this(sink, splice, maxJunkBytes, 0, 0);
+    }
+
+    /**
+     * @param coalesceBytes a chunk goes out once it holds this many bytes (0: after every input)
+     * @param coalesceNanos or once its first byte is this old, on the clock of {@link #feed(Buffer, long)}
+     */
+    public TsAssembler(Sink sink, boolean splice, long maxJunkBytes, int coalesceBytes, long coalesceNanos) {
         this.sink = sink;
         this.splice = splice;
         this.maxJunkBytes = maxJunkBytes;
+        this.coalesceBytes = coalesceBytes;
+        this.coalesceNanos = coalesceNanos;
     }
 
     /** True once the first keyframe has been forwarded. */
@@ -62,10 +82,17 @@ public final class TsAssembler {
         return started;
     }
 
+    /** Feeds an input to an assembler made without coalescing, which needs no clock. */
     public void feed(Buffer input) {
+        feed(input, 0);
+    }
+
+    /** Feeds an input read at {@code nanoTime} (a monotonic clock, as {@link System#nanoTime()}). */
+    public void feed(Buffer input, long nanoTime) {
         if (rejected) {
             return;
         }
+        now = nanoTime;
         byte[] data = input.getBytes();
         int pos = completeCarry(data);
         if (pos < 0) {
@@ -75,7 +102,16 @@ public final class TsAssembler {
         if (!rejected && pos < data.length) {
             keepRemainder(data, pos);
         }
-        flush();
+        if (out != null && (out.length() >= coalesceBytes || nanoTime - pendingSince >= coalesceNanos)) {
+            flush();
+        }
+    }
+
+    /** Sends the pending chunk if its first byte is as old as the coalescing delay (an upstream pause). */
+    public void flushIfDue(long nanoTime) {
+        if (!rejected && out != null && nanoTime - pendingSince >= coalesceNanos) {
+            flush();
+        }
     }
 
     /**
@@ -163,7 +199,8 @@ public final class TsAssembler {
 
     private void emit(byte[] p, int off) {
         if (out == null) {
-            out = Buffer.buffer(16 * 1024);
+            out = Buffer.buffer(coalesceBytes + 16 * 1024);
+            pendingSince = now;
         }
         if (splice) {
             int pid = TsPacket.pid(p, off);

@@ -32,7 +32,7 @@ class SessionStateTest {
             }
         };
         return new SourceAttempt(null, new Source(sourceId, "http://h/" + sourceId, 0, null), idle, false,
-                CONFIG.upstream(), () -> 0, null);
+                CONFIG, () -> 0, null);
     }
 
     @Test

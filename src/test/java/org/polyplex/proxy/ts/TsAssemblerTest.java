@@ -116,6 +116,58 @@ class TsAssemblerTest {
         assertThat(chunks).isEmpty();
     }
 
+    @Test
+    void coalescesReadsIntoChunksOfTheSizeBoundAndStillStartsEveryKeyframeChunk() {
+        byte[] ts = TsFixtures.read(TsFixtures.h264(6, 600));
+        TsAssembler assembler = new TsAssembler(sink, false, 65536, 16 * 1024, 1_000_000_000L);
+        long reads = 0;
+        for (int i = 0; i < ts.length; i += 1316, reads++) {
+            assembler.feed(Buffer.buffer(ts).slice(i, Math.min(i + 1316, ts.length)), reads * 1_000_000L);
+        }
+
+        assertThat(rejections).isEmpty();
+        // far fewer chunks than reads: each non-keyframe chunk was cut at 16 KiB, or at a keyframe
+        assertThat(chunks.size()).isLessThan((int) reads / 8);
+        for (int i = 0; i < chunks.size(); i++) {
+            byte[] b = chunks.get(i).getBytes();
+            boolean cutByKeyframe = i + 1 < chunks.size() && keyframes.get(i + 1);
+            if (i + 1 < chunks.size() && !cutByKeyframe) {
+                assertThat(b.length).isBetween(16 * 1024, 16 * 1024 + 1316);
+            }
+            if (keyframes.get(i)) {
+                assertThat(TsPacket.pid(b, 0)).isZero();
+                assertThat(TsPacket.isKeyframe(b, 376, TsPacket.Video.H264)).isTrue();
+            }
+        }
+        assertThat(keyframes.stream().filter(k -> k).count()).isBetween(6L, 8L);
+    }
+
+    @Test
+    void sendsAPendingChunkOnceItsFirstByteIsAsOldAsTheDelay() {
+        byte[] ts = TsFixtures.read(TsFixtures.h264(2, 600));
+        long ms = 1_000_000L;
+        TsAssembler assembler = new TsAssembler(sink, false, 65536, 1 << 20, 100 * ms);
+        // the first keyframe chunk, then a little more: all below the size bound
+        int cut = 188 * 40;
+        assembler.feed(Buffer.buffer(ts).slice(0, cut), 0);
+        assembler.feed(Buffer.buffer(ts).slice(cut, cut + 188 * 10), 50 * ms);
+        assertThat(chunks).isEmpty();
+
+        assembler.flushIfDue(99 * ms);
+        assertThat(chunks).isEmpty();
+        assembler.flushIfDue(100 * ms);
+        assertThat(chunks).hasSize(1);
+        assertThat(chunks).first().satisfies(c -> assertThat(c.length()).isPositive().isLessThanOrEqualTo(cut + 188 * 12));
+        assertThat(keyframes).first().isEqualTo(true);
+
+        // while input flows, the first input that finds the pending chunk as old as the delay sends it
+        assembler.feed(Buffer.buffer(ts).slice(cut + 188 * 10, cut + 188 * 11), 300 * ms);
+        assembler.feed(Buffer.buffer(ts).slice(cut + 188 * 11, cut + 188 * 12), 399 * ms);
+        assertThat(chunks).hasSize(1);
+        assembler.feed(Buffer.buffer(ts).slice(cut + 188 * 12, cut + 188 * 13), 401 * ms);
+        assertThat(chunks).hasSize(2);
+    }
+
     private static void feedInSlices(TsAssembler assembler, byte[] ts, int from, int to, int size) {
         for (int i = from; i < to; i += size) {
             assembler.feed(Buffer.buffer(ts).slice(i, Math.min(i + size, to)));
