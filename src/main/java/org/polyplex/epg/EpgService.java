@@ -189,6 +189,11 @@ public class EpgService implements XmltvIds {
             if (ref.isPresent()) {
                 String id = GuideIds.hasEpgId(channel) ? channel.epgId() : GuideIds.generated(channel.id());
                 Listed entry = listed.computeIfAbsent(id, k -> new Listed(ref.get(), new ArrayList<>(), channel.logoUrl()));
+                if (entry.icon() == null && channel.logoUrl() != null) {
+                    // the first logo any of the channels sharing the id carries
+                    entry = new Listed(entry.ref(), entry.names(), channel.logoUrl());
+                    listed.put(id, entry);
+                }
                 if (!entry.names().contains(channel.name())) {
                     entry.names().add(channel.name());
                 }

@@ -53,6 +53,8 @@ class XmltvResourceTest {
         hidden = createChannel("Hidden " + tag, "live-" + tag + "h");
         // no epg id, but its name is a display name of the guide of live-<tag>n
         named = createChannel("Live " + tag + "n", null);
+        // the HD entry of the same station shares its epg id
+        createChannel("Live " + tag + " HD", "live-" + tag);
         run(createSource(write(tag + ".xml", liveGuide(tag, Instant.now()))));
         run(createSource(write(tag + "h.xml", liveGuide(tag + "h", Instant.now()))));
         run(createSource(write(tag + "n.xml", liveGuide(tag + "n", Instant.now()))));
@@ -84,6 +86,11 @@ class XmltvResourceTest {
         assertThat(xml).containsPattern("start=\"\\d{14} \\+0000\" stop=\"\\d{14} \\+0000\" channel=\"live-" + tag + "\"");
         assertThat(xml).as("a channel matched by name has its programmes under its own id")
                 .contains("channel=\"ch" + named + ".polyplex\"");
+        assertThat(xml).as("channels sharing an id are one <channel> with each name, their programmes written once")
+                .contains("<channel id=\"live-" + tag + "\">\n    <display-name>Live " + tag
+                        + "</display-name>\n    <display-name>Live " + tag + " HD</display-name>\n");
+        assertThat(xml.split("<channel id=\"live-" + tag + "\">", -1)).hasSize(2);
+        assertThat(xml.split("channel=\"live-" + tag + "\">", -1)).hasSize(7);
         assertThat(xml).as("a channel without guide is not listed").doesNotContain("Plain " + tag,
                 "ch" + noEpgId + ".polyplex");
     }
