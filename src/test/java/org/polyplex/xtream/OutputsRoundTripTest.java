@@ -222,6 +222,11 @@ class OutputsRoundTripTest {
             assertThat(playlist.get(e.getKey()).tvgId()).as("tvg-id of " + e.getKey()).isEqualTo(e.getValue());
             assertThat(epg.get(e.getKey())).as("epg_channel_id of " + e.getKey()).isEqualTo(e.getValue());
         }
+        List<String> shortEpgIds = given().queryParam("username", user).queryParam("password", password)
+                .queryParam("action", "get_short_epg").queryParam("stream_id", arabicId).get("/player_api.php")
+                .then().statusCode(200).extract().jsonPath().getList("epg_listings.channel_id");
+        assertThat(shortEpgIds).as("get_short_epg names the channel as the guide does").isNotEmpty()
+                .containsOnly("ch" + arabicId + ".polyplex");
         assertThat(epg.get(names.get("noguide"))).isNull();
         assertThat(epg.get(names.get("lonely"))).as("an epg id is kept even before a guide has it").isEqualTo(id("lonely"));
 
