@@ -6,11 +6,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +22,7 @@ import jakarta.enterprise.event.Observes;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
+import org.polyplex.catalog.XmltvIds;
 import org.polyplex.epg.store.GuideEntry;
 import org.polyplex.epg.store.GuideIndex;
 import org.polyplex.epg.store.GuideIndexLoaded;
@@ -36,7 +41,7 @@ import org.polyplex.epg.xmltv.XmltvWriter;
  * ({@link EpgSourceService}).
  */
 @ApplicationScoped
-public class EpgService {
+public class EpgService implements XmltvIds {
 
     /** Default {@code limit} of {@code get_short_epg}, as panels use. */
     public static final int DEFAULT_SHORT_LIMIT = 4;
@@ -52,6 +57,8 @@ public class EpgService {
     private final Clock clock;
     private final ZoneId zone;
     private final UpcomingCache upcoming;
+    // the last ids built; a race only builds the same value twice
+    private volatile GuideIds guideIds;
 
     EpgService(GuideStore store, CatalogService catalog, EpgConfig config, Clock clock) {
         this.store = store;
@@ -165,26 +172,62 @@ public class EpgService {
     }
 
     /**
-     * Writes an XMLTV document of these channels and their programmes between {@code from} and
-     * {@code to}, streaming: programmes are read a page at a time and written with no database
-     * connection held, so a slow client holds none. Channel ids are the channels' epg ids, or
-     * {@link #xmltvId} for channels without one.
+     * Writes an XMLTV document of those of these channels that have a guide, and their programmes
+     * between {@code from} and {@code to}, streaming: programmes are read a page at a time and
+     * written with no database connection held, so a slow client holds none. A channel without a
+     * guide is left out: apps would list it with nothing in it. Channel ids are those of
+     * {@link GuideIds}; channels sharing one (the HD and SD of one station) are one
+     * {@code <channel>} with each display name, and their programmes are written once.
      */
     public void writeXmltv(List<LiveChannel> channels, Instant from, Instant to, Writer out) throws IOException {
-        XmltvWriter writer = new XmltvWriter(out);
-        writer.begin("Polyplex");
-        for (LiveChannel channel : channels) {
-            writer.channel(xmltvId(channel), channel.name(), channel.logoUrl());
+        record Listed(GuideRef ref, List<String> names, String icon) {
         }
         GuideIndex index = store.index();
+        Map<String, Listed> listed = new LinkedHashMap<>();
         for (LiveChannel channel : channels) {
             Optional<GuideRef> ref = index.resolve(channel.epgId(), channel.name());
-            if (ref.isEmpty()) {
-                continue;
+            if (ref.isPresent()) {
+                String id = GuideIds.hasEpgId(channel) ? channel.epgId() : GuideIds.generated(channel.id());
+                Listed entry = listed.computeIfAbsent(id, k -> new Listed(ref.get(), new ArrayList<>(), channel.logoUrl()));
+                if (entry.icon() == null && channel.logoUrl() != null) {
+                    // the first logo any of the channels sharing the id carries
+                    entry = new Listed(entry.ref(), entry.names(), channel.logoUrl());
+                    listed.put(id, entry);
+                }
+                if (!entry.names().contains(channel.name())) {
+                    entry.names().add(channel.name());
+                }
             }
-            writeProgrammes(writer, xmltvId(channel), ref.get(), from, to);
+        }
+        XmltvWriter writer = new XmltvWriter(out);
+        writer.begin("Polyplex");
+        for (Map.Entry<String, Listed> e : listed.entrySet()) {
+            writer.channel(e.getKey(), e.getValue().names(), e.getValue().icon());
+        }
+        for (Map.Entry<String, Listed> e : listed.entrySet()) {
+            writeProgrammes(writer, e.getKey(), e.getValue().ref(), from, to);
         }
         writer.end();
+    }
+
+    /**
+     * The XMLTV ids of a catalog snapshot's channels under the current guide index. Built once per
+     * snapshot and index (one name match per channel without an epg id), then shared, so list
+     * answers cost a map lookup per channel.
+     */
+    public GuideIds guideIds(CatalogSnapshot snapshot) {
+        GuideIds ids = guideIds;
+        GuideIndex index = store.index();
+        if (ids == null || ids.catalog != snapshot || ids.index != index) {
+            ids = new GuideIds(snapshot, index);
+            guideIds = ids;
+        }
+        return ids;
+    }
+
+    @Override
+    public Function<LiveChannel, String> of(CatalogSnapshot snapshot) {
+        return guideIds(snapshot)::of;
     }
 
     /**
@@ -224,11 +267,6 @@ public class EpgService {
             asked = Math.min(pageSize, left) + atLastStart.size();
             page = store.page(ref, lastStart, to, asked);
         }
-    }
-
-    /** The XMLTV channel id of a catalog channel: its epg id, or a stable {@code polyplex-<id>}. */
-    public static String xmltvId(LiveChannel channel) {
-        return channel.epgId() == null || channel.epgId().isBlank() ? "polyplex-" + channel.id() : channel.epgId();
     }
 
     /** The catalog this service answers for (exposed so that endpoints use the same snapshot). */

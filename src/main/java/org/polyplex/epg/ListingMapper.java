@@ -26,6 +26,11 @@ final class ListingMapper {
         this.archiveWindow = archiveWindow;
     }
 
+    /**
+     * {@code channel_id} is the channel's XMLTV id as {@code xmltv.php} and {@code epg_channel_id}
+     * give it ({@link GuideIds}), not the id the source's guide used, which differs for a channel
+     * matched by name or by an id in other letter case.
+     */
     EpgListing map(LiveChannel channel, GuideEntry entry) {
         XmltvProgramme p = entry.programme();
         boolean playing = !p.start().isAfter(now) && p.stop().isAfter(now);
@@ -33,9 +38,13 @@ final class ListingMapper {
                 && !p.start().isBefore(now.minus(archiveWindow));
         return new EpgListing(Long.toString(entry.id()), Long.toString(entry.sourceId()), base64(p.title()),
                 p.titleLang() == null ? "" : p.titleLang(), LOCAL.format(p.start().atZone(zone)),
-                LOCAL.format(p.stop().atZone(zone)), base64(p.description()), p.channel(),
+                LOCAL.format(p.stop().atZone(zone)), base64(p.description()), xmltvId(channel),
                 Long.toString(p.start().getEpochSecond()), Long.toString(p.stop().getEpochSecond()),
                 Long.toString(channel.id()), playing ? 1 : 0, archived ? 1 : 0);
+    }
+
+    private static String xmltvId(LiveChannel channel) {
+        return GuideIds.hasEpgId(channel) ? channel.epgId() : GuideIds.generated(channel.id());
     }
 
     private static String base64(String text) {

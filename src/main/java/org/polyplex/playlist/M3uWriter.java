@@ -8,6 +8,11 @@ import java.io.Writer;
  * 50,000-entry playlist costs one item of memory. {@code extended} (Xtream {@code m3u_plus})
  * writes the {@code tvg-*} and {@code group-title} attributes; plain {@code m3u} writes only the
  * name. Pure: no CDI, no I/O of its own beyond the given writer.
+ *
+ * <p>
+ * The name after the comma is written exactly (only CR and LF, which would start a new playlist
+ * line, become spaces). Attribute values have no escape for {@code "}: {@code tvg-name} is left
+ * out when the name holds one, URLs get {@code %22}, and other text gets the closing typographic quote (U+201D).
  */
 public final class M3uWriter {
 
@@ -23,7 +28,7 @@ public final class M3uWriter {
     public void header(String tvgUrl) throws IOException {
         out.write("#EXTM3U");
         if (extended && tvgUrl != null) {
-            attribute("x-tvg-url", tvgUrl);
+            attribute("x-tvg-url", url(tvgUrl));
         }
         out.write('\n');
     }
@@ -31,10 +36,15 @@ public final class M3uWriter {
     public void item(PlaylistItem item) throws IOException {
         out.write("#EXTINF:-1");
         if (extended) {
-            attribute("tvg-id", item.tvgId() == null ? "" : item.tvgId());
-            attribute("tvg-name", item.name());
-            attribute("tvg-logo", item.logo() == null ? "" : item.logo());
-            attribute("group-title", item.group() == null ? "" : item.group());
+            attribute("tvg-id", item.tvgId() == null ? "" : text(item.tvgId()));
+            // No escape exists for a double quote inside an attribute, and any stand-in would
+            // make the name differ from the guide's display-name. Players fall back to the name
+            // after the comma, which is exact, for both the label and the guide match.
+            if (item.name().indexOf('"') < 0) {
+                attribute("tvg-name", item.name());
+            }
+            attribute("tvg-logo", item.logo() == null ? "" : url(item.logo()));
+            attribute("group-title", item.group() == null ? "" : text(item.group()));
             if (item.number() != null) {
                 attribute("tvg-chno", item.number().toString());
             }
@@ -46,13 +56,23 @@ public final class M3uWriter {
         out.write('\n');
     }
 
+    /** {@code value} holds no double quote: players end an attribute at the next one. */
     private void attribute(String name, String value) throws IOException {
         out.write(' ');
         out.write(name);
         out.write("=\"");
-        // players split attributes on double quotes and have no escape for them
-        out.write(line(value).replace('"', '\''));
+        out.write(line(value));
         out.write('"');
+    }
+
+    /** A text value for an attribute: a double quote becomes the closing typographic quote. */
+    private static String text(String value) {
+        return value.indexOf('"') < 0 ? value : value.replace('"', '\u201D');
+    }
+
+    /** A URL for an attribute: a double quote is percent-encoded, which names the same resource. */
+    private static String url(String value) {
+        return value.indexOf('"') < 0 ? value : value.replace("\"", "%22");
     }
 
     /** A value must never start a new playlist line: CR and LF become spaces. */

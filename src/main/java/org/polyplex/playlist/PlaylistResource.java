@@ -22,6 +22,7 @@ import org.polyplex.accounts.Account;
 import org.polyplex.accounts.auth.LineAuthenticator;
 import org.polyplex.accounts.auth.LineLogin;
 import org.polyplex.catalog.CatalogService;
+import org.polyplex.catalog.XmltvIds;
 import org.polyplex.platform.http.PublicAddressConfig;
 import org.polyplex.platform.http.ServerAddress;
 import org.polyplex.platform.http.StreamUrls;
@@ -47,10 +48,14 @@ public class PlaylistResource {
     private final PublicAddressConfig publicAddress;
     private final Clock clock;
     private final RequestLimits limits;
+    private final XmltvIds xmltvIds;
+    private final PlaylistConfig config;
 
     PlaylistResource(LineAuthenticator authenticator, CatalogService catalog, PublicAddressConfig publicAddress, Clock clock,
-            RequestLimits limits) {
+            RequestLimits limits, XmltvIds xmltvIds, PlaylistConfig config) {
         this.limits = limits;
+        this.xmltvIds = xmltvIds;
+        this.config = config;
         this.authenticator = authenticator;
         this.catalog = catalog;
         this.publicAddress = publicAddress;
@@ -99,7 +104,8 @@ public class PlaylistResource {
         var snapshot = catalog.snapshot();
         var urls = new StreamUrls(ServerAddress.of(publicAddress, request),
                 account.username(), password);
-        var source = new PlaylistSource(snapshot, snapshot.access(account.bouquetIds()), urls, options.get());
+        var source = new PlaylistSource(snapshot, snapshot.access(account.bouquetIds()), urls, options.get(),
+                xmltvIds.of(snapshot), config.defaultGroup());
         StreamingOutput body = out -> write(source, limits.metered(out));
         return Response.ok(body, M3U_TYPE + "; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"playlist.m3u\"")

@@ -3,6 +3,7 @@ package org.polyplex.playlist;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.VodCatalog;
@@ -19,10 +20,19 @@ final class PlaylistSource {
     private final CatalogSnapshot.Access access;
     private final StreamUrls urls;
     private final PlaylistRequest request;
+    private final Function<CatalogSnapshot.LiveChannel, String> xmltvIds;
+    private final String defaultGroup;
     private final Map<Long, String> categoryNames = new HashMap<>();
 
-    PlaylistSource(CatalogSnapshot catalog, CatalogSnapshot.Access access, StreamUrls urls, PlaylistRequest request) {
+    /**
+     * @param xmltvIds the XMLTV ids of {@code catalog}'s channels ({@code tvg-id})
+     * @param defaultGroup {@code group-title} of entries without a category
+     */
+    PlaylistSource(CatalogSnapshot catalog, CatalogSnapshot.Access access, StreamUrls urls, PlaylistRequest request,
+            Function<CatalogSnapshot.LiveChannel, String> xmltvIds, String defaultGroup) {
         this.catalog = catalog;
+        this.xmltvIds = xmltvIds;
+        this.defaultGroup = defaultGroup;
         this.access = access;
         this.urls = urls;
         this.request = request;
@@ -40,7 +50,7 @@ final class PlaylistSource {
         if (request.kinds().contains(PlaylistRequest.Kind.LIVE)) {
             for (CatalogSnapshot.LiveChannel c : catalog.channels()) {
                 if (access.canSee(c)) {
-                    writer.item(new PlaylistItem(c.epgId(), c.name(), c.logoUrl(), group(c.categoryId()), c.number(),
+                    writer.item(new PlaylistItem(xmltvIds.apply(c), c.name(), c.logoUrl(), group(c.categoryId()), c.number(),
                             urls.live(c.id(), request.liveExtension())));
                 }
             }
@@ -72,6 +82,7 @@ final class PlaylistSource {
     }
 
     private String group(Long categoryId) {
-        return categoryId == null ? null : categoryNames.get(categoryId);
+        String name = categoryId == null ? null : categoryNames.get(categoryId);
+        return name == null || name.isBlank() ? defaultGroup : name;
     }
 }

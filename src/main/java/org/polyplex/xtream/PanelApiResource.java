@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.polyplex.catalog.model.CategoryKind;
+import org.polyplex.epg.EpgService;
 import org.polyplex.platform.load.Refusals;
 import org.polyplex.platform.load.RequestLimits;
 import org.polyplex.xtream.gate.XtreamGate;
@@ -47,9 +48,11 @@ public class PanelApiResource {
     private final ObjectWriter streamWriter;
 
     private final RequestLimits limits;
+    private final EpgService epg;
 
-    PanelApiResource(XtreamGate gate, AccountInfos infos, ObjectMapper mapper, RequestLimits limits) {
+    PanelApiResource(XtreamGate gate, AccountInfos infos, ObjectMapper mapper, RequestLimits limits, EpgService epg) {
         this.limits = limits;
+        this.epg = epg;
         this.gate = gate;
         this.infos = infos;
         this.writer = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
@@ -93,7 +96,7 @@ public class PanelApiResource {
             writer.writeValue(gen, XtreamCatalog.categories(session, CategoryKind.SERIES));
             gen.writeEndObject();
             gen.writeObjectFieldStart("available_channels");
-            var streams = XtreamCatalog.liveStreams(session, null, Paging.ALL).iterator();
+            var streams = XtreamCatalog.liveStreams(session, epg.guideIds(session.catalog()), null, Paging.ALL).iterator();
             while (streams.hasNext()) {
                 LiveStream stream = streams.next();
                 gen.writeFieldName(Long.toString(stream.streamId()));

@@ -83,7 +83,8 @@ public class PlayerApiResource {
             case GET_LIVE_CATEGORIES -> json(XtreamCatalog.categories(session, CategoryKind.LIVE));
             case GET_VOD_CATEGORIES -> json(XtreamCatalog.categories(session, CategoryKind.MOVIE));
             case GET_SERIES_CATEGORIES -> json(XtreamCatalog.categories(session, CategoryKind.SERIES));
-            case GET_LIVE_STREAMS -> array(LiveStream.class, XtreamCatalog.liveStreams(session, categoryId, paging));
+            case GET_LIVE_STREAMS -> array(LiveStream.class,
+                    XtreamCatalog.liveStreams(session, epg.guideIds(session.catalog()), categoryId, paging));
             case GET_VOD_STREAMS -> array(VodStream.class, XtreamCatalog.vodStreams(session, categoryId, paging));
             case GET_SERIES -> array(SeriesItem.class, XtreamCatalog.series(session, categoryId, paging));
             case GET_VOD_INFO -> json(XtreamDetails.vodInfo(session, params.get("vod_id")));

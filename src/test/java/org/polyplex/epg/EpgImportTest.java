@@ -80,7 +80,8 @@ class EpgImportTest {
 
         List<EpgListing> news = epg.dataTable(channel(byId));
         assertThat(news).extracting(l -> decode(l.title())).containsExactly("Morning News", "Late Breakfast", "Business");
-        assertThat(news.get(0).channelId()).isEqualTo("News.One-" + tag);
+        // the guide says News.One: channel_id is the channel's own spelling, as epg_channel_id and xmltv.php give it
+        assertThat(news.get(0).channelId()).isEqualTo("NEWS.one-" + tag);
         assertThat(news.get(0).streamId()).isEqualTo(Long.toString(byId));
         assertThat(news.get(0).start()).isEqualTo("2099-01-01 06:00:00");
         assertThat(news.get(0).startTimestamp())

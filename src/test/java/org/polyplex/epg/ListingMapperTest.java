@@ -55,6 +55,16 @@ class ListingMapperTest {
     }
 
     @Test
+    void shouldNameTheChannelByTheIdTheOtherOutputsGiveIt() {
+        ListingMapper mapper = new ListingMapper(ZoneId.of("UTC"), Instant.parse("2026-03-15T12:00:00Z"), Duration.ZERO);
+        LiveChannel byName = new LiveChannel(42, 7, "News One", null, null, null, List.of(), Instant.EPOCH);
+        LiveChannel otherCase = new LiveChannel(43, 8, "News One", null, "NEWS.ONE", null, List.of(), Instant.EPOCH);
+
+        assertThat(mapper.map(byName, ENTRIES.get(0)).channelId()).isEqualTo("ch42.polyplex");
+        assertThat(mapper.map(otherCase, ENTRIES.get(0)).channelId()).isEqualTo("NEWS.ONE");
+    }
+
+    @Test
     void nothingIsArchivedWithoutACatchUpWindow() {
         ListingMapper mapper = new ListingMapper(ZoneId.of("UTC"), Instant.parse("2026-03-15T12:00:00Z"), Duration.ZERO);
 

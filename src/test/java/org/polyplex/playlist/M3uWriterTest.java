@@ -3,6 +3,7 @@ package org.polyplex.playlist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,19 @@ class M3uWriterTest {
         new M3uWriter(out, true).item(new PlaylistItem("a\"b", "Evil\n#EXTINF:-1,x\nhttp://evil", null,
                 "G\r\n", null, "http://h/1.ts"));
         assertThat(out.toString().lines()).hasSize(2);
-        assertThat(out.toString()).contains("tvg-id=\"a'b\"");
+        assertThat(out.toString()).contains("tvg-id=\"a\u201Db\"");
+    }
+
+    @Test
+    void aQuotedNameStaysExactAfterTheCommaAndLeavesTvgNameOut() throws IOException {
+        StringWriter out = new StringWriter();
+        new M3uWriter(out, true).item(new PlaylistItem("beta.example", "Beta \"Live\" \uD83D\uDCFA", "http://img/b\".png",
+                "Kids \"Club\"", null, "http://h/2.ts"));
+        assertThat(out.toString()).isEqualTo(
+                "#EXTINF:-1 tvg-id=\"beta.example\" tvg-logo=\"http://img/b%22.png\" group-title=\"Kids \u201DClub\u201D\","
+                        + "Beta \"Live\" \uD83D\uDCFA\nhttp://h/2.ts\n");
+        M3uEntry parsed = M3uParser.parse(new StringReader(out.toString())).get(0);
+        assertThat(parsed.title()).isEqualTo("Beta \"Live\" \uD83D\uDCFA");
+        assertThat(parsed.attributes()).containsEntry("tvg-id", "beta.example").doesNotContainKey("tvg-name");
     }
 }

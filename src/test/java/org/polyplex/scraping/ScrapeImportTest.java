@@ -261,6 +261,52 @@ class ScrapeImportTest {
     }
 
     @Test
+    void shouldHandTheChannelToTheNextSourceWhenItsOwnerMissedMoreRunsThanTheLimit() {
+        String providerListing = m3u(
+                "#EXTINF:-1 tvg-id=\"hand.one\" tvg-logo=\"http://logos.example/hand-p.png\" group-title=\"Hand Provider\",Hand One Provider",
+                "http://provider.example/hand/1.ts");
+        String providerWithout = m3u("#EXTINF:-1 tvg-id=\"hand.other\",Hand Other", "http://provider.example/hand/2.ts");
+        stub.serve("/hand-provider.m3u", "audio/x-mpegurl", providerListing);
+        stub.serve("/hand-public.m3u", "audio/x-mpegurl", m3u(
+                "#EXTINF:-1 tvg-id=\"HAND.ONE\" tvg-logo=\"http://logos.example/hand-q.png\" group-title=\"Hand Public\",Hand One Public",
+                "http://public.example/hand/1.m3u8"));
+        long provider = source("/hand-provider.m3u", SourceType.M3U, 0);
+        long publicList = source("/hand-public.m3u", SourceType.M3U, 5);
+        runner.run(provider);
+        runner.run(publicList);
+        assertThat(channel("epg:hand.one").name()).isEqualTo("Hand One Provider");
+
+        // max-missed-runs is 3 in %test: two missed runs leave the provider the owner
+        stub.serve("/hand-provider.m3u", "audio/x-mpegurl", providerWithout);
+        runner.run(provider);
+        runner.run(provider);
+        assertThat(runner.run(publicList).updated).isZero();
+        Stored kept = channel("epg:hand.one");
+        assertThat(kept.name()).isEqualTo("Hand One Provider");
+        assertThat(kept.missed()).containsExactly(2, 0);
+
+        // the third missed run makes its row stale: the public list now owns name, logo and categories
+        runner.run(provider);
+        ScrapeRun takeOver = runner.run(publicList);
+        assertThat(takeOver.updated).isEqualTo(1);
+        Stored taken = channel("epg:hand.one");
+        assertThat(taken.name()).isEqualTo("Hand One Public");
+        assertThat(taken.logoUrl()).isEqualTo("http://logos.example/hand-q.png");
+        assertThat(taken.enabled()).isTrue();
+        assertThat(categoryNames("epg:hand.one")).containsExactly("Hand Public");
+        assertThat(runner.run(publicList).updated).as("the new owner's next run changes nothing").isZero();
+
+        // the provider lists it again: its fresh row ranks first and it owns the channel again
+        stub.serve("/hand-provider.m3u", "audio/x-mpegurl", providerListing);
+        assertThat(runner.run(provider).updated).isEqualTo(1);
+        Stored back = channel("epg:hand.one");
+        assertThat(back.name()).isEqualTo("Hand One Provider");
+        assertThat(back.logoUrl()).isEqualTo("http://logos.example/hand-p.png");
+        assertThat(categoryNames("epg:hand.one")).containsExactly("Hand Provider");
+        assertThat(runner.run(publicList).updated).isZero();
+    }
+
+    @Test
     void shouldAttachAStreamToItsChannelWhenListsDisagreeOnItsTvgId() {
         stub.serve("/twin-a.m3u", "audio/x-mpegurl", m3u("#EXTINF:-1,Twin Plain", "http://a.example/twin/1.ts"));
         stub.serve("/twin-b.m3u", "audio/x-mpegurl", m3u("#EXTINF:-1 tvg-id=\"twin.one\",Twin Guide",

@@ -2,6 +2,7 @@ package org.polyplex.epg.xmltv;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * Writes an XMLTV document that validates against the XMLTV DTD, element by element to the given
@@ -27,11 +28,19 @@ public final class XmltvWriter {
     }
 
     public void channel(String id, String displayName, String iconUrl) throws IOException {
+        channel(id, List.of(displayName), iconUrl);
+    }
+
+    /** A channel with its display names, the most canonical first (at least one). */
+    public void channel(String id, List<String> displayNames, String iconUrl) throws IOException {
         out.write("  <channel id=\"");
         escape(id);
-        out.write("\">\n    <display-name>");
-        escape(displayName);
-        out.write("</display-name>\n");
+        out.write("\">\n");
+        for (String name : displayNames) {
+            out.write("    <display-name>");
+            escape(name);
+            out.write("</display-name>\n");
+        }
         if (iconUrl != null && !iconUrl.isBlank()) {
             out.write("    <icon src=\"");
             escape(iconUrl);

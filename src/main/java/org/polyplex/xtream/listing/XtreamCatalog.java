@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.VodCatalog;
 import org.polyplex.catalog.model.CategoryKind;
+import org.polyplex.epg.GuideIds;
 import org.polyplex.xtream.gate.XtreamSession;
 import org.polyplex.xtream.model.LiveStream;
 import org.polyplex.xtream.model.XtreamCategory;
@@ -37,8 +38,10 @@ public final class XtreamCatalog {
     /**
      * @param categoryId the raw {@code category_id}: absent lists everything, an id filters,
      *        anything else (non-numeric, huge) matches nothing
+     * @param guideIds the XMLTV ids of the session's catalog ({@code epg_channel_id})
      */
-    public static Stream<LiveStream> liveStreams(XtreamSession session, String categoryId, Paging paging) {
+    public static Stream<LiveStream> liveStreams(XtreamSession session, GuideIds guideIds, String categoryId,
+            Paging paging) {
         if (!session.active()) {
             return Stream.empty();
         }
@@ -50,7 +53,7 @@ public final class XtreamCatalog {
             OptionalLong wanted = Ids.parse(categoryId);
             visible = wanted.isEmpty() ? Stream.empty() : visible.filter(c -> c.inCategory(wanted.getAsLong()));
         }
-        return paging.apply(visible.map(c -> XtreamMapping.live(c, ++position[0])));
+        return paging.apply(visible.map(c -> XtreamMapping.live(c, ++position[0], guideIds)));
     }
 
     public static Stream<VodStream> vodStreams(XtreamSession session, String categoryId, Paging paging) {

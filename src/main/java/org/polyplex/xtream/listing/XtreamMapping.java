@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.VodCatalog;
+import org.polyplex.epg.GuideIds;
 import org.polyplex.xtream.model.LiveStream;
 import org.polyplex.xtream.model.XtreamCategory;
 import org.polyplex.xtream.model.vod.SeriesItem;
@@ -26,9 +27,10 @@ final class XtreamMapping {
         return new XtreamCategory(Long.toString(c.id()), c.name(), c.parentId() == null ? 0 : c.parentId());
     }
 
-    static LiveStream live(CatalogSnapshot.LiveChannel c, long position) {
+    /** {@code epg_channel_id} is the channel's id in {@code xmltv.php}, so that apps find its guide. */
+    static LiveStream live(CatalogSnapshot.LiveChannel c, long position, GuideIds guideIds) {
         return new LiveStream(c.number() == null ? position : c.number(), c.name(), "live", c.id(),
-                orEmpty(c.logoUrl()), c.epgId(), epoch(c.createdAt()), 0, categoryId(c.categoryId()),
+                orEmpty(c.logoUrl()), guideIds.of(c), epoch(c.createdAt()), 0, categoryId(c.categoryId()),
                 c.categoryIds(), "", 0, "", 0, "");
     }
 

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,28 @@ class XmltvWriterTest {
     @Test
     void validatesAgainstTheXmltvDtd() throws Exception {
         assertThat(DtdValidator.errors(written().getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    @Test
+    void theRealDtdRejectsWhatItForbids() throws Exception {
+        String bad = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tv SYSTEM \"xmltv.dtd\">\n<tv>\n"
+                + "  <channel id=\"a.example\"><icon src=\"x\"/></channel>\n"
+                + "  <programme start=\"20240101000000 +0000\" channel=\"a.example\"><desc>d</desc><title>t</title></programme>\n"
+                + "</tv>\n";
+        assertThat(DtdValidator.errors(bad.getBytes(StandardCharsets.UTF_8))).isNotEmpty();
+        assertThat(DtdValidator.tvValidateFile(bad.getBytes(StandardCharsets.UTF_8))).contains("not valid");
+    }
+
+    @Test
+    void writesEveryDisplayNameOfAChannel() throws Exception {
+        StringWriter out = new StringWriter();
+        XmltvWriter writer = new XmltvWriter(out);
+        writer.begin("Polyplex");
+        writer.channel("one.example", List.of("One HD", "One"), null);
+        writer.end();
+        assertThat(out.toString()).contains(
+                "  <channel id=\"one.example\">\n    <display-name>One HD</display-name>\n    <display-name>One</display-name>\n");
+        assertThat(DtdValidator.errors(out.toString().getBytes(StandardCharsets.UTF_8))).isEmpty();
     }
 
     @Test

@@ -39,6 +39,7 @@ class XmltvResourceTest {
     private static long live;
     private static long noEpgId;
     private static long hidden;
+    private static long named;
 
     // Once per class, but after Quarkus has started and told REST Assured its random port.
     @BeforeEach
@@ -49,8 +50,14 @@ class XmltvResourceTest {
         tag = tag();
         live = createChannel("Live " + tag, "live-" + tag);
         noEpgId = createChannel("Plain " + tag, null);
-        hidden = createChannel("Hidden " + tag, "hidden-" + tag);
+        hidden = createChannel("Hidden " + tag, "live-" + tag + "h");
+        // no epg id, but its name is a display name of the guide of live-<tag>n
+        named = createChannel("Live " + tag + "n", null);
+        // the HD entry of the same station shares its epg id
+        createChannel("Live " + tag + " HD", "live-" + tag);
         run(createSource(write(tag + ".xml", liveGuide(tag, Instant.now()))));
+        run(createSource(write(tag + "h.xml", liveGuide(tag + "h", Instant.now()))));
+        run(createSource(write(tag + "n.xml", liveGuide(tag + "n", Instant.now()))));
         user = "viewer-" + tag;
         create("/api/users", Map.of("username", user, "password", "pass-" + tag));
         long bouquet = create("/api/bouquets", Map.of("name", "b-" + tag, "channelIds", List.of(live)));
@@ -73,17 +80,27 @@ class XmltvResourceTest {
 
         assertThat(DtdValidator.errors(body)).isEmpty();
         assertThat(xml).contains("<channel id=\"live-" + tag + "\">", "<display-name>Live " + tag + "</display-name>",
-                "<channel id=\"polyplex-" + noEpgId + "\">", "<channel id=\"hidden-" + tag + "\">",
+                "<channel id=\"live-" + tag + "h\">", "<channel id=\"ch" + named + ".polyplex\">",
                 "<title lang=\"en\">P0</title>", "<desc>Part 2 &amp; more</desc>", "<category>Show</category>",
                 "<episode-num system=\"onscreen\">E5</episode-num>");
         assertThat(xml).containsPattern("start=\"\\d{14} \\+0000\" stop=\"\\d{14} \\+0000\" channel=\"live-" + tag + "\"");
+        assertThat(xml).as("a channel matched by name has its programmes under its own id")
+                .contains("channel=\"ch" + named + ".polyplex\"");
+        assertThat(xml).as("channels sharing an id are one <channel> with each name, their programmes written once")
+                .contains("<channel id=\"live-" + tag + "\">\n    <display-name>Live " + tag
+                        + "</display-name>\n    <display-name>Live " + tag + " HD</display-name>\n");
+        assertThat(xml.split("<channel id=\"live-" + tag + "\">", -1)).hasSize(2);
+        assertThat(xml.split("channel=\"live-" + tag + "\">", -1)).hasSize(7);
+        assertThat(xml).as("a channel without guide is not listed").doesNotContain("Plain " + tag,
+                "ch" + noEpgId + ".polyplex");
     }
 
     @Test
     void aBouquetLimitsTheGuide() {
         String xml = get(restricted, "").then().statusCode(200).extract().asString();
 
-        assertThat(xml).contains("channel id=\"live-" + tag + "\"").doesNotContain("hidden-" + tag, "polyplex-" + noEpgId);
+        assertThat(xml).contains("channel id=\"live-" + tag + "\"").doesNotContain("live-" + tag + "h",
+                "ch" + named + ".polyplex");
     }
 
     @Test
