@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import org.polyplex.catalog.model.CatalogChanged;
 import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.catalog.model.Channel;
+import org.polyplex.catalog.model.SourceHeaders;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -68,11 +69,15 @@ public class CatalogService {
     private CatalogSnapshot read() {
         EntityManager em = Channel.getEntityManager();
         Map<Long, List<CatalogSnapshot.Source>> sources = new HashMap<>();
-        for (SourceRow r : em.createQuery("select s.channel.id, s.id, s.url, s.priority, s.maxConnections "
-                + "from ChannelSource s where s.channel.enabled = true order by s.priority, s.id", SourceRow.class)
+        // one map per distinct header set: a provider's 100k streams usually share one
+        Map<String, Map<String, String>> headerSets = new HashMap<>();
+        for (SourceRow r : em.createQuery("select s.channel.id, s.id, s.url, s.priority, s.maxConnections, "
+                + "s.headers from ChannelSource s where s.channel.enabled = true order by s.priority, s.id", SourceRow.class)
                 .getResultList()) {
             sources.computeIfAbsent(r.channelId(), id -> new ArrayList<>())
-                    .add(new CatalogSnapshot.Source(r.id(), r.url(), r.priority(), r.maxConnections()));
+                    .add(new CatalogSnapshot.Source(r.id(), r.url(), r.priority(), r.maxConnections(),
+                            r.headers() == null ? Map.of()
+                                    : headerSets.computeIfAbsent(r.headers(), SourceHeaders::fromJson)));
         }
         Map<Long, List<Long>> extraCategories = new HashMap<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery(
@@ -126,7 +131,8 @@ public class CatalogService {
     }
 
     /** One row of each snapshot query, as Hibernate builds it from the select list. */
-    private record SourceRow(Long channelId, Long id, String url, Integer priority, Integer maxConnections) {
+    private record SourceRow(Long channelId, Long id, String url, Integer priority, Integer maxConnections,
+            String headers) {
     }
 
     private record ChannelRow(Long id, Integer number, String name, String logoUrl, String epgId, Long categoryId,

@@ -22,8 +22,20 @@ public final class CatalogSnapshot {
     public record Category(long id, String name, CategoryKind kind, Long parentId, int sortOrder) {
     }
 
-    /** One upstream of a channel, in failover order. */
-    public record Source(long id, String url, int priority, Integer maxConnections) {
+    /**
+     * One upstream of a channel, in failover order, with the HTTP headers its requests carry
+     * (validated, canonical names; empty for none).
+     */
+    public record Source(long id, String url, int priority, Integer maxConnections, Map<String, String> headers) {
+
+        public Source {
+            headers = headers == null ? Map.of() : Map.copyOf(headers);
+        }
+
+        /** A source whose requests need no headers of their own. */
+        public Source(long id, String url, int priority, Integer maxConnections) {
+            this(id, url, priority, maxConnections, Map.of());
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.polyplex.catalog;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -23,10 +24,20 @@ public record ChannelInput(
         Boolean enabled,
         @Size(max = 32) List<@Valid @NotNull SourceInput> sources) {
 
-    /** One upstream: {@code http(s)://...} (MPEG-TS or HLS) or {@code acestream://<40 hex digits>}. */
+    /**
+     * One upstream: {@code http(s)://...} (MPEG-TS or HLS) or {@code acestream://<40 hex digits>}.
+     * {@code headers} are the HTTP headers its requests carry ({@code {"User-Agent": "..."}});
+     * null keeps the stored ones, an empty object removes them.
+     */
     public record SourceInput(
             @NotBlank @Size(max = 4096) String url,
             @Min(0) @Max(10_000) Integer priority,
-            @Min(1) @Max(10_000) Integer maxConnections) {
+            @Min(1) @Max(10_000) Integer maxConnections,
+            Map<String, String> headers) {
+
+        /** A source whose stored headers stay as they are. */
+        public SourceInput(String url, Integer priority, Integer maxConnections) {
+            this(url, priority, maxConnections, null);
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import org.polyplex.catalog.model.Category;
 import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.catalog.model.Channel;
 import org.polyplex.catalog.model.ChannelSource;
+import org.polyplex.catalog.model.SourceHeaders;
 import org.polyplex.catalog.model.SourceUrls;
 import org.polyplex.platform.persistence.DbConstraints;
 import org.polyplex.platform.persistence.Queries;
@@ -34,10 +36,12 @@ public class ChannelService {
 
     private final Clock clock;
     private final Event<CatalogChanged> changed;
+    private final CatalogConfig.SourceHeaders headerLimits;
 
-    ChannelService(Clock clock, Event<CatalogChanged> changed) {
+    ChannelService(Clock clock, Event<CatalogChanged> changed, CatalogConfig config) {
         this.clock = clock;
         this.changed = changed;
+        this.headerLimits = config.sourceHeaders();
     }
 
     public Page<Channel> list(Long categoryId, Boolean enabled, String q, int page, int size) {
@@ -111,8 +115,8 @@ public class ChannelService {
      * Makes the channel's sources equal the input while keeping the rows (and ids) of URLs that
      * stay, so that state keyed by source id survives an edit.
      */
-    private static void reconcileSources(Channel channel, List<SourceInput> inputs) {
-        record Wanted(String url, int priority, Integer maxConnections, int position) {
+    private void reconcileSources(Channel channel, List<SourceInput> inputs) {
+        record Wanted(String url, int priority, Integer maxConnections, int position, String headers) {
         }
         List<Wanted> wanted = new ArrayList<>();
         Set<String> urls = new HashSet<>();
@@ -126,7 +130,8 @@ public class ChannelService {
             if (!urls.add(url)) {
                 throw ApiException.invalid("sources[" + i + "].url", "is listed twice");
             }
-            wanted.add(new Wanted(url, in.priority() == null ? i : in.priority(), in.maxConnections(), i));
+            wanted.add(new Wanted(url, in.priority() == null ? i : in.priority(), in.maxConnections(), i,
+                    headers(i, in.headers())));
         }
         wanted.sort(Comparator.comparingInt(Wanted::priority).thenComparingInt(Wanted::position));
         Map<String, ChannelSource> existing = new HashMap<>();
@@ -142,8 +147,30 @@ public class ChannelService {
             }
             source.priority = w.priority();
             source.maxConnections = w.maxConnections();
+            if (w.headers() != null && !w.headers().equals(Objects.requireNonNullElse(source.headers, ""))) {
+                // an admin's headers: imports keep them from now on
+                source.headers = w.headers().isEmpty() ? null : w.headers();
+                source.headersEdited = true;
+            }
         }
         channel.sources.sort(Comparator.comparingInt((ChannelSource s) -> s.priority));
+    }
+
+    /**
+     * The stored form of a source's headers: null to keep what is stored, "" for none; 400 for a
+     * header the proxy could not send.
+     */
+    private String headers(int index, Map<String, String> headers) {
+        if (headers == null) {
+            return null;
+        }
+        String refusal = SourceHeaders.refusal(headers, headerLimits.maxCount(), headerLimits.maxValueLength());
+        if (refusal != null) {
+            throw ApiException.invalid("sources[" + index + "].headers", refusal);
+        }
+        String json = SourceHeaders.toJson(
+                SourceHeaders.check(headers, headerLimits.maxCount(), headerLimits.maxValueLength()).headers());
+        return json == null ? "" : json;
     }
 
     private static String blankToNull(String value) {

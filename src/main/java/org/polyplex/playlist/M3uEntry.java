@@ -6,10 +6,18 @@ import java.util.Map;
 /**
  * One playlist item as read from an M3U/M3U8 file: its URL, the {@code #EXTINF} title and
  * attributes (lower-case keys such as {@code tvg-id}, {@code group-title}, {@code catchup}),
- * the {@code #EXTGRP} group and any {@code #EXTVLCOPT} options that preceded it.
+ * the {@code #EXTGRP} group and any {@code #EXTVLCOPT} options that preceded it. {@code headers}
+ * are the HTTP headers the entry asks players to send (canonical names, not yet validated);
+ * {@code headerProblems} say what of them could not be read.
  */
 public record M3uEntry(String url, String title, Integer duration, Map<String, String> attributes, String extGroup,
-        List<String> vlcOptions) {
+        List<String> vlcOptions, Map<String, String> headers, List<String> headerProblems) {
+
+    /** An entry that asks for no headers. */
+    public M3uEntry(String url, String title, Integer duration, Map<String, String> attributes, String extGroup,
+            List<String> vlcOptions) {
+        this(url, title, duration, attributes, extGroup, vlcOptions, Map.of(), List.of());
+    }
 
     public String attribute(String key) {
         String value = attributes.get(key);

@@ -13,7 +13,9 @@ import java.util.function.Consumer;
 
 /**
  * Reads M3U/M3U8 playlists line by line, streaming: {@code #EXTINF} with its attributes,
- * {@code #EXTGRP}, {@code #EXTVLCOPT}; LF or CRLF; a leading BOM. Lines that are neither a
+ * {@code #EXTGRP}, {@code #EXTVLCOPT}, {@code #EXTHTTP}; LF or CRLF; a leading BOM. The HTTP
+ * headers an entry asks for ({@link EntryHeaders}) apply to the next URL only; a Kodi-style
+ * {@code url|Name=value&...} line is that URL with headers. Lines that are neither a
  * directive nor a URL are ignored, and so is a URL-less {@code #EXTINF}. HLS media playlists
  * ({@code #EXT-X-...}) are not channel lists: their segment lines come back as plain entries, and
  * callers decide. Pure: no I/O beyond the given reader, no CDI.
@@ -50,8 +52,10 @@ public final class M3uParser {
     public static void parse(Reader reader, Consumer<M3uEntry> sink, Consumer<M3uEntry> cutOff) {
         Lines in = new Lines(reader instanceof BufferedReader b ? b : new BufferedReader(reader, 64 * 1024));
         String extinf = null;
+        Map<String, String> attributes = Map.of();
         String group = null;
         List<String> options = new ArrayList<>();
+        EntryHeaders headers = new EntryHeaders();
         boolean first = true;
         for (String raw = in.next(); raw != null; raw = in.next()) {
             String line = (first && raw.startsWith("\uFEFF") ? raw.substring(1) : raw).strip();
@@ -63,19 +67,28 @@ public final class M3uParser {
                     : line.toUpperCase(Locale.ROOT);
             if (upper.startsWith("#EXTINF:")) {
                 extinf = line.substring(8);
+                attributes = new HashMap<>();
+                attributes(extinf, attributes);
+                headers.attributes(attributes);
+            } else if (upper.startsWith("#EXTHTTP:")) {
+                headers.extHttp(line.substring(9));
             } else if (upper.startsWith("#EXTGRP:")) {
                 group = line.substring(8);
             } else if (upper.startsWith("#EXTVLCOPT")) {
                 int colon = line.indexOf(':');
                 if (colon > 0) {
                     options.add(line.substring(colon + 1).strip());
+                    headers.vlcOption(line.substring(colon + 1).strip());
                 }
             } else if (!line.startsWith("#")) {
-                M3uEntry entry = entry(line, extinf, group, options);
+                String url = headers.kodiUrl(line);
+                M3uEntry entry = entry(url, extinf, attributes, group, options, headers);
                 (in.ended() ? sink : cutOff).accept(entry);
                 extinf = null;
+                attributes = Map.of();
                 group = null;
                 options = new ArrayList<>();
+                headers = new EntryHeaders();
             }
         }
     }
@@ -127,15 +140,17 @@ public final class M3uParser {
         }
     }
 
-    private static M3uEntry entry(String url, String extinf, String group, List<String> options) {
+    private static M3uEntry entry(String url, String extinf, Map<String, String> attributes, String group,
+            List<String> options, EntryHeaders headers) {
         if (extinf == null) {
-            return new M3uEntry(url, null, null, Map.of(), group, List.copyOf(options));
+            return new M3uEntry(url, null, null, Map.of(), group, List.copyOf(options), headers.headers(),
+                    headers.problems());
         }
-        Map<String, String> attributes = new HashMap<>();
-        int comma = attributes(extinf, attributes);
+        int comma = attributes(extinf, new HashMap<>());
         String head = extinf.substring(0, comma < 0 ? extinf.length() : comma);
         String title = comma < 0 ? null : extinf.substring(comma + 1).strip();
-        return new M3uEntry(url, title, duration(head), Map.copyOf(attributes), group, List.copyOf(options));
+        return new M3uEntry(url, title, duration(head), Map.copyOf(attributes), group, List.copyOf(options),
+                headers.headers(), headers.problems());
     }
 
     /**

@@ -145,7 +145,8 @@ public class ScrapeRunner {
     }
 
     private static ImportEntry entry(ScrapedChannel c) {
-        return new ImportEntry(c.name(), c.url(), c.epgId(), c.logoUrl(), c.group(), c.number(), c.providerId());
+        return new ImportEntry(c.name(), c.url(), c.epgId(), c.logoUrl(), c.group(), c.number(), c.providerId(),
+                c.headers());
     }
 
     private static List<ImportedVod> vod(List<ScrapedVod> items) {

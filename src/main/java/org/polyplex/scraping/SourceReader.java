@@ -7,6 +7,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.polyplex.catalog.CatalogConfig;
+import org.polyplex.catalog.model.SourceHeaders;
 import org.polyplex.scraping.fetch.DestinationGuard;
 import org.polyplex.scraping.fetch.Fetched;
 import org.polyplex.scraping.fetch.SourceFetcher;
@@ -27,18 +29,25 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Reads one scraper source into a {@link Harvest}, touching no database: a provider account
  * through its API, any other source by fetching and parsing its document and, for HTML pages,
  * the playlists it links to (once each, at most {@code max-followed-links}). Scraped URLs that
- * name internal destinations are refused and counted. Blocking; worker threads only.
+ * name internal destinations are refused and counted. Stream headers are checked here: a bad one
+ * is dropped with a run warning, never the entry. Blocking; worker threads only.
  */
 @ApplicationScoped
 class SourceReader {
+
+    /** Distinct warnings a run keeps; header problems of a hostile list must not fill the run record. */
+    private static final int MAX_WARNINGS = 50;
 
     private final ScrapingConfig config;
     private final SourceFetcher fetcher;
     private final SecretBox secrets;
     private final MeterRegistry metrics;
+    private final CatalogConfig.SourceHeaders headerLimits;
 
-    SourceReader(ScrapingConfig config, SourceFetcher fetcher, SecretBox secrets, MeterRegistry metrics) {
+    SourceReader(ScrapingConfig config, SourceFetcher fetcher, SecretBox secrets, MeterRegistry metrics,
+            CatalogConfig catalog) {
         this.config = config;
+        this.headerLimits = catalog.sourceHeaders();
         this.fetcher = fetcher;
         this.secrets = secrets;
         this.metrics = metrics;
@@ -57,7 +66,7 @@ class SourceReader {
         List<String> reasons = new ArrayList<>(first.skipReasons());
         int skipped = first.skipped();
         Set<String> urls = new HashSet<>();
-        skipped += admit(first.channels(), check, urls, channels, reasons);
+        skipped += admit(first.channels(), check, urls, channels, reasons, warnings);
         List<String> links = first.links();
         if (links.size() > config.maxFollowedLinks()) {
             warnings.add(links.size() + " playlist links; followed the first " + config.maxFollowedLinks());
@@ -68,7 +77,7 @@ class SourceReader {
                 ParseResult linked = parse(SourceType.AUTO, fetcher.get(link, check));
                 skipped += linked.skipped();
                 reasons.addAll(linked.skipReasons());
-                skipped += admit(linked.channels(), check, urls, channels, reasons);
+                skipped += admit(linked.channels(), check, urls, channels, reasons, warnings);
             } catch (ScrapeFailure e) {
                 warnings.add("linked playlist: " + e.getMessage());
             }
@@ -82,10 +91,11 @@ class SourceReader {
 
     /**
      * Adds the channels whose URLs are new and whose destinations scraped content may name;
-     * returns how many were refused (each with a reason).
+     * returns how many were refused (each with a reason). Their stream headers are checked: what
+     * cannot be sent is dropped with a warning.
      */
     private int admit(List<ScrapedChannel> found, DestinationGuard.Check check, Set<String> urls, List<ScrapedChannel> into,
-            List<String> reasons) {
+            List<String> reasons, List<String> warnings) {
         int refused = 0;
         for (ScrapedChannel c : found) {
             String refusal = check.refusal(c.url());
@@ -93,13 +103,27 @@ class SourceReader {
                 refused++;
                 reasons.add("refused source URL for '" + c.name() + "': " + refusal);
             } else if (urls.add(c.url())) {
-                into.add(c);
+                into.add(withCheckedHeaders(c, warnings));
             }
         }
         if (refused > 0) {
             metrics.counter("polyplex.scrape.refused").increment(refused);
         }
         return refused;
+    }
+
+    private ScrapedChannel withCheckedHeaders(ScrapedChannel c, List<String> warnings) {
+        if (c.headers().isEmpty()) {
+            return c;
+        }
+        var checked = SourceHeaders.check(c.headers(), headerLimits.maxCount(), headerLimits.maxValueLength());
+        for (String problem : checked.problems()) {
+            if (!warnings.contains(problem) && warnings.size() < MAX_WARNINGS) {
+                warnings.add(problem);
+            }
+        }
+        return new ScrapedChannel(c.name(), c.url(), c.epgId(), c.logoUrl(), c.group(), c.number(), c.providerId(),
+                checked.headers());
     }
 
     private ParseResult parse(SourceType type, Fetched fetched) {

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -19,7 +20,8 @@ import io.vertx.core.http.HttpServerResponse;
  * looped forever under {@code /live/{name}}, paced at a bit rate (0 = as fast as the client
  * reads), in chunk sizes that do not line up with 188 bytes. Also serves the bad inputs:
  * {@code /html}, {@code /error} (503), {@code /garbage}, {@code /redirect} (a loop) and
- * {@code /stall} (headers, then nothing). A stream can be killed (open connections closed, new
+ * {@code /stall} (headers, then nothing), and {@code /moved/{name}} redirects to the stream. Keeps
+ * the last request headers per path. A stream can be killed (open connections closed, new
  * ones refused) to test failover.
  */
 public final class TsServer implements AutoCloseable {
@@ -31,6 +33,7 @@ public final class TsServer implements AutoCloseable {
     private final Map<String, Boolean> dead = new ConcurrentHashMap<>();
     private final List<Open> open = new CopyOnWriteArrayList<>();
     private final AtomicInteger active = new AtomicInteger();
+    private final Map<String, MultiMap> lastHeaders = new ConcurrentHashMap<>();
     private HttpServer server;
 
     private record Open(String name, HttpServerResponse response) {
@@ -65,6 +68,11 @@ public final class TsServer implements AutoCloseable {
         return requests.computeIfAbsent(path, p -> new AtomicInteger()).get();
     }
 
+    /** The headers of the last request for a path, or null when none came. */
+    public MultiMap lastHeaders(String path) {
+        return lastHeaders.get(path);
+    }
+
     /** Stream responses currently open. */
     public int active() {
         return active.get();
@@ -88,7 +96,12 @@ public final class TsServer implements AutoCloseable {
     private void handle(HttpServerRequest request) {
         String path = request.path();
         requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        lastHeaders.put(path, MultiMap.caseInsensitiveMultiMap().addAll(request.headers()));
         HttpServerResponse response = request.response();
+        if (path.startsWith("/moved/")) {
+            response.setStatusCode(302).putHeader("Location", "/live/" + path.substring(7)).end();
+            return;
+        }
         switch (path) {
             case "/html" -> response.putHeader("Content-Type", "text/html")
                     .end("<html><body><h1>Channel offline</h1></body></html>");

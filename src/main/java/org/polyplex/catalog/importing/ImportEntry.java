@@ -1,5 +1,6 @@
 package org.polyplex.catalog.importing;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -7,12 +8,20 @@ import java.util.Objects;
  * {@code acestream://<id>} or http(s) URL (as {@code SourceUrls.normalize} answers), {@code name}
  * is at most 300 characters, {@code logoUrl} an http(s) URL or null; the rest is optional.
  * {@code providerId} is the provider's own stream id, the entry's identity when present.
+ * {@code headers} are the URL's HTTP headers, already checked ({@code SourceHeaders.check}).
  */
 public record ImportEntry(String name, String url, String epgId, String logoUrl, String group, Integer number,
-        String providerId) {
+        String providerId, Map<String, String> headers) {
 
     public ImportEntry {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(url, "url");
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    /** An entry whose URL needs no headers. */
+    public ImportEntry(String name, String url, String epgId, String logoUrl, String group, Integer number,
+            String providerId) {
+        this(name, url, epgId, logoUrl, group, number, providerId, Map.of());
     }
 }

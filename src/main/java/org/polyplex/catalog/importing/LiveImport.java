@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -107,7 +106,7 @@ final class LiveImport {
                 writer.replaceExtraCategories(row.id, extra);
                 changed = true;
             }
-            changed |= updateSources(origin, row, group.getValue(), writer, seenSources);
+            changed |= LiveSources.update(origin, row, group.getValue(), writer, seenSources);
             if (changed) {
                 updated++;
             }
@@ -162,57 +161,6 @@ final class LiveImport {
         return changed;
     }
 
-    private static boolean updateSources(ImportOrigin origin, LiveRows.ChannelRow row, List<ImportEntry> entries,
-            LiveWriter writer, Set<Long> seen) {
-        Map<String, LiveRows.SourceRow> byUrl = new HashMap<>();
-        row.sources.forEach(s -> byUrl.put(s.url, s));
-        Set<String> listed = new HashSet<>();
-        entries.forEach(e -> listed.add(e.url()));
-        List<LiveRows.SourceRow> reusable = new ArrayList<>();
-        for (LiveRows.SourceRow s : row.sources) {
-            if (Objects.equals(s.scraperSourceId, origin.sourceId()) && !listed.contains(s.url)) {
-                reusable.add(s);
-            }
-        }
-        boolean changed = false;
-        for (int i = 0; i < entries.size(); i++) {
-            String url = entries.get(i).url();
-            int priority = origin.priority() * 1000 + i;
-            LiveRows.SourceRow s = byUrl.get(url);
-            if (s == null && !reusable.isEmpty()) {
-                // the stream moved (new id, new provider password): keep the row and its id
-                s = reusable.remove(0);
-                s.url = url;
-                s.online = null;
-                s.dirty = true;
-            }
-            if (s == null) {
-                writer.insertSource(row.id, url, priority, origin);
-                changed = true;
-            } else if (Objects.equals(s.scraperSourceId, origin.sourceId())) {
-                seen.add(s.id);
-                changed |= refreshSource(s, priority, origin, writer);
-            } // else an admin's or another origin's row for the same URL: theirs
-        }
-        return changed;
-    }
-
-    /**
-     * Brings a listed source row up to date; true when a reader of the catalog sees a change. A
-     * missed-run count going back to 0 is written but is bookkeeping, not an update.
-     */
-    private static boolean refreshSource(LiveRows.SourceRow s, int priority, ImportOrigin origin, LiveWriter writer) {
-        boolean visible = s.dirty || s.priority != priority || !Objects.equals(s.maxConnections, origin.maxConnections());
-        if (visible || s.missedRuns != 0) {
-            s.missedRuns = 0;
-            s.priority = priority;
-            s.maxConnections = origin.maxConnections();
-            s.dirty = true;
-            writer.updateSource(s);
-        }
-        return visible;
-    }
-
     /** Counts a missed run on this origin's unseen rows and disables channels left with nothing fresh. */
     private static int missed(ImportOrigin origin, LiveRows state, Set<Long> seen, LiveWriter writer) {
         int removed = 0;
@@ -248,9 +196,9 @@ final class LiveImport {
             channels.add(channel);
             Set<String> urls = new HashSet<>();
             for (int p = 0; p < n.entries().size(); p++) {
-                String url = n.entries().get(p).url();
-                if (urls.add(url)) {
-                    sources.add(LiveWriter.source(channel, url, origin.priority() * 1000 + p, origin));
+                ImportEntry entry = n.entries().get(p);
+                if (urls.add(entry.url())) {
+                    sources.add(LiveWriter.source(channel, entry, origin.priority() * 1000 + p, origin));
                 }
             }
         }

@@ -41,6 +41,9 @@ final class LiveRows {
         Long scraperSourceId;
         int missedRuns;
         Boolean online;
+        /** Stored headers JSON ({@code SourceHeaders.toJson}), null for none. */
+        String headers;
+        boolean headersEdited;
         boolean dirty;
     }
 
@@ -75,7 +78,8 @@ final class LiveRows {
             byId.put(row.id, row);
         }
         List<StoredSource> sources = session.createQuery("""
-                select s.id, s.channel.id, s.url, s.priority, s.maxConnections, s.scraperSourceId, s.missedRuns, s.online
+                select s.id, s.channel.id, s.url, s.priority, s.maxConnections, s.scraperSourceId, s.missedRuns, s.online,
+                       s.headers, s.headersEdited
                 from ChannelSource s where s.channel.scrapeKey is not null order by s.priority, s.id""", StoredSource.class)
                 .getResultList();
         for (StoredSource r : sources) {
@@ -106,6 +110,8 @@ final class LiveRows {
         row.scraperSourceId = r.scraperSourceId();
         row.missedRuns = r.missedRuns();
         row.online = r.online();
+        row.headers = r.headers();
+        row.headersEdited = r.headersEdited();
         return row;
     }
 
@@ -116,7 +122,7 @@ final class LiveRows {
 
     /** A source of a scraped channel as the load query reads it. */
     private record StoredSource(Long id, Long channelId, String url, Integer priority, Integer maxConnections,
-            Long scraperSourceId, Integer missedRuns, Boolean online) {
+            Long scraperSourceId, Integer missedRuns, Boolean online, String headers, Boolean headersEdited) {
     }
 
     ChannelRow channel(String key) {

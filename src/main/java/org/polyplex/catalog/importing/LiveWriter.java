@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.polyplex.catalog.model.Channel;
 import org.polyplex.catalog.model.ChannelSource;
+import org.polyplex.catalog.model.SourceHeaders;
 
 /**
  * Collects the changes a live import makes to existing channels and writes them in batches at
@@ -21,7 +22,7 @@ final class LiveWriter {
     private static final String UPDATE_CHANNEL = "update channels set name = ?, logo_url = ?, epg_id = ?, category_id = ?,"
             + " enabled = ?, scrape_disabled = ?, updated_at = ? where id = ?";
     private static final String UPDATE_SOURCE = "update channel_sources set url = ?, priority = ?, max_connections = ?,"
-            + " missed_runs = ?, is_online = ? where id = ?";
+            + " missed_runs = ?, is_online = ?, headers = ? where id = ?";
 
     private final Batches batches;
     private final OffsetDateTime now;
@@ -36,11 +37,12 @@ final class LiveWriter {
         this.now = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
     }
 
-    /** A new source row of {@code channel} fed by the origin. */
-    static ChannelSource source(Channel channel, String url, int priority, ImportOrigin origin) {
+    /** A new source row of {@code channel} fed by the origin, for the entry's URL and headers. */
+    static ChannelSource source(Channel channel, ImportEntry entry, int priority, ImportOrigin origin) {
         ChannelSource s = new ChannelSource();
         s.channel = channel;
-        s.url = url;
+        s.url = entry.url();
+        s.headers = SourceHeaders.toJson(entry.headers());
         s.priority = priority;
         s.maxConnections = origin.maxConnections();
         s.scraperSourceId = origin.sourceId();
@@ -55,10 +57,10 @@ final class LiveWriter {
         sources.put(row.id, row);
     }
 
-    void insertSource(long channelId, String url, int priority, ImportOrigin origin) {
+    void insertSource(long channelId, ImportEntry entry, int priority, ImportOrigin origin) {
         Channel channel = new Channel(); // a reference by id: the row exists
         channel.id = channelId;
-        newSources.add(source(channel, url, priority, origin));
+        newSources.add(source(channel, entry, priority, origin));
     }
 
     /** Replaces the channel's categories beyond the primary one at {@link #flush()}. */
@@ -99,7 +101,8 @@ final class LiveWriter {
             Batches.setInt(ps, 3, s.maxConnections);
             ps.setInt(4, s.missedRuns);
             Batches.setBoolean(ps, 5, s.online);
-            ps.setLong(6, s.id);
+            ps.setString(6, s.headers);
+            ps.setLong(7, s.id);
         });
         newSources.clear();
         channels.clear();

@@ -56,4 +56,12 @@ public class ChannelSource {
 
     @Column(name = "max_connections")
     public Integer maxConnections;
+
+    /** HTTP headers sent upstream, as {@link SourceHeaders#toJson} writes them; null for none. */
+    @Column(name = "headers", length = SourceHeaders.MAX_JSON)
+    public String headers;
+
+    /** Whether an admin set {@link #headers}: imports then keep them as they are. */
+    @Column(name = "headers_edited", nullable = false)
+    public boolean headersEdited;
 }

@@ -69,7 +69,7 @@ final class SourceFailover {
             if (!env.upstreams().supports(source.url()) || !guard.healthy(source.id())) {
                 continue;
             }
-            Optional<Upstream> upstream = env.upstreams().create(source.url());
+            Optional<Upstream> upstream = env.upstreams().create(source.url(), source.headers());
             if (upstream.isEmpty() || !guard.tryAcquire(source.id(), source.maxConnections())) {
                 continue;
             }

@@ -3,6 +3,7 @@ package org.polyplex.proxy.upstream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.polyplex.proxy.config.ProxyConfig;
@@ -68,9 +69,14 @@ public final class UpstreamFactory {
 
     /** A new, unopened upstream for the URL, or empty when no kind of this node plays it. */
     public Optional<Upstream> create(String url) {
+        return create(url, Map.of());
+    }
+
+    /** As {@link #create(String)}, with the HTTP headers the source's requests carry. */
+    public Optional<Upstream> create(String url, Map<String, String> headers) {
         for (UpstreamKind kind : kinds) {
             if (kind.supports(url)) {
-                return Optional.of(kind.create(url));
+                return Optional.of(kind.create(url, headers));
             }
         }
         return Optional.empty();

@@ -47,6 +47,12 @@ public final class EntryCollector {
     /** Adds one entry that a provider identifies by its own stream id. */
     public void add(String name, String idOrUrl, String epgId, String logoUrl, String group, Integer number,
             String providerId) {
+        add(name, idOrUrl, epgId, logoUrl, group, number, providerId, Map.of());
+    }
+
+    /** Adds one entry with the HTTP headers the list asks for its URL (checked later, when admitted). */
+    public void add(String name, String idOrUrl, String epgId, String logoUrl, String group, Integer number,
+            String providerId, Map<String, String> headers) {
         String url = toSourceUrl(idOrUrl);
         String cleanName = clean(name, MAX_NAME);
         if (url == null) {
@@ -75,7 +81,8 @@ public final class EntryCollector {
         }
         indexByUrl.put(url, channels.size());
         channels.add(new ScrapedChannel(cleanName, url, clean(epgId, 300), logo == null || logo.length() > 2048 ? null : logo,
-                clean(group, 200), number != null && number > 0 && number <= 9_999_999 ? number : null, providerId));
+                clean(group, 200), number != null && number > 0 && number <= 9_999_999 ? number : null, providerId,
+                headers == null ? Map.of() : headers));
     }
 
     /**
@@ -103,7 +110,7 @@ public final class EntryCollector {
         }
         if (added) {
             channels.set(index, new ScrapedChannel(first.name(), first.url(), first.epgId(), first.logoUrl(),
-                    String.join(";", groups), first.number(), first.providerId()));
+                    String.join(";", groups), first.number(), first.providerId(), first.headers()));
         }
         return added;
     }

@@ -9,7 +9,7 @@ import org.polyplex.playlist.M3uParser;
 /**
  * Channel lists in M3U/M3U8 form, through {@link M3uParser}. Pure. A last URL line without its
  * line end is skipped with a reason (the run ends {@code warning}): a list cut off mid-URL must
- * not add the cut URL as a source.
+ * not add the cut URL as a source. Stream headers that cannot be read are run warnings.
  */
 public final class M3uSourceParser {
 
@@ -29,6 +29,8 @@ public final class M3uSourceParser {
     }
 
     private static void add(M3uEntry entry, EntryCollector out) {
-        out.add(entry.name(), entry.url(), entry.tvgId(), entry.tvgLogo(), entry.group(), entry.channelNumber());
+        entry.headerProblems().forEach(out::warn);
+        out.add(entry.name(), entry.url(), entry.tvgId(), entry.tvgLogo(), entry.group(), entry.channelNumber(), null,
+                entry.headers());
     }
 }

@@ -1,5 +1,7 @@
 package org.polyplex.proxy.upstream.api;
 
+import java.util.Map;
+
 /**
  * One kind of channel source this node can play (HTTP MPEG-TS, HLS, AceStream, ...): it
  * recognises its source URLs and makes an {@link Upstream} for each. The upstream factory asks
@@ -14,4 +16,12 @@ public interface UpstreamKind {
 
     /** A new, unopened upstream for a URL this kind {@link #supports}. */
     Upstream create(String url);
+
+    /**
+     * As {@link #create(String)}, for a source whose HTTP requests carry these headers (validated,
+     * canonical names). Kinds that make no HTTP request of their own (an engine's) ignore them.
+     */
+    default Upstream create(String url, Map<String, String> headers) {
+        return create(url);
+    }
 }

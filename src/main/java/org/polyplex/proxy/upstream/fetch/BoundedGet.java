@@ -1,6 +1,7 @@
 package org.polyplex.proxy.upstream.fetch;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -36,10 +37,17 @@ public final class BoundedGet {
     }
 
     public static Future<Answer> get(HttpClient client, String url, Duration idle, int maxBytes) {
+        return get(client, url, Map.of(), idle, maxBytes);
+    }
+
+    /** As {@link #get(HttpClient, String, Duration, int)}, with request headers (a source's own). */
+    public static Future<Answer> get(HttpClient client, String url, Map<String, String> headers, Duration idle,
+            int maxBytes) {
         RequestOptions options;
         try {
             options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url).setFollowRedirects(true)
                     .setIdleTimeout(idle.toMillis());
+            headers.forEach(options::putHeader);
         } catch (RuntimeException e) {
             return Future.failedFuture(new FetchException(0, "invalid URL"));
         }

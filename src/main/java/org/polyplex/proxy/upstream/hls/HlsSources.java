@@ -1,5 +1,7 @@
 package org.polyplex.proxy.upstream.hls;
 
+import java.util.Map;
+
 import org.polyplex.proxy.upstream.api.SourceUrl;
 import org.polyplex.proxy.upstream.api.Upstream;
 import org.polyplex.proxy.upstream.api.UpstreamKind;
@@ -32,6 +34,12 @@ public final class HlsSources implements UpstreamKind {
 
     @Override
     public Upstream create(String url) {
-        return new HlsUpstream(vertx, client, url, config);
+        return create(url, Map.of());
+    }
+
+    /** The source's headers go on every request of the upstream: playlist, keys and segments. */
+    @Override
+    public Upstream create(String url, Map<String, String> headers) {
+        return new HlsUpstream(vertx, client, url, headers, config);
     }
 }

@@ -50,6 +50,8 @@ final class HlsUpstream implements Upstream {
     private final Vertx vertx;
     private final HttpClient client;
     private final String url;
+    /** The source's headers, sent with the playlist, key and segment requests alike. */
+    private final Map<String, String> headers;
     private final HlsConfig.Upstream config;
     private final ArrayDeque<Playlist.Segment> queue = new ArrayDeque<>();
     private final Map<String, Future<byte[]>> keys;
@@ -63,10 +65,11 @@ final class HlsUpstream implements Upstream {
     private boolean fetching;
     private long reloadTimer = -1;
 
-    HlsUpstream(Vertx vertx, HttpClient client, String url, HlsConfig.Upstream config) {
+    HlsUpstream(Vertx vertx, HttpClient client, String url, Map<String, String> headers, HlsConfig.Upstream config) {
         this.vertx = vertx;
         this.client = client;
         this.url = url;
+        this.headers = headers;
         this.config = config;
         int maxKeys = config.maxKeys();
         this.keys = new LinkedHashMap<>(16, 0.75f, true) {
@@ -95,7 +98,7 @@ final class HlsUpstream implements Upstream {
     }
 
     private void load(String playlistUrl, int depth) {
-        BoundedGet.get(client, playlistUrl, config.requestTimeout(), config.maxPlaylistBytes()).onComplete(ar -> {
+        BoundedGet.get(client, playlistUrl, headers, config.requestTimeout(), config.maxPlaylistBytes()).onComplete(ar -> {
             if (state instanceof State.Closed) {
                 return;
             }
@@ -222,7 +225,7 @@ final class HlsUpstream implements Upstream {
         }
         fetching = true;
         Future<byte[]> key = segment.key() == null ? Future.succeededFuture(null) : key(segment.key().uri());
-        key.compose(k -> BoundedGet.get(client, segment.uri(), config.requestTimeout(), config.maxSegmentBytes())
+        key.compose(k -> BoundedGet.get(client, segment.uri(), headers, config.requestTimeout(), config.maxSegmentBytes())
                 .map(BoundedGet.Answer::body)
                 .compose(body -> k == null ? Future.succeededFuture(body) : decrypt(k, segment, body)))
                 .onComplete(ar -> {
@@ -246,7 +249,7 @@ final class HlsUpstream implements Upstream {
         if (known != null && !known.failed()) {
             return known;
         }
-        Future<byte[]> fetched = BoundedGet.get(client, keyUri, config.requestTimeout(), config.maxKeyBytes())
+        Future<byte[]> fetched = BoundedGet.get(client, keyUri, headers, config.requestTimeout(), config.maxKeyBytes())
                 .map(answer -> answer.body().getBytes())
                 .recover(e -> Future.failedFuture("key: " + Redaction.message(e)));
         keys.put(keyUri, fetched);

@@ -1,6 +1,7 @@
 package org.polyplex.proxy.upstream.http;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.polyplex.proxy.upstream.api.SourceUrl;
 import org.polyplex.proxy.upstream.api.Upstream;
@@ -35,6 +36,11 @@ public final class HttpTsKind implements UpstreamKind {
 
     @Override
     public Upstream create(String url) {
-        return new HttpTsUpstream(client, url, maxRedirects, readGuard);
+        return create(url, Map.of());
+    }
+
+    @Override
+    public Upstream create(String url, Map<String, String> headers) {
+        return new HttpTsUpstream(client, url, headers, maxRedirects, readGuard);
     }
 }

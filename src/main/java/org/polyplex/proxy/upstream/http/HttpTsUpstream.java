@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.polyplex.platform.logging.Redaction;
@@ -22,21 +23,24 @@ import io.vertx.core.http.RequestOptions;
  * An MPEG-TS stream over HTTP(S), chunked or not. Redirects are followed here, up to a bound, so
  * that a loop fails like any other error. Rejects HTML and non-2xx answers before any byte is
  * forwarded. First-byte and idle timeouts are the session's watchdog; the request's own idle
- * timeout is a second guard.
+ * timeout is a second guard. The source's headers go on every request, redirects included
+ * (players do the same); they replace the proxy's own {@code Accept} when they name one.
  */
 final class HttpTsUpstream implements Upstream {
 
     private final HttpClient client;
     private final String url;
+    private final Map<String, String> headers;
     private final int maxRedirects;
     private final Duration readGuard;
     private UpstreamListener listener;
     private HttpClientRequest request;
     private boolean closed;
 
-    HttpTsUpstream(HttpClient client, String url, int maxRedirects, Duration readGuard) {
+    HttpTsUpstream(HttpClient client, String url, Map<String, String> headers, int maxRedirects, Duration readGuard) {
         this.client = client;
         this.url = url;
+        this.headers = headers;
         this.maxRedirects = maxRedirects;
         this.readGuard = readGuard;
     }
@@ -52,6 +56,7 @@ final class HttpTsUpstream implements Upstream {
         try {
             options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(target).setFollowRedirects(false)
                     .setIdleTimeout(readGuard.toMillis()).addHeader(HttpHeaders.ACCEPT, "video/mp2t, */*");
+            headers.forEach(options::putHeader);
         } catch (RuntimeException e) {
             // Its message holds the whole URL, credentials included.
             fail(redirects == 0 ? "invalid source URL" : "malformed redirect: unusable target");

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -39,6 +40,8 @@ public final class LiveHlsServer implements AutoCloseable {
     private final List<Double> durations = new ArrayList<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final List<Long> segmentOrder = new CopyOnWriteArrayList<>();
+    private final Map<String, MultiMap> lastHeaders = new ConcurrentHashMap<>();
+    private volatile MultiMap lastSegmentHeaders;
     private final long started = System.nanoTime();
     private final double cycle;
     private HttpServer server;
@@ -81,6 +84,16 @@ public final class LiveHlsServer implements AutoCloseable {
         return requests.computeIfAbsent(path, p -> new AtomicInteger()).get();
     }
 
+    /** The headers of the last request for a path ({@code /seg/5.ts}, {@code /key}), or null when none came. */
+    public MultiMap lastHeaders(String path) {
+        return lastHeaders.get(path);
+    }
+
+    /** The headers of the last segment request that found a segment, or null when none came. */
+    public MultiMap lastSegmentHeaders() {
+        return lastSegmentHeaders;
+    }
+
     /** Sequence numbers of the clear segments served, in request order. */
     public List<Long> segmentOrder() {
         return List.copyOf(segmentOrder);
@@ -105,6 +118,7 @@ public final class LiveHlsServer implements AutoCloseable {
     private void handle(HttpServerRequest request) {
         String path = request.path();
         requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        lastHeaders.put(path, MultiMap.caseInsensitiveMultiMap().addAll(request.headers()));
         HttpServerResponse response = request.response();
         switch (path) {
             case "/live.m3u8", "/hi.m3u8" -> playlist(response, newest(), "seg", false);
@@ -134,6 +148,7 @@ public final class LiveHlsServer implements AutoCloseable {
             return;
         }
         long sequence = Long.parseLong(parts[2].substring(0, parts[2].length() - 3));
+        lastSegmentHeaders = lastHeaders.get(path);
         Buffer body = segments.get((int) (sequence % segments.size()));
         response.putHeader("Content-Type", "video/mp2t");
         if (parts[1].equals("enc")) {
