@@ -28,6 +28,7 @@ import org.polyplex.epg.store.GuideIndex;
 import org.polyplex.epg.store.GuideIndexLoaded;
 import org.polyplex.epg.store.GuideRef;
 import org.polyplex.epg.store.GuideStore;
+import org.polyplex.epg.store.GuideSuggestion;
 import org.polyplex.epg.xmltv.XmltvWriter;
 
 /**
@@ -169,6 +170,14 @@ public class EpgService implements XmltvIds {
         return catalog.snapshot().channels().stream()
                 .filter(c -> index.resolve(c.epgId(), c.name()).isEmpty())
                 .toList();
+    }
+
+    /**
+     * Guides whose names come close to this channel's without matching it, best first, at most
+     * {@code max}: what an admin may set as its epg id (see {@code GuideSuggestions}).
+     */
+    public List<GuideSuggestion> suggestGuides(LiveChannel channel, int max) {
+        return store.index().suggest(channel.name(), max);
     }
 
     /**

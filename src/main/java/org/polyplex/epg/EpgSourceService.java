@@ -3,6 +3,7 @@ package org.polyplex.epg;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,6 +79,11 @@ public class EpgSourceService {
         get(sourceId);
         var query = EpgRun.<EpgRun> find("sourceId", Sort.by("startedAt").descending().and("id").descending(), sourceId);
         return new Page<>(query.page(page, size).list(), query.count());
+    }
+
+    /** The newest runs of all sources, newest first, at most {@code max}. */
+    public List<EpgRun> recentRuns(int max) {
+        return EpgRun.<EpgRun> findAll(Sort.by("startedAt").descending().and("id").descending()).page(0, max).list();
     }
 
     private void apply(EpgSource source, EpgSourceInput input) {

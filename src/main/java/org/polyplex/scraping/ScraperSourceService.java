@@ -70,6 +70,12 @@ public class ScraperSourceService {
         return new Page<>(query.page(page, size).list(), query.count());
     }
 
+    /** The newest runs of all sources, newest first, at most {@code max}. */
+    public List<ScrapeRun> recentRuns(int max) {
+        return ScrapeRun.<ScrapeRun> findAll(Sort.descending("startedAt").and("id", Sort.Direction.Descending))
+                .page(0, max).list();
+    }
+
     private void apply(ScraperSource source, ScraperSourceInput input) {
         String url = input.url().strip();
         String lower = url.toLowerCase(Locale.ROOT);

@@ -34,7 +34,9 @@ public class DashboardPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(Frame frame, Counters counters, List<SvgChart> charts,
-                String every);
+                String every, Health health, int refresh);
+
+        static native TemplateInstance health(Health health, int refresh);
     }
 
     private final AccountService accounts;
@@ -44,9 +46,11 @@ public class DashboardPage {
     private final Clock clock;
     private final TrafficHistory history;
     private final ConsoleConfig config;
+    private final HealthPanel health;
 
     DashboardPage(AccountService accounts, ChannelService channels, CategoryService categories, LiveSessions live,
-            Clock clock, TrafficHistory history, ConsoleConfig config) {
+            Clock clock, TrafficHistory history, ConsoleConfig config, HealthPanel health) {
+        this.health = health;
         this.history = history;
         this.config = config;
         this.accounts = accounts;
@@ -65,7 +69,18 @@ public class DashboardPage {
                 SvgChart.of("Viewers", viewers, Long.toString(max(viewers))),
                 SvgChart.of("Egress", out, bits(max(out))),
                 SvgChart.of("Ingress", in, bits(max(in))));
-        return Templates.dashboard(frame, counters(points), charts, config.historyEvery().toSeconds() + " s");
+        return Templates.dashboard(frame, counters(points), charts, config.historyEvery().toSeconds() + " s",
+                health.now(), refreshSeconds());
+    }
+
+    /** The health section alone, for the dashboard's own refresh. */
+    public TemplateInstance health() {
+        return Templates.health(health.now(), refreshSeconds());
+    }
+
+    /** Seconds between two refreshes of the health section: the cache's age bound, at least 2 s. */
+    private int refreshSeconds() {
+        return (int) Math.max(2, config.healthCacheFor().toSeconds());
     }
 
     private static long max(List<Long> values) {

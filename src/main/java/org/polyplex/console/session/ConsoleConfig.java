@@ -47,4 +47,20 @@ public interface ConsoleConfig {
     @Min(1)
     @Max(1_000_000)
     int maxSessions();
+
+    /**
+     * How long the dashboard's health (upstreams, engine, database, disk, last runs) is reused
+     * before it is checked again: however many admins watch, the checks run at most this often.
+     */
+    @WithDefault("PT5S")
+    @DurationMin(millis = 100)
+    @DurationMax(minutes = 5)
+    Duration healthCacheFor();
+
+    /**
+     * Directory whose disk the dashboard shows (free and used): where the H2 file, spools and
+     * archives live. Relative to the working directory.
+     */
+    @WithDefault("data")
+    String diskPath();
 }

@@ -34,6 +34,7 @@ final class ImportJob implements XmltvSink {
     private final Duration offset;
     private final XmltvLimits limits;
     private final int minProgrammes;
+    private final ImportProgress progress;
     private final Map<String, Integer> skips = new TreeMap<>();
     // The reader's reason for a programme of an undeclared channel.
     private static final String UNKNOWN_CHANNEL = "unknown channel";
@@ -48,8 +49,9 @@ final class ImportJob implements XmltvSink {
             int minProgrammes) {
     }
 
-    ImportJob(GuideOpener opener, GuideStore store, Spec spec) {
+    ImportJob(GuideOpener opener, GuideStore store, Spec spec, ImportProgress progress) {
         this.opener = opener;
+        this.progress = progress;
         this.writer = store.writer(spec.sourceId(), spec.generation(), spec.batchSize());
         this.url = spec.url();
         this.offset = Duration.ofMinutes(spec.offsetMinutes());
@@ -110,18 +112,21 @@ final class ImportJob implements XmltvSink {
         // A repeated declaration merges into the first (merged guides do this all the time).
         if (writer.channel(channel)) {
             channels++;
+            progress.channel();
         }
     }
 
     @Override
     public void programme(XmltvProgramme programme) {
         programmes++;
+        progress.programme();
         writer.programme(programme);
     }
 
     @Override
     public void skipped(String reason) {
         skipped++;
+        progress.skipped();
         skips.merge(reason, 1, Integer::sum);
     }
 

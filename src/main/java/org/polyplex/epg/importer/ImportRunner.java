@@ -58,6 +58,8 @@ public class ImportRunner {
     private final Semaphore slots;
     // source id -> completion of its current run; an entry exists exactly while the source runs
     private final Map<Long, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
+    // source id -> counters of its current run, for the console's live progress
+    private final Map<Long, ImportProgress> progress = new ConcurrentHashMap<>();
 
     private final MeterRegistry metrics;
 
@@ -105,6 +107,11 @@ public class ImportRunner {
         return Optional.ofNullable(running.get(sourceId));
     }
 
+    /** What the source's current run has parsed so far; empty when it is not running. */
+    public Optional<ImportProgress.Counts> progress(long sourceId) {
+        return Optional.ofNullable(progress.get(sourceId)).map(ImportProgress::counts);
+    }
+
     /**
      * Records a run and queues it. Throws a 409 {@link ApiException} when the source is already
      * running, or when {@code max-queued-imports} imports already wait: then nothing is recorded
@@ -123,9 +130,11 @@ public class ImportRunner {
         try {
             begun = recorder.begin(sourceId, trigger);
             RunRecorder.Begun queued = begun;
+            ImportProgress counters = new ImportProgress();
+            progress.put(sourceId, counters);
             pool.execute(() -> {
                 try {
-                    execute(queued);
+                    execute(queued, counters);
                 } finally {
                     ended(sourceId, done, true);
                 }
@@ -143,6 +152,7 @@ public class ImportRunner {
     }
 
     private void ended(long sourceId, CompletableFuture<Void> done, boolean heldSlot) {
+        progress.remove(sourceId);
         running.remove(sourceId);
         if (heldSlot) {
             slots.release();
@@ -150,7 +160,7 @@ public class ImportRunner {
         done.complete(null);
     }
 
-    private void execute(RunRecorder.Begun begun) {
+    private void execute(RunRecorder.Begun begun, ImportProgress counters) {
         long started = System.nanoTime();
         ImportJob.Result result;
         try {
@@ -164,7 +174,7 @@ public class ImportRunner {
         }
         ImportJob job = null;
         try {
-            job = new ImportJob(opener, store, spec(begun));
+            job = new ImportJob(opener, store, spec(begun), counters);
             result = job.call();
             // Caches are filled for the new guide first, so it serves from memory once flipped.
             store.prepare(begun.sourceId(), begun.generation());

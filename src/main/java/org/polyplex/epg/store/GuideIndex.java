@@ -29,9 +29,13 @@ public final class GuideIndex {
 
     private final Map<String, GuideRef> byId = new HashMap<>();
     private final Map<String, GuideRef> byName = new HashMap<>();
+    private final List<Row> rows;
+    // built on first use: only the mapping page asks for suggestions
+    private volatile GuideSuggestions suggestions;
 
     /** @param rows in source id order, so the first source to declare a key keeps it */
     public GuideIndex(List<Row> rows) {
+        this.rows = List.copyOf(rows);
         for (Row row : rows) {
             GuideRef ref = new GuideRef(row.sourceId(), row.generation(), row.xmltvId());
             byId.putIfAbsent(row.xmltvId().toLowerCase(Locale.ROOT), ref);
@@ -53,6 +57,19 @@ public final class GuideIndex {
             }
         }
         return name == null ? Optional.empty() : Optional.ofNullable(byName.get(normalize(name)));
+    }
+
+    /**
+     * Guides whose names come close to a channel's name without matching it (the channels that
+     * {@link #resolve} leaves without a guide), best first.
+     */
+    public List<GuideSuggestion> suggest(String name, int max) {
+        GuideSuggestions built = suggestions;
+        if (built == null) {
+            built = new GuideSuggestions(rows);
+            suggestions = built;
+        }
+        return built.suggest(name, max);
     }
 
     public int size() {
