@@ -2,6 +2,7 @@ package org.polyplex.catalog;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +35,9 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class ChannelService {
 
+    /** Most channels of one bulk change: well under PostgreSQL's bind-parameter limit. */
+    public static final int MAX_BULK = 1000;
+
     private final Clock clock;
     private final Event<CatalogChanged> changed;
     private final CatalogConfig.SourceHeaders headerLimits;
@@ -60,6 +64,16 @@ public class ChannelService {
         return new Page<>(query.page(page, size).list(), query.count());
     }
 
+    /** The channels of these ids that exist, by number then name; at most {@link #MAX_BULK} ids. */
+    public List<Channel> byIds(Collection<Long> ids) {
+        if (ids.size() > MAX_BULK) {
+            throw ApiException.invalid("ids", "at most " + MAX_BULK + " channels at once");
+        }
+        return ids.isEmpty() ? List.of()
+                : Channel.<Channel> list("id in ?1", Sort.by("number", Sort.NullPrecedence.NULLS_LAST).and("name")
+                        .and("id"), Set.copyOf(ids));
+    }
+
     public Channel get(long id) {
         return Channel.<Channel> findByIdOptional(id).orElseThrow(() -> ApiException.notFound("channel", id));
     }
@@ -80,6 +94,27 @@ public class ChannelService {
         apply(channel, input);
         flush();
         return channel;
+    }
+
+    /**
+     * Enables or disables many channels in one transaction (the console's bulk action), leaving
+     * everything else of them as it is. Ids that do not exist are skipped. Answers how many
+     * channels changed.
+     */
+    @Transactional
+    public int setEnabled(Collection<Long> ids, boolean enabled) {
+        if (ids.size() > MAX_BULK) {
+            throw ApiException.invalid("ids", "at most " + MAX_BULK + " channels at once");
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        int changedRows = Channel.update("enabled = ?1, updatedAt = ?2 where id in ?3 and enabled <> ?1", enabled,
+                clock.instant(), Set.copyOf(ids));
+        if (changedRows > 0) {
+            changed.fire(new CatalogChanged());
+        }
+        return changedRows;
     }
 
     @Transactional

@@ -1,7 +1,11 @@
 package org.polyplex.console.catalog;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+
+import jakarta.validation.Validator;
+import jakarta.ws.rs.core.Response;
 
 import org.polyplex.catalog.ChannelInput;
 import org.polyplex.catalog.ChannelInput.SourceInput;
@@ -57,6 +61,21 @@ public record ChannelForm(String name, String number, String categoryId, String 
         List<SourceInput> list = new ArrayList<>();
         channel.sources.forEach(s -> list.add(new SourceInput(s.url, list.size(), s.maxConnections)));
         return list;
+    }
+
+    /** The input when Bean Validation passes it (the API's own messages otherwise, in {@code errors}), else null. */
+    static ChannelInput validated(Validator validator, ChannelInput input, FormErrors errors) {
+        if (input == null) {
+            return null;
+        }
+        validator.validate(input).forEach(v -> errors.add(v.getPropertyPath().toString(), v.getMessage()));
+        return errors.any() ? null : input;
+    }
+
+    /** The channel's page, with a notice. */
+    static Response seeOther(long id, String notice) {
+        return Response.seeOther(URI.create("/console/channels/" + id + (notice == null ? "" : "?notice=" + notice)))
+                .build();
     }
 
     private static Integer integer(String field, String value, FormErrors errors) {

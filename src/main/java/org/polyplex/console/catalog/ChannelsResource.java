@@ -1,7 +1,6 @@
 package org.polyplex.console.catalog;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.polyplex.catalog.CategoryService;
 import org.polyplex.catalog.ChannelInput;
-import org.polyplex.catalog.ChannelInput.SourceInput;
 import org.polyplex.catalog.ChannelService;
-import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.catalog.model.Channel;
 import org.polyplex.console.web.ConsoleRefusal;
 import org.polyplex.console.web.CurrentSession;
@@ -38,9 +34,10 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * Channels: the server-paged list (search by name or number, filter by group), create with
- * sources, edit, and the ordered sources (add, move up or down, remove). Every write is a
- * {@link ChannelInput} through {@link ChannelService}, validated as {@code /api/channels} is.
+ * Channels: the server-paged list (search by name or number, filter by group and state, check
+ * channels for {@link ChannelBulkResource}), create with sources, edit, delete. The ordered
+ * sources are {@link ChannelSourcesResource}'s. Every write is a {@link ChannelInput} through
+ * {@link ChannelService}, validated as {@code /api/channels} is.
  */
 @Path("/console/channels")
 @Blocking
@@ -48,62 +45,47 @@ import io.smallrye.common.annotation.Blocking;
 public class ChannelsResource {
 
     static final int PAGE_SIZE = 50;
-    /** Groups offered in the pickers; a catalog with more still pages, the picker lists the first ones. */
-    static final int MAX_GROUPS = 500;
 
     /** One channel in the list. */
     @TemplateData
     public record ChannelRow(long id, Integer number, String name, String group, int sources, boolean enabled) {
     }
 
-    /** A group (live category) for the pickers. */
-    @TemplateData
-    public record Group(String id, String name) {
-    }
-
-    /** One source of a channel, in failover order. */
-    @TemplateData
-    public record SourceRow(int index, String url, boolean first, boolean last, Boolean online) {
-
-        /** One-based, for people. */
-        public int position() {
-            return index + 1;
-        }
-    }
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance channels(Frame frame, List<ChannelRow> rows, Pager pager, String q,
-                String group, List<Group> groups);
+                String group, String state, List<ChannelPages.Group> groups, String back, String notice);
 
-        static native TemplateInstance create(Frame frame, ChannelForm form, FormErrors errors, List<Group> groups);
+        static native TemplateInstance create(Frame frame, ChannelForm form, FormErrors errors,
+                List<ChannelPages.Group> groups);
 
         static native TemplateInstance channel(Frame frame, long id, ChannelForm form, FormErrors errors,
-                List<Group> groups, List<SourceRow> sources, String notice);
+                List<ChannelPages.Group> groups, List<ChannelPages.SourceRow> sources, String notice);
     }
 
     private final ChannelService channels;
-    private final CategoryService categories;
+    private final ChannelPages pages;
     private final CurrentSession current;
     private final Validator validator;
 
-    ChannelsResource(ChannelService channels, CategoryService categories, CurrentSession current,
-            Validator validator) {
+    ChannelsResource(ChannelService channels, ChannelPages pages, CurrentSession current, Validator validator) {
         this.channels = channels;
-        this.categories = categories;
+        this.pages = pages;
         this.current = current;
         this.validator = validator;
     }
 
     @GET
-    public TemplateInstance list(@RestQuery String q, @RestQuery String group, @RestQuery int page) {
+    public TemplateInstance list(@RestQuery String q, @RestQuery String group, @RestQuery String state,
+            @RestQuery int page, @RestQuery String notice) {
         String text = q == null ? "" : q.strip();
         Integer number = text.matches("[0-9]{1,7}") ? Integer.valueOf(text) : null;
         Long groupId = group == null || !group.matches("[0-9]{1,18}") ? null : Long.valueOf(group);
+        Boolean enabled = "enabled".equals(state) ? Boolean.TRUE : "disabled".equals(state) ? Boolean.FALSE : null;
         int p = Math.max(0, page);
-        var found = channels.list(groupId, null, number == null && !text.isEmpty() ? text : null, number, p,
+        var found = channels.list(groupId, enabled, number == null && !text.isEmpty() ? text : null, number, p,
                 PAGE_SIZE);
-        List<Group> groups = groups();
+        List<ChannelPages.Group> groups = pages.groups();
         Map<Long, String> names = new LinkedHashMap<>();
         groups.forEach(g -> names.put(Long.valueOf(g.id()), g.name()));
         List<ChannelRow> rows = found.items().stream().map(c -> new ChannelRow(c.id, c.number, c.name,
@@ -112,15 +94,17 @@ public class ChannelsResource {
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("q", text);
         filters.put("group", groupId == null ? "" : groupId.toString());
-        return Templates.channels(current.frame("channels"), rows,
-                Pager.of("/console/channels", filters, p, PAGE_SIZE, found.total()), text,
-                groupId == null ? "" : groupId.toString(), groups);
+        filters.put("state", enabled == null ? "" : state);
+        Pager pager = Pager.of("/console/channels", filters, p, PAGE_SIZE, found.total());
+        return Templates.channels(current.frame("channels"), rows, pager, text,
+                groupId == null ? "" : groupId.toString(), enabled == null ? "" : state, groups,
+                pager.base() + "page=" + p, ChannelBulkResource.notice(notice));
     }
 
     @GET
     @Path("new")
     public TemplateInstance blank() {
-        return Templates.create(current.frame("channels"), ChannelForm.blank(), FormErrors.none(), groups());
+        return Templates.create(current.frame("channels"), ChannelForm.blank(), FormErrors.none(), pages.groups());
     }
 
     @POST
@@ -139,15 +123,15 @@ public class ChannelsResource {
                 errors = FormErrors.of(e);
             }
         }
-        return Response.status(400).entity(Templates.create(current.frame("channels"), form, errors, groups()))
+        return Response.status(400).entity(Templates.create(current.frame("channels"), form, errors, pages.groups()))
                 .build();
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance channel(@RestPath long id, @RestQuery String notice) {
-        Channel channel = find(id);
-        return page(channel, ChannelForm.of(channel), FormErrors.none(), notice);
+        Channel channel = pages.find(id);
+        return pages.page(channel, ChannelForm.of(channel), FormErrors.none(), notice);
     }
 
     @POST
@@ -156,7 +140,7 @@ public class ChannelsResource {
             @RestForm String categoryId, @RestForm String logoUrl, @RestForm String epgId,
             @RestForm boolean enabled) {
         current.requireToken(csrf);
-        Channel channel = find(id);
+        Channel channel = pages.find(id);
         ChannelForm form = new ChannelForm(name, number, categoryId, logoUrl, epgId, enabled, "");
         FormErrors errors = FormErrors.none();
         ChannelInput input = validated(form.toInput(ChannelForm.sourcesOf(channel), errors), errors);
@@ -168,44 +152,7 @@ public class ChannelsResource {
                 errors = FormErrors.of(e);
             }
         }
-        return Response.status(400).entity(page(channel, form, errors, null)).build();
-    }
-
-    @POST
-    @Path("{id}/sources")
-    public Response addSource(@RestPath long id, @RestForm String csrf, @RestForm String url) {
-        current.requireToken(csrf);
-        Channel channel = find(id);
-        List<SourceInput> sources = ChannelForm.sourcesOf(channel);
-        sources.add(new SourceInput(url == null ? "" : url.strip(), sources.size(), null));
-        return writeSources(channel, sources, "source-added");
-    }
-
-    @POST
-    @Path("{id}/sources/move")
-    public Response moveSource(@RestPath long id, @RestForm String csrf, @RestForm int index,
-            @RestForm String direction) {
-        current.requireToken(csrf);
-        Channel channel = find(id);
-        List<SourceInput> sources = ChannelForm.sourcesOf(channel);
-        int other = "up".equals(direction) ? index - 1 : index + 1;
-        if (index < 0 || index >= sources.size() || other < 0 || other >= sources.size()) {
-            return seeOther(id, null);
-        }
-        sources.set(index, sources.set(other, sources.get(index)));
-        return writeSources(channel, sources, "reordered");
-    }
-
-    @POST
-    @Path("{id}/sources/remove")
-    public Response removeSource(@RestPath long id, @RestForm String csrf, @RestForm int index) {
-        current.requireToken(csrf);
-        Channel channel = find(id);
-        List<SourceInput> sources = ChannelForm.sourcesOf(channel);
-        if (index >= 0 && index < sources.size()) {
-            sources.remove(index);
-        }
-        return writeSources(channel, sources, "source-removed");
+        return Response.status(400).entity(pages.page(channel, form, errors, null)).build();
     }
 
     @POST
@@ -220,62 +167,11 @@ public class ChannelsResource {
         return Response.seeOther(URI.create("/console/channels")).build();
     }
 
-    private Response writeSources(Channel channel, List<SourceInput> sources, String notice) {
-        List<SourceInput> ordered = new ArrayList<>();
-        sources.forEach(s -> ordered.add(new SourceInput(s.url(), ordered.size(), s.maxConnections())));
-        ChannelForm form = ChannelForm.of(channel);
-        FormErrors errors = FormErrors.none();
-        ChannelInput input = validated(form.toInput(ordered, errors), errors);
-        if (input != null) {
-            try {
-                channels.update(channel.id, input);
-                return seeOther(channel.id, notice);
-            } catch (ApiException e) {
-                errors = FormErrors.of(e);
-            }
-        }
-        return Response.status(400).entity(page(channel, form, errors, null)).build();
-    }
-
-    private TemplateInstance page(Channel channel, ChannelForm form, FormErrors errors, String notice) {
-        List<SourceRow> sources = new ArrayList<>();
-        int n = channel.sources.size();
-        channel.sources.forEach(s -> sources.add(new SourceRow(sources.size(), s.url, sources.isEmpty(),
-                sources.size() == n - 1, s.online)));
-        return Templates.channel(current.frame("channels"), channel.id, form, errors, groups(), sources,
-                NOTICES.getOrDefault(notice == null ? "" : notice, ""));
-    }
-
-    private static final Map<String, String> NOTICES = Map.of(
-            "created", "The channel is created.",
-            "saved", "Saved.",
-            "source-added", "The source is added at the end.",
-            "reordered", "The sources are reordered: the first one is tried first.",
-            "source-removed", "The source is removed.");
-
     private ChannelInput validated(ChannelInput input, FormErrors errors) {
-        if (input == null) {
-            return null;
-        }
-        validator.validate(input).forEach(v -> errors.add(v.getPropertyPath().toString(), v.getMessage()));
-        return errors.any() ? null : input;
-    }
-
-    private List<Group> groups() {
-        return categories.list(CategoryKind.LIVE, null, null, 0, MAX_GROUPS).items().stream()
-                .map(c -> new Group(c.id.toString(), c.name)).toList();
-    }
-
-    private Channel find(long id) {
-        try {
-            return channels.get(id);
-        } catch (ApiException e) {
-            throw new ConsoleRefusal(404, "Channel " + id + " does not exist.");
-        }
+        return ChannelForm.validated(validator, input, errors);
     }
 
     private static Response seeOther(long id, String notice) {
-        return Response.seeOther(URI.create("/console/channels/" + id + (notice == null ? "" : "?notice=" + notice)))
-                .build();
+        return ChannelForm.seeOther(id, notice);
     }
 }

@@ -14,23 +14,28 @@ import io.quarkus.qute.TemplateData;
 
 /**
  * The line form as posted: text as typed, checked boxes as flags. An expiry is a date: the line
- * expires at the end of that day (UTC); an unchanged date keeps the exact expiry it had.
+ * expires at the end of that day (UTC); an unchanged date keeps the exact expiry it had. No
+ * bouquet checked means the whole catalog, as in the API.
  */
 @TemplateData
 public record LineForm(String username, String password, String maxConnections, String expires, boolean enabled,
-        boolean trial, boolean admin) {
+        boolean trial, boolean admin, Set<Long> bouquetIds) {
+
+    public LineForm {
+        bouquetIds = bouquetIds == null ? Set.of() : Set.copyOf(bouquetIds);
+    }
 
     static LineForm blank() {
-        return new LineForm("", "", "1", "", true, false, false);
+        return new LineForm("", "", "1", "", true, false, false, Set.of());
     }
 
     static LineForm of(User user) {
         return new LineForm(user.username, "", Integer.toString(user.maxConnections), date(user.expiresAt),
-                user.enabled, user.trial, user.admin);
+                user.enabled, user.trial, user.admin, user.bouquetIds);
     }
 
     /** The API input this form stands for, or null with the reasons in {@code errors}. */
-    UserInput toInput(Instant currentExpiry, Set<Long> bouquets, FormErrors errors) {
+    UserInput toInput(Instant currentExpiry, FormErrors errors) {
         Integer max = null;
         if (maxConnections != null && !maxConnections.isBlank()) {
             try {
@@ -54,7 +59,7 @@ public record LineForm(String username, String password, String maxConnections, 
         }
         String pass = password == null || password.isEmpty() ? null : password;
         return new UserInput(username == null ? "" : username.strip(), pass, max, expiresAt, trial, enabled, admin,
-                bouquets);
+                bouquetIds);
     }
 
     /** The form's date of an expiry: the day of its last second, in UTC. */

@@ -1,7 +1,6 @@
 package org.polyplex.console.lines;
 
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,8 +55,6 @@ import io.smallrye.common.annotation.Blocking;
 public class LinesResource {
 
     static final int PAGE_SIZE = 25;
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final Map<String, String> NOTICES = Map.of(
             "saved", "Saved.",
@@ -73,10 +70,11 @@ public class LinesResource {
         static native TemplateInstance list(Frame frame, List<LineRow> rows, Pager pager, String q, String kind,
                 String state);
 
-        static native TemplateInstance create(Frame frame, LineForm form, FormErrors errors);
+        static native TemplateInstance create(Frame frame, LineForm form, FormErrors errors,
+                List<LineBouquets.Choice> bouquets);
 
         static native TemplateInstance line(Frame frame, long id, LineRow row, LineForm form, FormErrors errors,
-                LineAccess access, List<ViewerInfo> connections, String notice);
+                LineAccess access, List<ViewerInfo> connections, String notice, List<LineBouquets.Choice> bouquets);
     }
 
     private final AccountService accounts;
@@ -85,9 +83,11 @@ public class LinesResource {
     private final PublicAddressConfig publicAddress;
     private final LiveSessions live;
     private final Clock clock;
+    private final LineBouquets bouquets;
 
     LinesResource(AccountService accounts, CurrentSession current, Validator validator,
-            PublicAddressConfig publicAddress, LiveSessions live, Clock clock) {
+            PublicAddressConfig publicAddress, LiveSessions live, Clock clock, LineBouquets bouquets) {
+        this.bouquets = bouquets;
         this.accounts = accounts;
         this.current = current;
         this.validator = validator;
@@ -127,17 +127,19 @@ public class LinesResource {
     @GET
     @Path("new")
     public TemplateInstance blank() {
-        return Templates.create(current.frame("lines"), LineForm.blank(), FormErrors.none());
+        return Templates.create(current.frame("lines"), LineForm.blank(), FormErrors.none(),
+                bouquets.choices(Set.of()));
     }
 
     @POST
     public Response create(@RestForm String csrf, @RestForm String username, @RestForm String password,
             @RestForm String maxConnections, @RestForm String expires, @RestForm boolean enabled,
-            @RestForm boolean trial, @RestForm boolean admin) {
+            @RestForm boolean trial, @RestForm boolean admin, @RestForm List<Long> bouquetIds) {
         current.requireToken(csrf);
-        LineForm form = new LineForm(username, password, maxConnections, expires, enabled, trial, admin);
+        LineForm form = new LineForm(username, password, maxConnections, expires, enabled, trial, admin,
+                bouquets.parse(bouquetIds));
         FormErrors errors = FormErrors.none();
-        UserInput input = validated(form.toInput(null, Set.of(), errors), errors);
+        UserInput input = validated(form.toInput(null, errors), errors);
         if (input != null && input.password() == null) {
             errors.add("password", "is required");
         }
@@ -150,7 +152,9 @@ public class LinesResource {
                 errors = FormErrors.of(e);
             }
         }
-        return Response.status(400).entity(Templates.create(current.frame("lines"), form, errors)).build();
+        return Response.status(400)
+                .entity(Templates.create(current.frame("lines"), form, errors, bouquets.choices(form.bouquetIds())))
+                .build();
     }
 
     @GET
@@ -164,12 +168,14 @@ public class LinesResource {
     @Path("{id}")
     public Response update(@RestPath long id, @RestForm String csrf, @RestForm String username,
             @RestForm String password, @RestForm String maxConnections, @RestForm String expires,
-            @RestForm boolean enabled, @RestForm boolean trial, @RestForm boolean admin, HttpServerRequest http) {
+            @RestForm boolean enabled, @RestForm boolean trial, @RestForm boolean admin,
+            @RestForm List<Long> bouquetIds, HttpServerRequest http) {
         current.requireToken(csrf);
         User user = find(id);
-        LineForm form = new LineForm(username, password, maxConnections, expires, enabled, trial, admin);
+        LineForm form = new LineForm(username, password, maxConnections, expires, enabled, trial, admin,
+                bouquets.parse(bouquetIds));
         FormErrors errors = FormErrors.none();
-        UserInput input = validated(form.toInput(user.expiresAt, Set.copyOf(user.bouquetIds), errors), errors);
+        UserInput input = validated(form.toInput(user.expiresAt, errors), errors);
         if (!errors.any()) {
             try {
                 accounts.update(id, input);
@@ -212,7 +218,7 @@ public class LinesResource {
     public Response newPassword(@RestPath long id, @RestForm String csrf) {
         current.requireToken(csrf);
         User user = find(id);
-        String password = generatePassword();
+        String password = LineBouquets.newPassword();
         Response answer = change(id, input(user, password, user.expiresAt, user.enabled, user.maxConnections),
                 "password");
         current.get().reveal(id, password);
@@ -244,7 +250,8 @@ public class LinesResource {
         LineAccess access = LineAccess.of(ServerAddress.of(publicAddress, http), user.username, revealed);
         List<ViewerInfo> connections = live.now().viewers().stream().filter(v -> v.userId() == user.id).toList();
         return Templates.line(current.frame("lines"), user.id, LineRow.of(user, clock.instant()), form, errors, access,
-                connections, NOTICES.getOrDefault(notice == null ? "" : notice, ""));
+                connections, NOTICES.getOrDefault(notice == null ? "" : notice, ""),
+                bouquets.choices(form.bouquetIds()));
     }
 
     private Response change(long id, UserInput input, String notice) {
@@ -284,13 +291,5 @@ public class LinesResource {
     private static Response seeOther(long id, String notice) {
         return Response.seeOther(URI.create("/console/lines/" + id + (notice == null ? "" : "?notice=" + notice)))
                 .build();
-    }
-
-    static String generatePassword() {
-        StringBuilder password = new StringBuilder(14);
-        for (int i = 0; i < 14; i++) {
-            password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
     }
 }
