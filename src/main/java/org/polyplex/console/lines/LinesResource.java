@@ -139,7 +139,7 @@ public class LinesResource {
         LineForm form = new LineForm(username, password, maxConnections, expires, enabled, trial, admin,
                 bouquets.parse(bouquetIds));
         FormErrors errors = FormErrors.none();
-        UserInput input = validated(form.toInput(null, errors), errors);
+        UserInput input = errors.validated(validator, form.toInput(null, errors));
         if (input != null && input.password() == null) {
             errors.add("password", "is required");
         }
@@ -175,7 +175,7 @@ public class LinesResource {
         LineForm form = new LineForm(username, password, maxConnections, expires, enabled, trial, admin,
                 bouquets.parse(bouquetIds));
         FormErrors errors = FormErrors.none();
-        UserInput input = validated(form.toInput(user.expiresAt, errors), errors);
+        UserInput input = errors.validated(validator, form.toInput(user.expiresAt, errors));
         if (!errors.any()) {
             try {
                 accounts.update(id, input);
@@ -261,18 +261,6 @@ public class LinesResource {
             throw new ConsoleRefusal(e.status(), e.getMessage());
         }
         return seeOther(id, notice);
-    }
-
-    private UserInput validated(UserInput input, FormErrors errors) {
-        if (input == null) {
-            return null;
-        }
-        var violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            errors.add(FormErrors.of(violations));
-            return null;
-        }
-        return input;
     }
 
     private User find(long id) {

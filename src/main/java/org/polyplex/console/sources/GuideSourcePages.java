@@ -95,7 +95,7 @@ public class GuideSourcePages {
         current.requireToken(csrf);
         GuideForm form = new GuideForm(url, enabled, intervalMinutes, offsetMinutes);
         FormErrors errors = FormErrors.none();
-        EpgSourceInput input = validated(form.toInput(errors), errors);
+        EpgSourceInput input = errors.validated(validator, form.toInput(errors));
         if (!errors.any()) {
             try {
                 return seeOther(guides.create(input).id, "created");
@@ -121,7 +121,7 @@ public class GuideSourcePages {
         EpgSource source = find(id);
         GuideForm form = new GuideForm(url, enabled, intervalMinutes, offsetMinutes);
         FormErrors errors = FormErrors.none();
-        EpgSourceInput input = validated(form.toInput(errors), errors);
+        EpgSourceInput input = errors.validated(validator, form.toInput(errors));
         if (!errors.any()) {
             try {
                 guides.update(id, input);
@@ -183,18 +183,6 @@ public class GuideSourcePages {
                 errors, progressOf(source.id), runs.items().stream().map(RunRow::of).toList(),
                 Pager.of("/console/sources/epg/" + source.id, Map.of(), p, RUNS_PER_PAGE, runs.total()),
                 NOTICES.getOrDefault(notice == null ? "" : notice, ""));
-    }
-
-    private EpgSourceInput validated(EpgSourceInput input, FormErrors errors) {
-        if (input == null) {
-            return null;
-        }
-        var violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            errors.add(FormErrors.of(violations));
-            return null;
-        }
-        return input;
     }
 
     private EpgSource find(long id) {

@@ -87,7 +87,7 @@ public class ScraperSourcePages {
         ScraperForm form = new ScraperForm(url, type, enabled, intervalMinutes, categoryId, priority,
                 maxConnections, username, password);
         FormErrors errors = FormErrors.none();
-        ScraperSourceInput input = validated(form.toInput(errors), errors);
+        ScraperSourceInput input = errors.validated(validator, form.toInput(errors));
         if (!errors.any()) {
             try {
                 return seeOther(scrapers.create(input).id, "created");
@@ -116,7 +116,7 @@ public class ScraperSourcePages {
         ScraperForm form = new ScraperForm(url, type, enabled, intervalMinutes, categoryId, priority,
                 maxConnections, username, password);
         FormErrors errors = FormErrors.none();
-        ScraperSourceInput input = validated(form.toInput(errors), errors);
+        ScraperSourceInput input = errors.validated(validator, form.toInput(errors));
         if (!errors.any()) {
             try {
                 scrapers.update(id, input);
@@ -162,18 +162,6 @@ public class ScraperSourcePages {
                 errors, runs.items().stream().map(RunRow::of).toList(),
                 Pager.of("/console/sources/scraper/" + source.id, Map.of(), p, RUNS_PER_PAGE, runs.total()),
                 NOTICES.getOrDefault(notice == null ? "" : notice, ""));
-    }
-
-    private ScraperSourceInput validated(ScraperSourceInput input, FormErrors errors) {
-        if (input == null) {
-            return null;
-        }
-        var violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            errors.add(FormErrors.of(violations));
-            return null;
-        }
-        return input;
     }
 
     private ScraperSource find(long id) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 import org.polyplex.platform.web.ApiException;
 
@@ -40,6 +41,22 @@ public final class FormErrors {
             message = message.substring(field.length() + 2);
         }
         return errors.add(field, message);
+    }
+
+    /**
+     * Checks a form's input with the API's own constraints: the input when it passes, or null
+     * (also for no input) with its violations added here.
+     */
+    public <T> T validated(Validator validator, T input) {
+        if (input == null) {
+            return null;
+        }
+        var violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            add(of(violations));
+            return null;
+        }
+        return input;
     }
 
     /** Adds a message; a second one for the same field joins the first. */
