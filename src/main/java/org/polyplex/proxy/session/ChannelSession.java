@@ -287,13 +287,13 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
         return env.nanoTime().getAsLong();
     }
 
-    /** Adds this session and its viewers to a snapshot; on the context only. */
-    void describe(List<SessionsSnapshot.SessionInfo> sessions, List<ViewerInfo> viewers) {
+    /** Adds this session to a snapshot and reads its viewers; on the context only. */
+    Future<List<ViewerInfo>> describe(List<SessionsSnapshot.SessionInfo> sessions) {
         SourceAttempt live = state.attempt();
         Source source = live == null ? null : live.source;
         sessions.add(new SessionsSnapshot.SessionInfo(id, channel.id(), channel.name(),
                 source == null ? null : source.id(), source == null ? null : Redaction.origin(source.url()),
                 state.name(), ring.bytesIn(), audience.size(), sources.failovers(), created));
-        audience.describe(viewers);
+        return audience.describe();
     }
 }

@@ -160,9 +160,8 @@ public final class SessionRegistry {
             Promise<SessionsSnapshot> part = Promise.promise();
             session.context().runOnContext(v -> {
                 List<SessionsSnapshot.SessionInfo> s = new ArrayList<>();
-                List<ViewerInfo> w = new ArrayList<>();
-                session.describe(s, w);
-                part.complete(new SessionsSnapshot(s, w, null));
+                session.describe(s).onComplete(w -> part.complete(new SessionsSnapshot(s,
+                        w.succeeded() ? w.result() : List.of(), null)));
             });
             parts.add(part.future());
         }

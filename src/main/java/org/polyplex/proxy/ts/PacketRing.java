@@ -52,6 +52,19 @@ public final class PacketRing {
         return head++;
     }
 
+    /**
+     * Drops every chunk held, keeping the sequence: a reader's cursor falls behind the tail, and
+     * there is no GOP cache until the next keyframe chunk.
+     */
+    public void clear() {
+        for (long seq = tail; seq < head; seq++) {
+            chunks[slot(seq)] = null;
+        }
+        tail = head;
+        bytesHeld = 0;
+        lastKeyframe = -1;
+    }
+
     /** The sequence number the next chunk will get. */
     public long head() {
         return head;

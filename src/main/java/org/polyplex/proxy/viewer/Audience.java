@@ -1,10 +1,9 @@
 package org.polyplex.proxy.viewer;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.polyplex.proxy.config.ProxyConfig;
@@ -19,14 +18,18 @@ import io.quarkus.logging.Log;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.impl.ContextInternal;
+
+import io.netty.channel.EventLoop;
 
 /**
- * The viewers of one channel session, of both kinds: TS connections, written from the session's
- * ring by the {@link FanOut}, and HLS viewers, served the segments the {@link HlsTap} cuts. It takes
- * the session's chunks straight from the source attempt, keeps TS viewers alive with null packets
+ * The viewers of one channel session, of both kinds: TS connections, grouped in one {@link Lane}
+ * per event loop their connections live on and written there, and HLS viewers, served the
+ * segments the {@link HlsTap} cuts. It takes the session's chunks straight from the source attempt
+ * into the session's ring and hands each to every lane, keeps TS viewers alive with null packets
  * during an outage, ends ghosts and idle HLS viewers, and reports every departure exactly once,
  * however it happens (connection closed, kick, eviction, activity window, session end), to its
- * listener. Confined to the session's context.
+ * listener. Confined to the session's context; lanes report back to it.
  */
 public final class Audience implements ChunkSink {
 
@@ -40,22 +43,23 @@ public final class Audience implements ChunkSink {
     private final long sessionId;
     private final Context context;
     private final PacketRing ring;
-    private final FanOut fanOut;
+    private final ProxyConfig config;
     private final HlsTap hls;
     private final ProxyMetrics metrics;
+    private final LongSupplier nanoTime;
     private final Listener listener;
     private final long keepaliveNanos;
     private final long viewerWindowSeconds;
     private final MemoryBudget memory;
     private final int writeBound;
-    /** The TS viewers' reservations, given back when they leave. */
-    private final Map<Viewer, MemoryBudget.Reservation> reserved = new HashMap<>();
-    /** Allocated once: the chunk path must not allocate a callback per chunk. */
-    private final FanOut.Departures departures = this::gone;
+    /** One lane per event loop that has (or had) TS viewers of this session; a handful at most. */
+    private final List<Lane> lanes = new ArrayList<>();
     private long lastKeepalive;
     private boolean keptAlive;
 
     /**
+     * @param ring the session's ring: the chunks are appended here, the GOP cache new lanes and
+     *        the HLS output start from
      * @param nanoTime the session's monotonic clock
      * @param memory the node's budget, which TS viewers' write bounds and the HLS window reserve
      */
@@ -64,9 +68,10 @@ public final class Audience implements ChunkSink {
         this.sessionId = sessionId;
         this.context = context;
         this.ring = ring;
+        this.config = config;
         this.metrics = metrics;
+        this.nanoTime = nanoTime;
         this.listener = listener;
-        this.fanOut = new FanOut(ring, config.viewer(), metrics, nanoTime, this::mayQueue);
         this.memory = memory;
         this.writeBound = config.viewer().maxPendingBytes();
         this.hls = new HlsTap(config.hlsOutput(), context.owner(), nanoTime, metrics, memory);
@@ -76,7 +81,11 @@ public final class Audience implements ChunkSink {
 
     /** Viewers of both kinds. */
     public int size() {
-        return fanOut.viewers().size() + hls.viewers().size();
+        int ts = 0;
+        for (Lane lane : lanes) {
+            ts += lane.members();
+        }
+        return ts + hls.viewers().size();
     }
 
     /** Adds a viewer and has the route answer it: a TS viewer then starts at the GOP cache. */
@@ -92,19 +101,36 @@ public final class Audience implements ChunkSink {
     }
 
     private void add(Viewer viewer, Admission admission) {
-        viewer.response.drainHandler(v -> context.runOnContext(x -> fanOut.drained(viewer)));
-        viewer.response.closeHandler(v -> context.runOnContext(x -> closed(viewer)));
-        viewer.response.exceptionHandler(e -> {
-        });
-        admission.admitted();
-        fanOut.add(viewer);
+        Lane lane = laneOf(viewer);
+        viewer.lane = lane;
         metrics.viewerAdded();
-        if (viewer.response.closed()) {
-            // Closed while hopping here: its close handler was set too late to fire.
-            closed(viewer);
-            return;
-        }
         Log.debugf("session=%d viewer=%d user=%s joined", sessionId, viewer.id, viewer.username);
+        lane.join(viewer, ring, () -> {
+            viewer.response.drainHandler(v -> lane.drained(viewer));
+            viewer.response.closeHandler(v -> lane.closed(viewer));
+            viewer.response.exceptionHandler(e -> {
+            });
+            admission.admitted();
+        });
+    }
+
+    /** The lane of the viewer's event loop, made on its first viewer. */
+    private Lane laneOf(Viewer viewer) {
+        ContextInternal own = context instanceof ContextInternal c ? c : null;
+        ContextInternal theirs = viewer.context() instanceof ContextInternal c ? c : own;
+        EventLoop loop = theirs == null ? null : theirs.nettyEventLoop();
+        for (Lane lane : lanes) {
+            if (lane.loop() == loop) {
+                return lane;
+            }
+        }
+        boolean local = theirs == own || own != null && own.isEventLoopContext() && loop == own.nettyEventLoop();
+        Consumer<Viewer> departed = local ? this::gone : v -> context.runOnContext(x -> gone(v));
+        FanOut fanOut = new FanOut(new PacketRing(config.session().ringChunks(), config.session().ringBytes()),
+                config.viewer(), metrics, nanoTime, this::mayQueue);
+        Lane lane = new Lane(local ? context : theirs, loop, local, fanOut, config.session().ringBytes(), departed);
+        lanes.add(lane);
+        return lane;
     }
 
     /**
@@ -134,15 +160,16 @@ public final class Audience implements ChunkSink {
      */
     private boolean reserve(ViewerIdentity viewer) {
         if (viewer instanceof Viewer ts) {
-            return memory.reserve(Math.min(MemoryBudget.VIEWER_BYTES, writeBound))
-                    .map(r -> reserved.put(ts, r) == null).isPresent();
+            Optional<MemoryBudget.Reservation> reservation = memory.reserve(Math.min(MemoryBudget.VIEWER_BYTES, writeBound));
+            reservation.ifPresent(r -> ts.reservation = r);
+            return reservation.isPresent();
         }
         return hls.reserveWindow();
     }
 
-    /** A TS viewer fell behind its socket: its queue may now outlive the ring's chunks. */
+    /** A TS viewer fell behind its socket: its queue may now outlive the ring's chunks. On its lane's loop. */
     private boolean mayQueue(Viewer viewer) {
-        MemoryBudget.Reservation reservation = reserved.get(viewer);
+        MemoryBudget.Reservation reservation = viewer.reservation;
         return reservation != null && reservation.growTo(writeBound);
     }
 
@@ -154,16 +181,19 @@ public final class Audience implements ChunkSink {
     /** The session's next chunk, for every viewer: the hot path. */
     @Override
     public void chunk(Buffer packets, boolean keyframe) {
-        fanOut.publish(packets, keyframe);
+        ring.append(packets, keyframe);
+        for (int i = 0; i < lanes.size(); i++) {
+            lanes.get(i).offer(packets, keyframe);
+        }
         hls.chunk(packets, keyframe);
-        fanOut.sweep(departures);
     }
 
     /** Ends one viewer at once (admin kick, replaced); a TS viewer's connection is dropped, as an eviction. */
     public void kick(ViewerIdentity viewer, String reason) {
         if (viewer instanceof Viewer ts) {
-            fanOut.end(ts, reason, true);
-            fanOut.sweep(departures);
+            if (ts.lane != null) {
+                ts.lane.end(ts, reason, true);
+            }
         } else if (viewer instanceof HlsViewer h && hls.remove(h)) {
             hlsGone(h, reason);
         }
@@ -176,13 +206,20 @@ public final class Audience implements ChunkSink {
         }
         keptAlive = true;
         lastKeepalive = now;
-        fanOut.keepalive();
+        for (Lane lane : lanes) {
+            if (lane.members() > 0) {
+                lane.keepalive();
+            }
+        }
     }
 
     /** The session's tick: ends ghosts (sockets stalled past the bound) and HLS viewers past their window. */
     public void tick(long now) {
-        fanOut.evictStalled();
-        fanOut.sweep(departures);
+        for (Lane lane : lanes) {
+            if (lane.members() > 0) {
+                lane.tick();
+            }
+        }
         for (HlsViewer idle : hls.expire(now)) {
             hlsGone(idle, "no request for " + viewerWindowSeconds + " s");
         }
@@ -190,8 +227,9 @@ public final class Audience implements ChunkSink {
 
     /** Ends every viewer (session closing) and answers waiting playlist requests. */
     public void endAll(String reason) {
-        fanOut.endAll(reason);
-        fanOut.sweep(departures);
+        for (Lane lane : lanes) {
+            lane.endAll(reason);
+        }
         for (HlsViewer viewer : hls.removeAll(reason)) {
             hlsGone(viewer, reason);
         }
@@ -209,30 +247,42 @@ public final class Audience implements ChunkSink {
 
     /** Bytes sent to viewers of both kinds since the last call. */
     public long drainBytesOut() {
-        return fanOut.drainBytesOut() + hls.drainBytesOut();
+        long out = hls.drainBytesOut();
+        for (Lane lane : lanes) {
+            out += lane.drainBytesOut();
+        }
+        return out;
     }
 
-    /** Adds every viewer to a snapshot. */
-    public void describe(List<ViewerInfo> out) {
-        for (Viewer v : new ArrayList<>(fanOut.viewers())) {
-            out.add(new ViewerInfo(v.id, sessionId, v.userId, v.username, v.address, v.channelId, v.slot, "ts",
-                    v.bytesOut, fanOut.lag(v), v.since));
-        }
+    /** Every viewer, for a snapshot: the HLS viewers read now, the TS viewers on their lanes' loops. */
+    public Future<List<ViewerInfo>> describe() {
+        List<ViewerInfo> out = new ArrayList<>();
         for (HlsViewer v : hls.viewers()) {
             out.add(new ViewerInfo(v.id, sessionId, v.userId, v.username, v.address, v.channelId, v.slot, "hls",
                     v.bytesOut, 0, v.since));
         }
-    }
-
-    /** A TS viewer's connection closed by itself. */
-    private void closed(Viewer viewer) {
-        if (fanOut.remove(viewer)) {
-            gone(viewer);
+        List<Future<List<Viewer.Reading>>> parts = new ArrayList<>();
+        for (Lane lane : lanes) {
+            if (lane.members() > 0) {
+                parts.add(lane.readings());
+            }
         }
+        return Future.join(parts).map(all -> {
+            for (Future<List<Viewer.Reading>> part : parts) {
+                for (Viewer.Reading r : part.result()) {
+                    Viewer v = r.viewer();
+                    out.add(new ViewerInfo(v.id, sessionId, v.userId, v.username, v.address, v.channelId, v.slot, "ts",
+                            r.bytesOut(), r.lag(), v.since));
+                }
+            }
+            return out;
+        });
     }
 
+    /** A TS viewer left its lane; on the session's context. */
     private void gone(Viewer viewer) {
-        MemoryBudget.Reservation reservation = reserved.remove(viewer);
+        viewer.lane.left();
+        MemoryBudget.Reservation reservation = viewer.reservation;
         if (reservation != null) {
             reservation.release();
         }

@@ -14,13 +14,14 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
- * The ring of one session and its viewers' cursors. Each viewer is written independently as far
+ * A ring and the cursors of the viewers that read it: one per {@link Lane}, so one per event loop
+ * that has viewers of the session. Each viewer is written independently as far
  * as its own socket takes data; the upstream never waits for anyone. A viewer too far behind is
  * skipped to the newest keyframe or evicted (policy); a viewer whose socket takes nothing for
  * the stall bound is a ghost and is evicted. Ended viewers are only marked during a pass and
  * removed after it by {@link #sweep}, so no list is changed while it is iterated.
  * <p>
- * Confined to the session's context.
+ * Confined to its lane's event loop, the thread of its viewers' connections.
  */
 final class FanOut {
 
@@ -65,13 +66,42 @@ final class FanOut {
 
     /** Appends a chunk to the ring and writes it to every viewer that can take it. */
     void publish(Buffer chunk, boolean keyframe) {
+        append(chunk, keyframe);
+        pumpAll();
+    }
+
+    /** Appends a chunk to the ring; a viewer waiting for a keyframe starts at it. Writes nothing. */
+    void append(Buffer chunk, boolean keyframe) {
         long seq = ring.append(chunk, keyframe);
-        for (int i = 0; i < viewers.size(); i++) {
-            Viewer viewer = viewers.get(i);
-            if (viewer.cursor < 0 && keyframe) {
-                viewer.cursor = seq;
+        if (keyframe) {
+            for (int i = 0; i < viewers.size(); i++) {
+                Viewer viewer = viewers.get(i);
+                if (viewer.cursor < 0) {
+                    viewer.cursor = seq;
+                }
             }
-            pump(viewer);
+        }
+    }
+
+    /** Writes every viewer as far as its socket takes the ring. */
+    void pumpAll() {
+        for (int i = 0; i < viewers.size(); i++) {
+            pump(viewers.get(i));
+        }
+    }
+
+    /**
+     * The ring lost chunks (it is cleared): every viewer waits for the next keyframe, so none
+     * gets a stream with a hole in it. Counted as a skip for each viewer that was reading.
+     */
+    void clear() {
+        ring.clear();
+        for (Viewer viewer : viewers) {
+            if (viewer.cursor >= 0) {
+                viewer.cursor = -1;
+                skips++;
+                metrics.skipped();
+            }
         }
     }
 

@@ -2,22 +2,39 @@ package org.polyplex.proxy.viewer;
 
 import java.time.Instant;
 
+import org.polyplex.proxy.memory.MemoryBudget;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.core.net.impl.ConnectionBase;
 
 import io.netty.channel.ChannelOption;
 
 /**
  * One viewer's connection to a channel session. Identity fields are immutable; the cursor and
- * counters are touched on the owning session's context only, so they need no synchronisation.
+ * counters are touched on its lane's event loop only (its connection's), so they need no
+ * synchronisation.
  */
 public final class Viewer extends ViewerIdentity {
 
     final HttpServerRequest request;
     final HttpServerResponse response;
+    /** The context of the viewer's connection (its event loop), or null off Vert.x (tests). */
+    private final Context context;
+
+    /** What a snapshot reads of a viewer, on its lane's loop. */
+    record Reading(Viewer viewer, long bytesOut, long lag) {
+    }
+
+    /** The lane that writes it; set on the session's context before the lane first sees it. */
+    Lane lane;
+    /** Its share of the memory budget; reserved on the session's context before it joins. */
+    MemoryBudget.Reservation reservation;
 
     /** Next ring sequence to write, or -1 while waiting for a keyframe chunk. */
     long cursor = -1;
@@ -48,6 +65,12 @@ public final class Viewer extends ViewerIdentity {
         super(id, userId, username, address, channelId, slot, since, onGone);
         this.request = request;
         this.response = request.response();
+        this.context = request instanceof HttpServerRequestInternal internal ? internal.context() : Vertx.currentContext();
+    }
+
+    /** The context of the viewer's connection, or null. */
+    Context context() {
+        return context;
     }
 
     /** The viewer's response, which the route answers on admission. */
