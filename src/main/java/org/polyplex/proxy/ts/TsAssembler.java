@@ -5,6 +5,8 @@ import static org.polyplex.proxy.ts.TsPacket.PAT_PID;
 import static org.polyplex.proxy.ts.TsPacket.SIZE;
 import static org.polyplex.proxy.ts.TsPacket.SYNC;
 
+import java.util.Arrays;
+
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -54,7 +56,9 @@ public final class TsAssembler {
     private int pmtPid = -1;
     private int videoPid = -1;
     private TsPacket.Video video = TsPacket.Video.NONE;
-    private Buffer out;
+    /** The chunk being gathered: {@code outLen} bytes of whole packets; grows, never shrinks. */
+    private byte[] out = new byte[SIZE * 64];
+    private int outLen;
     private boolean outKeyframe;
     /** The clock reading of the input being fed, and of the first byte of {@code out}. */
     private long now;
@@ -102,14 +106,14 @@ public final class TsAssembler {
         if (!rejected && pos < data.length) {
             keepRemainder(data, pos);
         }
-        if (out != null && (out.length() >= coalesceBytes || nanoTime - pendingSince >= coalesceNanos)) {
+        if (outLen > 0 && (outLen >= coalesceBytes || nanoTime - pendingSince >= coalesceNanos)) {
             flush();
         }
     }
 
     /** Sends the pending chunk if its first byte is as old as the coalescing delay (an upstream pause). */
     public void flushIfDue(long nanoTime) {
-        if (!rejected && out != null && nanoTime - pendingSince >= coalesceNanos) {
+        if (!rejected && outLen > 0 && nanoTime - pendingSince >= coalesceNanos) {
             flush();
         }
     }
@@ -198,8 +202,7 @@ public final class TsAssembler {
     }
 
     private void emit(byte[] p, int off) {
-        if (out == null) {
-            out = Buffer.buffer(coalesceBytes + 16 * 1024);
+        if (outLen == 0) {
             pendingSince = now;
         }
         if (splice) {
@@ -207,23 +210,31 @@ public final class TsAssembler {
             if ((marked[pid >> 6] & (1L << pid)) == 0) {
                 marked[pid >> 6] |= 1L << pid;
                 if (TsPacket.hasAdaptationFlags(p, off)) {
-                    int at = out.length();
-                    out.appendBytes(p, off, SIZE);
-                    out.setByte(at + 5, (byte) (p[off + 5] | 0x80));
+                    int at = outLen;
+                    append(p, off);
+                    out[at + 5] = (byte) (p[off + 5] | 0x80);
                     return;
                 }
                 TsPacket.writeDiscontinuityPacket(scratch, 0, pid, TsPacket.continuityCounter(p, off));
-                out.appendBytes(scratch);
+                append(scratch, 0);
             }
         }
-        out.appendBytes(p, off, SIZE);
+        append(p, off);
+    }
+
+    private void append(byte[] p, int off) {
+        if (outLen + SIZE > out.length) {
+            out = Arrays.copyOf(out, out.length * 2);
+        }
+        System.arraycopy(p, off, out, outLen, SIZE);
+        outLen += SIZE;
     }
 
     private void flush() {
-        if (out != null && out.length() > 0) {
-            Buffer chunk = out;
+        if (outLen > 0) {
+            Buffer chunk = Chunks.direct(out, outLen);
             boolean keyframe = outKeyframe;
-            out = null;
+            outLen = 0;
             outKeyframe = false;
             sink.chunk(chunk, keyframe);
         }
@@ -231,7 +242,7 @@ public final class TsAssembler {
 
     private void reject(String reason) {
         rejected = true;
-        out = null;
+        outLen = 0;
         sink.rejected(reason);
     }
 

@@ -149,6 +149,8 @@ class LaneTest {
         Socket socket = new Socket();
         onSession(() -> lane.join(viewer(socket, 1), sessionRing, () -> {
         }));
+        // Published before the join reached the lane, k2 would be where the viewer starts (the newest GOP).
+        awaitWrites(socket, 2);
         Buffer k2 = publish(lane, true);
         Buffer c3 = publish(lane, false);
         awaitWrites(socket, 4);
