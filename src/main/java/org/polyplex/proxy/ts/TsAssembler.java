@@ -44,6 +44,11 @@ public final class TsAssembler {
     private final byte[] pat = new byte[SIZE];
     private final byte[] pmt = new byte[SIZE];
     private final byte[] scratch = new byte[SIZE];
+    /**
+     * Inputs are read through this window, a slice at a time, instead of as a new array each: an
+     * unpaced upstream is read at hundreds of megabytes a second, all of which would be garbage.
+     */
+    private final byte[] window = new byte[SIZE * 256];
     // One bit per PID: already marked with a discontinuity after a splice.
     private final long[] marked = new long[8192 / 64];
 
@@ -97,17 +102,26 @@ public final class TsAssembler {
             return;
         }
         now = nanoTime;
-        byte[] data = input.getBytes();
-        int pos = completeCarry(data);
+        int length = input.length();
+        for (int at = 0; at < length && !rejected; at += window.length) {
+            int n = Math.min(window.length, length - at);
+            input.getBytes(at, at + n, window, 0);
+            take(window, n);
+        }
+        if (!rejected && outLen > 0 && (outLen >= coalesceBytes || nanoTime - pendingSince >= coalesceNanos)) {
+            flush();
+        }
+    }
+
+    /** Takes the first {@code len} bytes of {@code data}, which continue the previous ones. */
+    private void take(byte[] data, int len) {
+        int pos = completeCarry(data, len);
         if (pos < 0) {
             return;
         }
-        pos = alignedPackets(data, pos);
-        if (!rejected && pos < data.length) {
-            keepRemainder(data, pos);
-        }
-        if (outLen > 0 && (outLen >= coalesceBytes || nanoTime - pendingSince >= coalesceNanos)) {
-            flush();
+        pos = alignedPackets(data, pos, len);
+        if (!rejected && pos < len) {
+            keepRemainder(data, pos, len);
         }
     }
 
@@ -122,18 +136,18 @@ public final class TsAssembler {
      * Completes the packet the last input cut short, from the head of {@code data}: the position
      * after what it took, or -1 when {@code data} did not complete it either.
      */
-    private int completeCarry(byte[] data) {
+    private int completeCarry(byte[] data, int len) {
         if (carryLen == 0) {
             return 0;
         }
-        int n = Math.min(SIZE - carryLen, data.length);
+        int n = Math.min(SIZE - carryLen, len);
         System.arraycopy(data, 0, carry, carryLen, n);
         carryLen += n;
         if (carryLen < SIZE) {
             return -1;
         }
         carryLen = 0;
-        if (n >= data.length || data[n] == SYNC) {
+        if (n >= len || data[n] == SYNC) {
             packet(carry, 0);
         } else {
             junk += SIZE;
@@ -142,8 +156,7 @@ public final class TsAssembler {
     }
 
     /** Takes every whole packet from {@code pos} on, resyncing over junk: the position after the last. */
-    private int alignedPackets(byte[] data, int pos) {
-        int len = data.length;
+    private int alignedPackets(byte[] data, int pos, int len) {
         while (!rejected && len - pos >= SIZE) {
             if (data[pos] == SYNC && (pos + SIZE >= len || data[pos + SIZE] == SYNC)) {
                 packet(data, pos);
@@ -162,10 +175,10 @@ public final class TsAssembler {
     }
 
     /** Keeps the start of a packet the next input completes. */
-    private void keepRemainder(byte[] data, int pos) {
-        int from = data[pos] == SYNC ? pos : resync(data, pos, data.length);
+    private void keepRemainder(byte[] data, int pos, int len) {
+        int from = data[pos] == SYNC ? pos : resync(data, pos, len);
         junk += from - pos;
-        carryLen = data.length - from;
+        carryLen = len - from;
         System.arraycopy(data, from, carry, 0, carryLen);
     }
 

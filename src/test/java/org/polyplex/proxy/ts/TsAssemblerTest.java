@@ -168,6 +168,23 @@ class TsAssemblerTest {
         assertThat(chunks).hasSize(2);
     }
 
+    @Test
+    void anInputLargerThanTheReadWindowGivesTheSameChunksAsThatInputInSmallReads() throws IOException {
+        byte[] ts = TsFixtures.read(TsFixtures.h264(6, 600));
+        byte[] input = new byte[ts.length + 7];
+        System.arraycopy("garbage".getBytes(), 0, input, 0, 7);
+        System.arraycopy(ts, 0, input, 7, ts.length);
+        assertThat(input.length).as("several read windows, packets straddling their edges").isGreaterThan(188 * 256 * 3);
+
+        new TsAssembler(sink, false, 65536).feed(Buffer.buffer(input));
+        byte[] whole = concat(chunks);
+        chunks.clear();
+        feedInSlices(new TsAssembler(sink, false, 65536), input, 0, input.length, 1000);
+
+        assertThat(rejections).isEmpty();
+        assertThat(whole).hasSizeGreaterThan(ts.length / 2).isEqualTo(concat(chunks));
+    }
+
     private static void feedInSlices(TsAssembler assembler, byte[] ts, int from, int to, int size) {
         for (int i = from; i < to; i += size) {
             assembler.feed(Buffer.buffer(ts).slice(i, Math.min(i + size, to)));
