@@ -108,7 +108,7 @@ final class Lane {
         });
     }
 
-    /** A member was reported gone: the last one clears the lane, so it holds no chunk for nobody. */
+    /** A member was reported gone: the last one clears the lane, so an empty lane holds no chunks. */
     void left() {
         if (--members == 0) {
             dropping = false;
