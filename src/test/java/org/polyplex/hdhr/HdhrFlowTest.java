@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
@@ -95,7 +96,7 @@ class HdhrFlowTest {
 
     /** What a user types into Jellyfin's "Tuner IP address" or Plex's "network address". */
     private static String tunerUrl(String username, String password) {
-        return "http://localhost:" + io.restassured.RestAssured.port + "/hdhr/" + username + "/" + password;
+        return "http://localhost:" + RestAssured.port + "/hdhr/" + username + "/" + password;
     }
 
     @Test
@@ -219,7 +220,7 @@ class HdhrFlowTest {
     }
 
     private static String streamUrl(long channel) {
-        return "http://localhost:" + io.restassured.RestAssured.port + "/live/" + user + "/" + PASSWORD + "/" + channel
+        return "http://localhost:" + RestAssured.port + "/live/" + user + "/" + PASSWORD + "/" + channel
                 + ".ts";
     }
 }

@@ -26,6 +26,8 @@ import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.restassured.RestAssured;
+
 /**
  * The SSDP responder switched on and bound to {@code 127.0.0.1} on a free port, searched with a
  * real UDP socket the way Plex and other UPnP clients search: the answer's {@code LOCATION} is the
@@ -80,7 +82,7 @@ class SsdpResponderTest {
             assertThat(answer.get("CACHE-CONTROL")).isEqualTo("max-age=1800");
             assertThat(answer).containsKey("EXT");
             String location = answer.get("LOCATION");
-            assertThat(location).isEqualTo("http://127.0.0.1:" + io.restassured.RestAssured.port + "/hdhr/" + USER
+            assertThat(location).isEqualTo("http://127.0.0.1:" + RestAssured.port + "/hdhr/" + USER
                     + "/" + PASSWORD + "/device.xml");
 
             var xml = given().get(location).then().statusCode(200).extract().xmlPath();
