@@ -82,14 +82,15 @@ public class SsdpResponder {
         problem(ssdp).ifPresent(p -> {
             throw new IllegalStateException(p);
         });
+        // written before listen(): the socket's event loop sees them, as it runs only what was
+        // submitted to it after these writes
         subnets = LocalSubnets.scan();
         budget = new AnswerBudget(ssdp.maxAnswersPerSecond(), System::nanoTime);
         identity = DeviceIdentity.of(config.deviceIdSeed(), ssdp.username().get());
-        DatagramSocket created = vertx.createDatagramSocket(new DatagramSocketOptions().setReuseAddress(true)
+        socket = vertx.createDatagramSocket(new DatagramSocketOptions().setReuseAddress(true)
                 .setReusePort(true).setIpV6(false).setMulticastTimeToLive(2));
-        created.handler(this::onDatagram);
-        created.listen(ssdp.port(), ssdp.bindAddress()).onSuccess(s -> {
-            socket = s;
+        socket.handler(this::onDatagram);
+        socket.listen(ssdp.port(), ssdp.bindAddress()).onSuccess(s -> {
             boundPort = s.localAddress().port();
             Log.infof("SSDP answering on %s:%d for the tuner of line %s", ssdp.bindAddress(), boundPort,
                     ssdp.username().get());
