@@ -43,7 +43,8 @@ final class ArchitectureRules {
     /**
      * Features point one way: platform is used by all and uses none; accounts and catalog use only
      * platform; epg, playlist, scraping use the catalog; the data plane (proxy) uses accounts and
-     * catalog snapshots; xtream, the adapter, may use all of them and nothing uses it; the console
+     * catalog snapshots; xtream, the adapter, may use all of them and nothing uses it; hdhr, the
+     * tuner emulation, uses accounts and catalog and nothing uses it; the console
      * uses the features' services (never xtream) and nothing uses it.
      */
     static final ArchRule FEATURES_POINT_ONE_WAY = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -56,6 +57,7 @@ final class ArchitectureRules {
             .layer("scraping").definedBy("org.polyplex.scraping..")
             .layer("proxy").definedBy("org.polyplex.proxy..")
             .layer("xtream").definedBy("org.polyplex.xtream..")
+            .layer("hdhr").definedBy("org.polyplex.hdhr..")
             .layer("console").definedBy("org.polyplex.console..")
             .whereLayer("platform").mayNotAccessAnyLayer()
             .whereLayer("accounts").mayOnlyAccessLayers("platform")
@@ -66,6 +68,8 @@ final class ArchitectureRules {
             .whereLayer("proxy").mayOnlyAccessLayers("platform", "accounts", "catalog")
             .whereLayer("xtream").mayOnlyAccessLayers("platform", "accounts", "catalog", "epg", "playlist", "proxy")
             .whereLayer("xtream").mayNotBeAccessedByAnyLayer()
+            .whereLayer("hdhr").mayOnlyAccessLayers("platform", "accounts", "catalog")
+            .whereLayer("hdhr").mayNotBeAccessedByAnyLayer()
             .whereLayer("console").mayOnlyAccessLayers("platform", "accounts", "catalog", "epg", "scraping", "proxy")
             .whereLayer("console").mayNotBeAccessedByAnyLayer();
 
@@ -73,7 +77,7 @@ final class ArchitectureRules {
     static final ArchRule EVERY_CLASS_IN_A_FEATURE = noClasses().should().resideOutsideOfPackages(
             "org.polyplex.platform..", "org.polyplex.accounts..", "org.polyplex.catalog..", "org.polyplex.epg..",
             "org.polyplex.playlist..", "org.polyplex.scraping..", "org.polyplex.proxy..", "org.polyplex.xtream..",
-            "org.polyplex.console..");
+            "org.polyplex.hdhr..", "org.polyplex.console..");
 
     /** The data plane never blocks and never reaches the database: snapshots only. */
     static final ArchRule DATA_PLANE_HAS_NO_DATABASE = noClasses().that().resideInAPackage("org.polyplex.proxy..")

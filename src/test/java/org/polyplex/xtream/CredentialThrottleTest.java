@@ -142,6 +142,26 @@ class CredentialThrottleTest {
     }
 
     @Test
+    void shouldThrottleHdhrDiscoverWhenAddressFailedTooOften() {
+        assertThrottled(200, (c, p) -> c.get("/hdhr/" + user + "/" + p + "/discover.json"));
+    }
+
+    @Test
+    void shouldThrottleHdhrLineupWhenAddressFailedTooOften() {
+        assertThrottled(200, (c, p) -> c.get("/hdhr/" + user + "/" + p + "/lineup.json"));
+    }
+
+    @Test
+    void shouldThrottleHdhrLineupStatusWhenAddressFailedTooOften() {
+        assertThrottled(200, (c, p) -> c.get("/hdhr/" + user + "/" + p + "/lineup_status.json"));
+    }
+
+    @Test
+    void shouldThrottleHdhrDeviceXmlWhenAddressFailedTooOften() {
+        assertThrottled(200, (c, p) -> c.get("/hdhr/" + user + "/" + p + "/device.xml"));
+    }
+
+    @Test
     void shouldThrottleOverlongCredentialsLikeWrongOnes() {
         String huge = "x".repeat(300);
         String attacker = FromAddress.fresh();

@@ -18,7 +18,7 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 class LoadFilter {
 
-    static final String PATHS = "^/(player_api|panel_api|get|xmltv)\\.php$";
+    static final String PATHS = "^/(player_api|panel_api|get|xmltv)\\.php$|^/hdhr/[^/]+/[^/]+/[^/]+$";
 
     private final RequestLimits limits;
     private final ClientAddress addresses;

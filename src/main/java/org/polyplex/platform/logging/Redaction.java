@@ -26,13 +26,13 @@ public final class Redaction {
 
     /** Path roots under which the next two segments are a username and a password. */
     private static final Pattern CREDENTIAL_PATH = Pattern.compile(
-            "/(live|movie|series|timeshift)/[^/?#]+/[^/?#]+/", Pattern.CASE_INSENSITIVE);
+            "/(live|movie|series|timeshift|hdhr)/[^/?#]+/[^/?#]+/", Pattern.CASE_INSENSITIVE);
 
     /** The short Xtream stream form {@code /user/pass/ID} (optionally {@code .ts} or {@code .m3u8}). */
     private static final Pattern SHORT_FORM = Pattern.compile("^/([^/?#]+)/([^/?#]+)/(\\d+(?:\\.\\w+)?)$");
 
     private static final Set<String> SHORT_FORM_EXEMPT = Set.of("api", "q", "hls", "ace", "live", "movie", "series",
-            "timeshift", "streaming");
+            "timeshift", "streaming", "hdhr");
 
     /**
      * A URL inside free text: a scheme, then anything up to white space or a quote; or an absolute
@@ -49,7 +49,8 @@ public final class Redaction {
 
     /**
      * A URL with its credentials masked: user info dropped, the query values of all but a few
-     * harmless parameters masked, Xtream {@code /live|movie|series|timeshift/user/pass/} and
+     * harmless parameters masked, Xtream {@code /live|movie|series|timeshift/user/pass/} (and HDHomeRun
+     * {@code /hdhr/user/pass/}) and
      * {@code /user/pass/ID} paths masked. Also accepts a path with or without a query.
      */
     public static String url(String url) {

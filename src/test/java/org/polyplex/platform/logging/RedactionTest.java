@@ -20,6 +20,8 @@ class RedactionTest {
         assertThat(Redaction.url("/movie/alice/s3cret/7.mkv")).isEqualTo("/movie/***/***/7.mkv");
         assertThat(Redaction.url("/timeshift/alice/s3cret/60/2026-01-01:10-00/7.ts"))
                 .isEqualTo("/timeshift/***/***/60/2026-01-01:10-00/7.ts");
+        assertThat(Redaction.url("http://h.example:8080/hdhr/alice/s3cret/lineup.json"))
+                .isEqualTo("http://h.example:8080/hdhr/***/***/lineup.json");
         assertThat(Redaction.url("/alice/s3cret/12")).isEqualTo("/***/***/12");
         assertThat(Redaction.url("http://h.example/alice/s3cret/12.ts")).isEqualTo("http://h.example/***/***/12.ts");
     }
