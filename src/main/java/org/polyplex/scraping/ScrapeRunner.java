@@ -2,6 +2,7 @@ package org.polyplex.scraping;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -80,7 +81,9 @@ public class ScrapeRunner {
 
     /** Runs the source now and returns its finished run record; 409 when it is already running. */
     public ScrapeRun run(long sourceId) {
-        return run(sourceId, reader::harvest);
+        // what the catalog knows decides which provider series have their episodes read again
+        return run(sourceId, source -> reader.harvest(source,
+                source.type == SourceType.XTREAM ? catalog.seriesVersions(source.id) : Map.of()));
     }
 
     /** {@link #run(long)} with the given way of reading the source (tests pass failures that cannot be provoked safely). */
@@ -138,7 +141,7 @@ public class ScrapeRunner {
         var origin = new ImportOrigin(source.id, source.priority, cap, source.categoryId, config.maxMissedRuns());
         List<ImportEntry> channels = harvest.channels().stream().map(ScrapeRunner::entry).toList();
         ImportCounts counts = source.type == SourceType.XTREAM
-                ? catalog.apply(origin, channels, vod(harvest.movies()), vod(harvest.series()))
+                ? catalog.apply(origin, channels, vod(harvest.movies()), vod(harvest.series()), harvest.episodes())
                 : catalog.apply(origin, channels);
         Log.debug("scrape source=" + source.id + " writes=" + (System.nanoTime() - t0) / 1_000_000 + "ms");
         return counts;
