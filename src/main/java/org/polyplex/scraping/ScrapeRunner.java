@@ -34,7 +34,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Runs one scraper source: fetch and parse first (no database work), then one transaction that
+ * Runs one scraper source: fetch and parse first (no database work but, for a provider account,
+ * one read of the versions its series' episodes were read at), then one transaction that
  * applies everything, then the run record. Whatever fails before the commit leaves the catalog as
  * it was and becomes a FAILED run with the reason; a run with nothing valid in it fails too,
  * because applying it would count every entry as missed. Runs on worker threads only.
