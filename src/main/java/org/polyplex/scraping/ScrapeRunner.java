@@ -2,6 +2,7 @@ package org.polyplex.scraping;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -33,7 +34,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Runs one scraper source: fetch and parse first (no database work), then one transaction that
+ * Runs one scraper source: fetch and parse first (no database work but, for a provider account,
+ * one read of the versions its series' episodes were read at), then one transaction that
  * applies everything, then the run record. Whatever fails before the commit leaves the catalog as
  * it was and becomes a FAILED run with the reason; a run with nothing valid in it fails too,
  * because applying it would count every entry as missed. Runs on worker threads only.
@@ -80,7 +82,9 @@ public class ScrapeRunner {
 
     /** Runs the source now and returns its finished run record; 409 when it is already running. */
     public ScrapeRun run(long sourceId) {
-        return run(sourceId, reader::harvest);
+        // what the catalog knows decides which provider series have their episodes read again
+        return run(sourceId, source -> reader.harvest(source,
+                source.type == SourceType.XTREAM ? catalog.seriesVersions(source.id) : Map.of()));
     }
 
     /** {@link #run(long)} with the given way of reading the source (tests pass failures that cannot be provoked safely). */
@@ -138,7 +142,7 @@ public class ScrapeRunner {
         var origin = new ImportOrigin(source.id, source.priority, cap, source.categoryId, config.maxMissedRuns());
         List<ImportEntry> channels = harvest.channels().stream().map(ScrapeRunner::entry).toList();
         ImportCounts counts = source.type == SourceType.XTREAM
-                ? catalog.apply(origin, channels, vod(harvest.movies()), vod(harvest.series()))
+                ? catalog.apply(origin, channels, vod(harvest.movies()), vod(harvest.series()), harvest.episodes())
                 : catalog.apply(origin, channels);
         Log.debug("scrape source=" + source.id + " writes=" + (System.nanoTime() - t0) / 1_000_000 + "ms");
         return counts;

@@ -3,6 +3,7 @@ package org.polyplex.scraping;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import org.polyplex.scraping.source.ScraperSource;
 import org.polyplex.scraping.source.ScrapingConfig;
 import org.polyplex.scraping.source.SecretBox;
 import org.polyplex.scraping.source.SourceType;
+import org.polyplex.scraping.xtream.SeriesEpisodes;
 import org.polyplex.scraping.xtream.XtreamHarvester;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,9 +57,23 @@ class SourceReader {
 
     /** Reads the source; throws {@link ScrapeFailure} with the reason when it cannot. */
     Harvest harvest(ScraperSource source) {
+        return harvest(source, Map.of());
+    }
+
+    /**
+     * Reads the source; for a provider account, {@code seriesVersions} are the versions at which
+     * its series last had their episodes read (by provider series id): only the others are read.
+     */
+    Harvest harvest(ScraperSource source, Map<String, String> seriesVersions) {
         if (source.type == SourceType.XTREAM) {
             String password = source.passwordEncrypted == null ? null : secrets.decrypt(source.passwordEncrypted);
-            return new XtreamHarvester(fetcher::get, config.maxEntries()).harvest(source.url, source.username, password);
+            ScrapingConfig.Series series = config.series();
+            SeriesEpisodes episodes = series.enabled() ? new SeriesEpisodes(fetcher::getSeriesInfo,
+                    new SeriesEpisodes.Limits(series.concurrency(), series.maxPerRun(), series.maxEpisodes(),
+                            series.maxEpisodesPerRun()),
+                    seriesVersions) : null;
+            return new XtreamHarvester(fetcher::get, config.maxEntries(), episodes).harvest(source.url, source.username,
+                    password);
         }
         DestinationGuard.Check check = fetcher.check(source.url);
         ParseResult first = parse(source.type, fetcher.get(source.url, check));

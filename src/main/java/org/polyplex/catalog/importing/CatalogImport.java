@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,12 +57,44 @@ public class CatalogImport {
     @Transactional
     public ImportCounts apply(ImportOrigin origin, List<ImportEntry> channels, List<ImportedVod> movies,
             List<ImportedVod> series) {
+        return apply(origin, channels, movies, series, List.of());
+    }
+
+    /**
+     * {@link #apply(ImportOrigin, List, List, List)}, plus the seasons and episodes of the series
+     * that were read in this run ({@code episodes}); every other series keeps its own. A series
+     * whose episodes changed counts as updated.
+     */
+    @Transactional
+    public ImportCounts apply(ImportOrigin origin, List<ImportEntry> channels, List<ImportedVod> movies,
+            List<ImportedVod> series, List<ImportedEpisodes> episodes) {
         Instant now = clock.instant();
         Batches batches = batches();
         ImportCounts counts = new LiveImport(session, batches, now).apply(origin, channels);
         VodImport vod = new VodImport(session, batches, now);
+        EpisodeImport episodeImport = new EpisodeImport(session, batches, now);
+        var before = episodes.isEmpty() ? Map.<String, EpisodeImport.SeriesState> of()
+                : episodeImport.series(origin.sourceId());
         counts = counts.plus(vod.movies(origin, movies)).plus(vod.series(origin, series));
+        counts = counts.plus(episodeImport.apply(origin, episodes, before));
         return published(origin, counts);
+    }
+
+    /**
+     * The provider version ({@code last_modified}) at which each of the origin's series last had its
+     * episodes read, by the provider's series id; series never read are absent. Importers read
+     * again only the series whose listed version differs.
+     */
+    @Transactional
+    public Map<String, String> seriesVersions(long sourceId) {
+        String prefix = "xt:" + sourceId + ":";
+        Map<String, String> versions = new HashMap<>();
+        new EpisodeImport(session, batches(), clock.instant()).series(sourceId).forEach((key, state) -> {
+            if (state.version() != null && key.startsWith(prefix)) {
+                versions.put(key.substring(prefix.length()), state.version());
+            }
+        });
+        return versions;
     }
 
     /**

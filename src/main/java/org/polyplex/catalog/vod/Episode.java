@@ -22,7 +22,8 @@ public class Episode extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "episodes_seq")
-    @SequenceGenerator(name = "episodes_seq", sequenceName = "episodes_seq", allocationSize = 50)
+    // blocks of 500 ids (V49 migration): provider imports insert episodes 500 rows per JDBC batch
+    @SequenceGenerator(name = "episodes_seq", sequenceName = "episodes_seq", allocationSize = 500)
     public Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -55,4 +56,8 @@ public class Episode extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The provider's episode id for an imported episode (keeps our id across re-reads); null when added by hand. */
+    @Column(name = "provider_id", length = 32)
+    public String providerId;
 }

@@ -20,7 +20,8 @@ public class Season {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "seasons_seq")
-    @SequenceGenerator(name = "seasons_seq", sequenceName = "seasons_seq", allocationSize = 50)
+    // blocks of 500 ids (V49 migration): provider imports insert seasons in JDBC batches
+    @SequenceGenerator(name = "seasons_seq", sequenceName = "seasons_seq", allocationSize = 500)
     public Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -85,6 +85,13 @@ public class Series extends PanacheEntityBase {
     @Column(name = "scraper_source_id")
     public Long scraperSourceId;
 
+    /**
+     * For a provider series: its {@code last_modified} when its episodes were last read successfully
+     * (null: never), so that imports read again only the series that changed.
+     */
+    @Column(name = "episodes_version", length = 64)
+    public String episodesVersion;
+
     /** Import runs in a row that no longer listed this entry. */
     @Column(name = "missed_runs", nullable = false)
     public int missedRuns;

@@ -24,21 +24,50 @@ import org.polyplex.scraping.source.ScrapingConfig;
 public class SourceFetcher {
 
     private final ScrapingConfig.Fetch config;
+    private final ScrapingConfig.Series series;
     private final DestinationGuard guard;
     private final BlockingFetcher fetcher;
+    private final BlockingFetcher seriesFetcher;
 
     SourceFetcher(ScrapingConfig config) {
         this.config = config.fetch();
+        this.series = config.series();
         this.guard = new DestinationGuard(config.ssrf());
         ScrapingConfig.Fetch f = this.config;
         long cap = f.maxBodySize().asLongValue();
         this.fetcher = new BlockingFetcher(
                 new FetchPolicy(f.connectTimeout(), f.timeout(), f.timeout(), cap, cap, f.maxRedirects(), f.userAgent()));
+        long seriesCap = series.maxBodySize().asLongValue();
+        this.seriesFetcher = new BlockingFetcher(new FetchPolicy(f.connectTimeout(), series.timeout(), series.timeout(),
+                seriesCap, seriesCap, f.maxRedirects(), f.userAgent()));
     }
 
     @PreDestroy
     void stop() {
         fetcher.close();
+        seriesFetcher.close();
+    }
+
+    /**
+     * Fetches one provider {@code get_series_info} answer under the series bounds
+     * ({@code polyplex.scraping.series.timeout} and {@code max-body-size}); the account's host is
+     * trusted, redirects elsewhere are checked. Safe to call from several threads at once.
+     */
+    public Fetched getSeriesInfo(String url) {
+        DestinationGuard.Check check = check(url); // one per call: a check caches verdicts unsynchronised
+        try (FetchedBody body = seriesFetcher.open(url, uri -> check.refusal(uri.toString()))) {
+            return new Fetched(body.readAll(), body.contentType().orElse(null), body.uri().toString());
+        } catch (FetchException e) {
+            throw switch (e.kind()) {
+                case TOO_LARGE -> new ScrapeFailure("response is larger than " + series.maxBodySize().asLongValue()
+                        + " bytes (polyplex.scraping.series.max-body-size)");
+                case TIMEOUT -> new ScrapeFailure("timed out after " + series.timeout().toSeconds()
+                        + "s (polyplex.scraping.series.timeout)");
+                default -> failure(e);
+            };
+        } catch (IOException e) {
+            throw new ScrapeFailure("cannot read the response: " + Redaction.message(e));
+        }
     }
 
     /** A check for one run whose configured source URL is {@code sourceUrl}: its host is trusted. */

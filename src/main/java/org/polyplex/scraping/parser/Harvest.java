@@ -2,13 +2,22 @@ package org.polyplex.scraping.parser;
 
 import java.util.List;
 
+import org.polyplex.catalog.importing.ImportedEpisodes;
+
 /**
  * Everything one run read from its source, before anything is written: valid channels (and,
- * for provider accounts, movies and series), what was skipped and why, and warnings.
- * {@code maxConnections} is the provider's stream cap when it told us one.
+ * for provider accounts, movies and series, with the seasons and episodes of the series read in
+ * this run), what was skipped and why, and warnings. {@code maxConnections} is the provider's
+ * stream cap when it told us one.
  */
 public record Harvest(List<ScrapedChannel> channels, List<ScrapedVod> movies, List<ScrapedVod> series, int skipped,
-        List<String> skipReasons, List<String> warnings, Integer maxConnections) {
+        List<String> skipReasons, List<String> warnings, Integer maxConnections, List<ImportedEpisodes> episodes) {
+
+    /** A harvest without series episodes. */
+    public Harvest(List<ScrapedChannel> channels, List<ScrapedVod> movies, List<ScrapedVod> series, int skipped,
+            List<String> skipReasons, List<String> warnings, Integer maxConnections) {
+        this(channels, movies, series, skipped, skipReasons, warnings, maxConnections, List.of());
+    }
 
     public int found() {
         return channels.size() + movies.size() + series.size();

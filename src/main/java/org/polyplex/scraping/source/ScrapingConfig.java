@@ -65,6 +65,9 @@ public interface ScrapingConfig {
     /** Liveness probing of channel sources. */
     Probe probe();
 
+    /** Seasons and episodes of provider (Xtream) series. */
+    Series series();
+
     /** Which internal destinations scraped content may name (see {@code docs/scraping.md}). */
     Ssrf ssrf();
 
@@ -134,6 +137,51 @@ public interface ScrapingConfig {
         /** User-Agent sent with every request. */
         @WithDefault("Polyplex/0.1 (IPTV middleware)")
         String userAgent();
+    }
+
+    /**
+     * Seasons and episodes of provider series: one {@code get_series_info} request per series that
+     * is new or whose {@code last_modified} changed since its episodes were last read. A series
+     * whose request fails keeps what it had and is read again next run.
+     */
+    interface Series {
+
+        /** Whether provider imports read series episodes at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** {@code get_series_info} requests in flight at once, per run (providers throttle bursts). */
+        @WithDefault("4")
+        @Min(1)
+        @Max(32)
+        int concurrency();
+
+        /** Deadline for one {@code get_series_info} response, headers and body. */
+        @WithDefault("20s")
+        @DurationMin(millis = 1)
+        Duration timeout();
+
+        /** Largest {@code get_series_info} body (after gzip decoding); a bigger one fails that series only. */
+        @WithDefault("4M")
+        MemorySize maxBodySize();
+
+        /** Most series read in one run; the others (changed or new) are read by the next runs. */
+        @WithDefault("2000")
+        @Min(1)
+        @Max(1_000_000)
+        int maxPerRun();
+
+        /** Most episodes one series may list; more fails that series (it keeps what it had). */
+        @WithDefault("5000")
+        @Min(1)
+        @Max(100_000)
+        int maxEpisodes();
+
+        /** Most episodes one run holds; once reached, the series not yet read wait for the next run. */
+        @WithDefault("250000")
+        @Min(1)
+        @Max(10_000_000)
+        int maxEpisodesPerRun();
     }
 
     /** Liveness probing: a short GET per http(s) channel source, setting {@code is_online}. */

@@ -5,11 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.polyplex.catalog.importing.ImportedEpisodes;
 import org.polyplex.scraping.fetch.Fetched;
 import org.polyplex.scraping.parser.EntryCollector;
 import org.polyplex.scraping.parser.Harvest;
@@ -23,9 +25,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Reads an Xtream Codes provider account through its {@code player_api.php}: the login (for the
  * account's stream cap), then categories, live streams, movies and series. Stream URLs follow
- * the provider's layout ({@code /live/u/p/id.ts}, {@code /movie/u/p/id.ext}). Series episodes
- * are not fetched (one request per series); series are imported as entries. Pure apart from the
- * {@code fetch} function it is given.
+ * the provider's layout ({@code /live/u/p/id.ts}, {@code /movie/u/p/id.ext},
+ * {@code /series/u/p/id.ext}). With a {@link SeriesEpisodes} reader, the seasons and episodes of
+ * new and changed series are read too ({@code get_series_info}, one request per series). Pure
+ * apart from the fetch functions it is given.
  */
 public final class XtreamHarvester {
 
@@ -33,10 +36,18 @@ public final class XtreamHarvester {
 
     private final Function<String, Fetched> fetch;
     private final int maxEntries;
+    private final SeriesEpisodes episodes;
 
+    /** A harvester that imports series as entries only, without their episodes. */
     public XtreamHarvester(Function<String, Fetched> fetch, int maxEntries) {
+        this(fetch, maxEntries, null);
+    }
+
+    /** @param episodes reads series episodes; null to import series without them */
+    public XtreamHarvester(Function<String, Fetched> fetch, int maxEntries, SeriesEpisodes episodes) {
         this.fetch = fetch;
         this.maxEntries = maxEntries;
+        this.episodes = episodes;
     }
 
     /** The account's base URL: the source URL without {@code /player_api.php}, query or trailing slash. */
@@ -72,10 +83,23 @@ public final class XtreamHarvester {
         List<ScrapedVod> movies = vod(api, "get_vod_categories", "get_vod_streams", "stream_id", "stream_icon", reasons,
                 skipped,
                 (id, s) -> base + "/movie/" + u + "/" + p + "/" + id + "." + extension(s));
+        // provider series id -> its last_modified ("" when it names none), in listing order
+        Map<String, String> versions = new LinkedHashMap<>();
         List<ScrapedVod> series = vod(api, "get_series_categories", "get_series", "series_id", "cover", reasons, skipped,
-                (id, s) -> null);
+                (id, s) -> {
+                    String modified = text(s, "last_modified");
+                    versions.put(id, modified == null ? "" : cut(modified, 64));
+                    return null;
+                });
+        List<String> warnings = new ArrayList<>(channels.warnings());
+        List<ImportedEpisodes> read = List.of();
+        if (episodes != null) {
+            SeriesEpisodes.Result result = episodes.read(api, base + "/series/" + u + "/" + p + "/", versions);
+            read = result.episodes();
+            warnings.addAll(result.warnings());
+        }
         return new Harvest(channels.channels(), movies, series, skipped[0], reasons.subList(0, Math.min(20, reasons.size())),
-                channels.warnings(), cap);
+                warnings, cap, read);
     }
 
     private Integer login(String api) {
@@ -160,21 +184,15 @@ public final class XtreamHarvester {
     }
 
     private static String extension(JsonNode node) {
-        String ext = text(node, "container_extension");
-        return ext != null && ext.matches("[A-Za-z0-9]{1,10}") ? ext : "mp4";
+        return XtreamJson.extension(node);
     }
 
     private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull() || value.isContainerNode()) {
-            return null;
-        }
-        String s = value.asText().strip();
-        return s.isEmpty() ? null : s;
+        return XtreamJson.text(node, field);
     }
 
     private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+        return XtreamJson.cut(s, max);
     }
 
     private static String enc(String s) {

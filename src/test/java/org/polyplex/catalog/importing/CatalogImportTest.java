@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.inject.Inject;
 
@@ -12,6 +13,7 @@ import org.polyplex.catalog.ChannelService;
 import org.polyplex.catalog.model.Category;
 import org.polyplex.catalog.model.Channel;
 import org.polyplex.catalog.vod.Movie;
+import org.polyplex.catalog.vod.Series;
 import org.polyplex.scraping.ScraperSourceService;
 import org.polyplex.scraping.source.ScraperSourceInput;
 import org.polyplex.scraping.source.SourceType;
@@ -57,6 +59,57 @@ class CatalogImportTest {
 
     private static ImportEntry entry(String id, String name, String url, String epgId, String logoUrl, String group) {
         return new ImportEntry(name, url, epgId, logoUrl, group, null, id);
+    }
+
+    private static ImportedEpisodes.Episode ep(String id, int season, int number, String title) {
+        return new ImportedEpisodes.Episode(id, season, number, title, "http://import.example/series/u/p/" + id + ".mkv",
+                "mkv", null, 60, null);
+    }
+
+    /** The series' episodes as stored: provider id to "id SxE title". */
+    private static Map<String, String> episodes(String scrapeKey) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Series s = Series.find("scrapeKey", scrapeKey).firstResult();
+            Map<String, String> out = new TreeMap<>();
+            s.episodes.forEach(e -> out.put(e.providerId, e.id + " " + e.seasonNumber + "x" + e.episodeNumber + " " + e.title));
+            return out;
+        });
+    }
+
+    @Test
+    void shouldReplaceTheEpisodesOfAReadSeriesKeepingIdsEvenWhenNumbersSwap() {
+        ImportOrigin origin = origin(3);
+        List<ImportedVod> series = List.of(new ImportedVod("70", "Swap Show", null, null, null, null, "Import Series"));
+        ImportedEpisodes.Season one = new ImportedEpisodes.Season(1, "One", null, null, null);
+
+        assertThat(catalog.apply(origin, List.of(), List.of(), series, List.of(new ImportedEpisodes("70", "v1", List.of(one),
+                List.of(ep("1", 1, 1, "A"), ep("2", 1, 2, "B")))))).isEqualTo(new ImportCounts(1, 0, 0));
+        String key = "xt:" + origin.sourceId() + ":70";
+        Map<String, String> first = episodes(key);
+        String idA = first.get("1").split(" ")[0];
+        String idB = first.get("2").split(" ")[0];
+        assertThat(catalog.seriesVersions(origin.sourceId())).containsExactly(Map.entry("70", "v1"));
+
+        // the same lists at a new version: nothing visible changes, the version is recorded
+        assertThat(catalog.apply(origin, List.of(), List.of(), series, List.of(new ImportedEpisodes("70", "v2", List.of(one),
+                List.of(ep("1", 1, 1, "A"), ep("2", 1, 2, "B")))))).isEqualTo(new ImportCounts(0, 0, 0));
+        assertThat(catalog.seriesVersions(origin.sourceId())).containsExactly(Map.entry("70", "v2"));
+
+        // A and B swap numbers (the unique (season, number) pairs move), C is new, the season goes
+        assertThat(catalog.apply(origin, List.of(), List.of(), series, List.of(new ImportedEpisodes("70", "v3", List.of(),
+                List.of(ep("2", 1, 1, "B"), ep("1", 1, 2, "A"), ep("3", 2, 1, "C")))))).isEqualTo(new ImportCounts(0, 1, 0));
+        Map<String, String> swapped = episodes(key);
+        assertThat(swapped.get("1")).isEqualTo(idA + " 1x2 A");
+        assertThat(swapped.get("2")).isEqualTo(idB + " 1x1 B");
+        assertThat(swapped.get("3")).endsWith(" 2x1 C").doesNotStartWith(idA).doesNotStartWith(idB);
+        assertThat(QuarkusTransaction.requiringNew()
+                .call(() -> Series.<Series> find("scrapeKey", key).firstResult().seasons.size())).isZero();
+
+        // an empty answer never empties the series, and leaves the version unrecorded
+        assertThat(catalog.apply(origin, List.of(), List.of(), series, List.of(new ImportedEpisodes("70", "v4", List.of(),
+                List.of())))).isEqualTo(new ImportCounts(0, 0, 0));
+        assertThat(episodes(key)).isEqualTo(swapped);
+        assertThat(catalog.seriesVersions(origin.sourceId())).containsExactly(Map.entry("70", "v3"));
     }
 
     @Test
