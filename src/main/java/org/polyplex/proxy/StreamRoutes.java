@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.polyplex.accounts.Account;
+import org.polyplex.accounts.access.StreamFormat;
+import org.polyplex.accounts.auth.AccessVerdict;
+import org.polyplex.accounts.auth.LineAccessGuard;
 import org.polyplex.accounts.auth.LineAuthenticator;
 import org.polyplex.accounts.auth.LineLogin;
 import org.polyplex.catalog.CatalogService;
@@ -43,6 +46,8 @@ import io.vertx.ext.web.RoutingContext;
  * another route. The {@code .m3u8} form admits an HLS viewer and redirects its player to the
  * token URLs of {@link HlsRoutes}, so playlist reloads and segments never carry the password.
  * Credentials are in these paths, so log lines carry the user id and name only, never the path.
+ * A line's access rules ({@link LineAccessGuard}: address, user agent, format, first address) are
+ * checked right after its status, and refuse with 403 and the rule's code.
  */
 @ApplicationScoped
 public class StreamRoutes {
@@ -60,10 +65,12 @@ public class StreamRoutes {
     private final ProxyMetrics metrics;
     private final Clock clock;
     private final ClientAddress clientAddress;
+    private final LineAccessGuard guard;
 
     StreamRoutes(LineAuthenticator lines, CatalogService catalog, SessionRegistry registry, HlsTokens tokens,
             UpstreamFactory upstreams, ConnectionLimiter limiter, ProxyMetrics metrics, Clock clock,
-            ClientAddress clientAddress) {
+            ClientAddress clientAddress, LineAccessGuard guard) {
+        this.guard = guard;
         this.lines = lines;
         this.catalog = catalog;
         this.registry = registry;
@@ -118,11 +125,18 @@ public class StreamRoutes {
         if (account.isEmpty()) {
             return;
         }
+        boolean hls = ".m3u8".equals(ctx.pathParam("param3"));
+        String address = clientAddress.of(ctx.request());
+        AccessVerdict access = guard.check(account.get(), address, ctx.request().getHeader("User-Agent"),
+                hls ? StreamFormat.M3U8 : StreamFormat.TS);
+        if (access instanceof AccessVerdict.Refused refused) {
+            refuse(ctx, 403, refused.code(), refused.message());
+            return;
+        }
         Optional<LiveChannel> channel = playableChannel(ctx, account.get(), channelId);
         if (channel.isEmpty()) {
             return;
         }
-        boolean hls = ".m3u8".equals(ctx.pathParam("param3"));
         if (ctx.request().method() == HttpMethod.HEAD) {
             ctx.response().putHeader("Content-Type", hls ? Responses.PLAYLIST_TYPE : Responses.TS_TYPE)
                     .putHeader("Cache-Control", "no-cache, no-store").end();
@@ -134,7 +148,6 @@ public class StreamRoutes {
             refuse(ctx, 503, "too_many_sessions", "this server runs its maximum number of channels");
             return;
         }
-        String address = clientAddress.of(ctx.request());
         if (hls) {
             Optional<HlsViewer> again = tokens.active(account.get().id(), channelId, address);
             if (again.isPresent()) {

@@ -21,12 +21,17 @@ import org.polyplex.accounts.AccountService;
 import org.polyplex.accounts.Role;
 import org.polyplex.accounts.UserFilter;
 import org.polyplex.accounts.UserInput;
+import org.polyplex.accounts.auth.LineAccessGuard;
 import org.polyplex.platform.web.ApiConfig;
 import org.polyplex.platform.web.PageRequest;
 
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** {@code /api/users}: subscribers and admins. Passwords are write-only. */
+/**
+ * {@code /api/users}: subscribers and admins. Passwords are write-only. A line's access rules are
+ * its {@code access} object; {@code DELETE /api/users/{id}/first-address} forgets the address a
+ * line locked to its first address was recorded with.
+ */
 @Path("/api/users")
 @RolesAllowed(Role.ADMIN)
 @SecurityRequirement(name = "SecurityScheme")
@@ -36,10 +41,12 @@ public class UserResource {
 
     private final AccountService accounts;
     private final ApiConfig api;
+    private final LineAccessGuard guard;
 
-    UserResource(AccountService accounts, ApiConfig api) {
+    UserResource(AccountService accounts, ApiConfig api, LineAccessGuard guard) {
         this.accounts = accounts;
         this.api = api;
+        this.guard = guard;
     }
 
     @GET
@@ -63,6 +70,14 @@ public class UserResource {
     @Path("{id}")
     public UserView update(@PathParam("id") long id, @Valid @NotNull UserInput input) {
         return UserView.of(accounts.update(id, input));
+    }
+
+    /** Forgets the line's recorded first address; answers the line as it is now. */
+    @DELETE
+    @Path("{id}/first-address")
+    public UserView resetFirstAddress(@PathParam("id") long id) {
+        guard.resetFirstAddress(id);
+        return UserView.of(accounts.get(id));
     }
 
     @DELETE
