@@ -17,6 +17,7 @@ import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.platform.http.ClientAddress;
 import org.polyplex.proxy.metrics.ProxyMetrics;
+import org.polyplex.proxy.refusal.RefusalSlates;
 import org.polyplex.proxy.session.SessionRegistry;
 import org.polyplex.proxy.upstream.UpstreamFactory;
 import org.polyplex.proxy.viewer.HlsTokens;
@@ -25,6 +26,7 @@ import org.polyplex.proxy.viewer.Viewer;
 
 import io.quarkus.logging.Log;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -47,7 +49,9 @@ import io.vertx.ext.web.RoutingContext;
  * token URLs of {@link HlsRoutes}, so playlist reloads and segments never carry the password.
  * Credentials are in these paths, so log lines carry the user id and name only, never the path.
  * A line's access rules ({@link LineAccessGuard}: address, user agent, format, first address) are
- * checked right after its status, and refuse with 403 and the rule's code.
+ * checked right after its status, and refuse with 403 and the rule's code. With refusal slates on
+ * ({@link RefusalSlates}), a TS player refused for its connection limit, its expiry or a channel
+ * with no playable source gets a short video saying so instead of the JSON body.
  */
 @ApplicationScoped
 public class StreamRoutes {
@@ -66,11 +70,13 @@ public class StreamRoutes {
     private final Clock clock;
     private final ClientAddress clientAddress;
     private final LineAccessGuard guard;
+    private final RefusalSlates slates;
 
     StreamRoutes(LineAuthenticator lines, CatalogService catalog, SessionRegistry registry, HlsTokens tokens,
             UpstreamFactory upstreams, ConnectionLimiter limiter, ProxyMetrics metrics, Clock clock,
-            ClientAddress clientAddress, LineAccessGuard guard) {
+            ClientAddress clientAddress, LineAccessGuard guard, RefusalSlates slates) {
         this.guard = guard;
+        this.slates = slates;
         this.lines = lines;
         this.catalog = catalog;
         this.registry = registry;
@@ -224,7 +230,18 @@ public class StreamRoutes {
         registry.join(channel, viewer, Responses.stream(ctx.response(), metrics));
     }
 
+    /**
+     * Answers a refusal: with its slate to a TS player ({@code GET}, not {@code .m3u8}) when the
+     * reason has one that is on, else as JSON with {@code status}.
+     */
     private void refuse(RoutingContext ctx, int status, String code, String message) {
+        if (ctx.request().method() == HttpMethod.GET && !".m3u8".equals(ctx.pathParam("param3"))) {
+            Optional<Buffer> slate = slates.forRefusal(code);
+            if (slate.isPresent()) {
+                Responses.slate(ctx.response(), metrics, code, slate.get());
+                return;
+            }
+        }
         Responses.refuse(ctx.response(), metrics, status, code, message);
     }
 
