@@ -123,6 +123,12 @@ class LineAccessRulesTest {
         assertThat(get(outside, "/get.php" + q + "&type=m3u_plus", Map.of()).body()).startsWith("address_not_allowed");
         assertThat(get(outside, "/get.php" + q + "&type=m3u_plus", Map.of()).status()).isEqualTo(403);
         assertThat(get(outside, "/xmltv.php" + q, Map.of()).status()).isEqualTo(403);
+        // movies and episodes: refused before the entry is even looked up (an unknown one is a 404 otherwise)
+        FromAddress.Reply movie = get(outside, "/movie/" + name + "/" + PASSWORD + "/987654.mp4", Map.of());
+        assertThat(movie.status()).isEqualTo(403);
+        assertThat(movie.body()).startsWith("address_not_allowed");
+        assertThat(get(inside, "/movie/" + name + "/" + PASSWORD + "/987654.mp4", Map.of()).status()).isEqualTo(404);
+        assertThat(get(outside, "/series/" + name + "/" + PASSWORD + "/987654.mkv", Map.of()).status()).isEqualTo(403);
         // 127.0.0.1 is outside the rule too (no forwarded header is believed without a trusted proxy)
         given().header("X-Forwarded-For", inside).get("/live/{u}/{p}/{id}.ts", name, PASSWORD, channel()).then()
                 .statusCode(403).body("code", equalTo("address_not_allowed"));
