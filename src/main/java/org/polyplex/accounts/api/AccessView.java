@@ -6,19 +6,21 @@ import java.util.List;
 import org.polyplex.accounts.AccountService;
 import org.polyplex.accounts.User;
 import org.polyplex.accounts.access.AccessInput;
+import org.polyplex.accounts.auth.AccessRefusal;
 
 /**
  * A line's access rules as the admin API shows them, with the first address recorded for a line
- * locked to it ({@code DELETE /api/users/{id}/first-address} forgets it). The country and ISP
+ * locked to it ({@code DELETE /api/users/{id}/first-address} forgets it) and the latest refusal by
+ * these rules on this node ({@code lastRefusal}, null when none since the start). The country and ISP
  * locks are stored and shown but not enforced: {@code geoLockEnforced} is always false.
  */
 public record AccessView(List<String> formats, List<String> addresses, List<String> userAgents,
         boolean lockToFirstAddress, String firstAddress, Instant firstAddressAt, String countryLock, String ispLock,
-        boolean geoLockEnforced) {
+        boolean geoLockEnforced, AccessRefusal lastRefusal) {
 
-    static AccessView of(User user) {
+    static AccessView of(User user, AccessRefusal lastRefusal) {
         AccessInput rules = AccessInput.of(AccountService.rules(user));
         return new AccessView(rules.formats(), rules.addresses(), rules.userAgents(), user.lockToFirstAddress,
-                user.firstAddress, user.firstAddressAt, user.countryLock, user.ispLock, false);
+                user.firstAddress, user.firstAddressAt, user.countryLock, user.ispLock, false, lastRefusal);
     }
 }

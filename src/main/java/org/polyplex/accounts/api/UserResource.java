@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.polyplex.accounts.AccountService;
 import org.polyplex.accounts.Role;
+import org.polyplex.accounts.User;
 import org.polyplex.accounts.UserFilter;
 import org.polyplex.accounts.UserInput;
 import org.polyplex.accounts.auth.LineAccessGuard;
@@ -51,25 +52,25 @@ public class UserResource {
 
     @GET
     public Response list(@BeanParam UserFilter filter, @BeanParam PageRequest page) {
-        return accounts.list(filter, page.page(), page.size(api)).map(UserView::of).toResponse();
+        return accounts.list(filter, page.page(), page.size(api)).map(this::view).toResponse();
     }
 
     @GET
     @Path("{id}")
     public UserView get(@PathParam("id") long id) {
-        return UserView.of(accounts.get(id));
+        return view(accounts.get(id));
     }
 
     @POST
     public Response create(@Valid @NotNull UserInput input) {
-        UserView created = UserView.of(accounts.create(input));
+        UserView created = view(accounts.create(input));
         return Response.created(URI.create("/api/users/" + created.id())).entity(created).build();
     }
 
     @PUT
     @Path("{id}")
     public UserView update(@PathParam("id") long id, @Valid @NotNull UserInput input) {
-        return UserView.of(accounts.update(id, input));
+        return view(accounts.update(id, input));
     }
 
     /** Forgets the line's recorded first address; answers the line as it is now. */
@@ -77,7 +78,11 @@ public class UserResource {
     @Path("{id}/first-address")
     public UserView resetFirstAddress(@PathParam("id") long id) {
         guard.resetFirstAddress(id);
-        return UserView.of(accounts.get(id));
+        return view(accounts.get(id));
+    }
+
+    private UserView view(User user) {
+        return UserView.of(user, guard.latestRefusal(user.id).orElse(null));
     }
 
     @DELETE

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +50,8 @@ public class LineAccessGuard {
     /** First addresses recorded in memory and perhaps not yet in the snapshot: one per line at most. */
     private final Map<Long, String> pending = new ConcurrentHashMap<>();
     private final Map<String, Instant> logged = new ConcurrentHashMap<>();
+    /** Each line's latest refusal, for the admin API: one per line at most. */
+    private final Map<Long, AccessRefusal> latest = new ConcurrentHashMap<>();
 
     LineAccessGuard(AccountService accounts, Vertx vertx, Clock clock, ClientAddress addresses) {
         this.addresses = addresses;
@@ -68,9 +71,18 @@ public class LineAccessGuard {
         AccessRules rules = account.access();
         AccessVerdict verdict = judge(account, rules, address, userAgent, format);
         if (verdict instanceof AccessVerdict.Refused refused) {
+            if (latest.size() >= MAX_LOGGED && !latest.containsKey(account.id())) {
+                latest.clear();
+            }
+            latest.put(account.id(), new AccessRefusal(refused.code(), refused.message(), address, clock.instant()));
             log(account, address, userAgent, refused);
         }
         return verdict;
+    }
+
+    /** The line's latest refusal by its access rules on this node, if any. */
+    public Optional<AccessRefusal> latestRefusal(long id) {
+        return Optional.ofNullable(latest.get(id));
     }
 
     /** Checks a request of an accepted line to an endpoint that lists (no format rule). */

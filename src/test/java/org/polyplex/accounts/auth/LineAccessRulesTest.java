@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.polyplex.testsupport.AdminApi.asAdmin;
 import static org.polyplex.testsupport.AdminApi.createChannel;
@@ -105,7 +106,8 @@ class LineAccessRulesTest {
         String inside = FromAddress.fresh();
         String outside = FromAddress.fresh();
         String name = unique("cidr");
-        createLine(name, Map.of("addresses", List.of(inside + "/32", "2001:db8::/32")));
+        long id = createLine(name, Map.of("addresses", List.of(inside + "/32", "2001:db8::/32")));
+        asAdmin().get("/api/users/{id}", id).then().body("access.lastRefusal", nullValue());
         String q = "?username=" + name + "&password=" + PASSWORD;
         assertThat(head(inside, "/live/" + name + "/" + PASSWORD + "/" + channel() + ".ts").status()).isEqualTo(200);
         assertThat(get(inside, "/player_api.php" + q, Map.of()).status()).isEqualTo(200);
@@ -123,6 +125,9 @@ class LineAccessRulesTest {
         assertThat(get(outside, "/get.php" + q + "&type=m3u_plus", Map.of()).body()).startsWith("address_not_allowed");
         assertThat(get(outside, "/get.php" + q + "&type=m3u_plus", Map.of()).status()).isEqualTo(403);
         assertThat(get(outside, "/xmltv.php" + q, Map.of()).status()).isEqualTo(403);
+        asAdmin().get("/api/users/{id}", id).then().body("access.lastRefusal.code", equalTo("address_not_allowed"))
+                .body("access.lastRefusal.address", equalTo(outside))
+                .body("access.lastRefusal.at", notNullValue());
         // movies and episodes: refused before the entry is even looked up (an unknown one is a 404 otherwise)
         FromAddress.Reply movie = get(outside, "/movie/" + name + "/" + PASSWORD + "/987654.mp4", Map.of());
         assertThat(movie.status()).isEqualTo(403);
