@@ -194,8 +194,8 @@ public class AccountService {
         Log.infof("line id=%d first address reset", id);
     }
 
-    /** The access rules stored for a user. */
-    public static AccessRules rules(User user) {
+    /** The access rules stored for a user; throws when a stored value fails its checks. */
+    private static AccessRules rules(User user) {
         return AccessColumns.rules(user.allowedFormats, user.allowedAddresses, user.allowedUserAgents,
                 user.lockToFirstAddress, user.countryLock, user.ispLock);
     }
@@ -255,8 +255,19 @@ public class AccountService {
     }
 
     private static Account toAccount(User user) {
-        return new Account(user.id, user.username, user.maxConnections, user.expiresAt, user.trial, user.enabled,
-                user.admin, Set.copyOf(user.bouquetIds), user.createdAt, user.passwordHash, rules(user),
-                user.firstAddress);
+        AccessRules rules;
+        boolean enabled = user.enabled;
+        try {
+            rules = rules(user);
+        } catch (ApiException e) {
+            // only written after the same checks, so only a hand edit of the table gets here: that
+            // line is refused (as disabled) rather than every login failing with the snapshot
+            Log.errorf("line id=%d has unreadable access rules and is refused until they are saved again: %s", user.id,
+                    e.getMessage());
+            rules = AccessRules.NONE;
+            enabled = false;
+        }
+        return new Account(user.id, user.username, user.maxConnections, user.expiresAt, user.trial, enabled,
+                user.admin, Set.copyOf(user.bouquetIds), user.createdAt, user.passwordHash, rules, user.firstAddress);
     }
 }

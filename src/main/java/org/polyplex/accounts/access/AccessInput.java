@@ -60,13 +60,6 @@ public record AccessInput(List<String> formats, List<String> addresses, List<Str
                 country == null ? null : country.toUpperCase(Locale.ROOT), isp);
     }
 
-    /** The input that stands for these rules (what the API shows, what a form starts from). */
-    public static AccessInput of(AccessRules rules) {
-        return new AccessInput(rules.formats().stream().sorted().map(StreamFormat::word).toList(),
-                rules.addresses().stream().map(IpRange::toString).toList(), rules.userAgents(),
-                rules.lockToFirstAddress(), rules.countryLock(), rules.ispLock());
-    }
-
     /** The non-blank, stripped values of a list, without duplicates; at most {@code max} of them. */
     private static List<String> values(List<String> list, String field, int max) {
         if (list == null) {

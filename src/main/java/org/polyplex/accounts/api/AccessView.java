@@ -3,9 +3,8 @@ package org.polyplex.accounts.api;
 import java.time.Instant;
 import java.util.List;
 
-import org.polyplex.accounts.AccountService;
 import org.polyplex.accounts.User;
-import org.polyplex.accounts.access.AccessInput;
+import org.polyplex.accounts.access.AccessColumns;
 import org.polyplex.accounts.auth.AccessRefusal;
 
 /**
@@ -19,8 +18,9 @@ public record AccessView(List<String> formats, List<String> addresses, List<Stri
         boolean geoLockEnforced, AccessRefusal lastRefusal) {
 
     static AccessView of(User user, AccessRefusal lastRefusal) {
-        AccessInput rules = AccessInput.of(AccountService.rules(user));
-        return new AccessView(rules.formats(), rules.addresses(), rules.userAgents(), user.lockToFirstAddress,
+        // the stored values, already in their checked form: shown as they are, even a hand-edited bad one
+        return new AccessView(AccessColumns.split(user.allowedFormats), AccessColumns.split(user.allowedAddresses),
+                AccessColumns.split(user.allowedUserAgents), user.lockToFirstAddress,
                 user.firstAddress, user.firstAddressAt, user.countryLock, user.ispLock, false, lastRefusal);
     }
 }

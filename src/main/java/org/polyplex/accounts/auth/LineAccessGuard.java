@@ -96,11 +96,6 @@ public class LineAccessGuard {
         pending.remove(id);
     }
 
-    /** The first address recorded for a line, also when only this node knows it yet; null when none. */
-    public String firstAddress(Account account) {
-        return account.firstAddress() != null ? account.firstAddress() : pending.get(account.id());
-    }
-
     private AccessVerdict judge(Account account, AccessRules rules, String address, String userAgent,
             StreamFormat format) {
         if (!rules.allowsAddress(address)) {

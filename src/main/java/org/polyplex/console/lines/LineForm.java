@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import org.polyplex.accounts.AccountService;
 import org.polyplex.accounts.User;
 import org.polyplex.accounts.UserInput;
+import org.polyplex.accounts.access.AccessColumns;
 import org.polyplex.accounts.access.AccessInput;
 import org.polyplex.console.web.FormErrors;
 
@@ -42,11 +42,11 @@ public record LineForm(String username, String password, String maxConnections, 
     }
 
     static LineForm of(User user) {
-        AccessInput access = AccessInput.of(AccountService.rules(user));
         return new LineForm(user.username, "", Integer.toString(user.maxConnections), date(user.expiresAt),
-                user.enabled, user.trial, user.admin, user.bouquetIds, Set.copyOf(access.formats()),
-                String.join("\n", access.addresses()), String.join("\n", access.userAgents()),
-                access.lockToFirstAddress(), access.countryLock(), access.ispLock());
+                user.enabled, user.trial, user.admin, user.bouquetIds, Set.copyOf(AccessColumns.split(user.allowedFormats)),
+                String.join("\n", AccessColumns.split(user.allowedAddresses)),
+                String.join("\n", AccessColumns.split(user.allowedUserAgents)), user.lockToFirstAddress,
+                user.countryLock, user.ispLock);
     }
 
     /** Whether a format's box is checked. */

@@ -17,9 +17,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.polyplex.accounts.User;
 import org.polyplex.testsupport.FromAddress;
 import org.polyplex.testsupport.LogCapture;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 import io.vertx.core.Vertx;
@@ -206,6 +208,20 @@ class LineAccessRulesTest {
                 .statusCode(200).body("access.addresses", contains("10.0.0.0/8", "fd00::/8", "127.0.0.0/8"));
         asAdmin().body(line(name, Map.of())).put("/api/users/{id}", id).then().statusCode(200)
                 .body("access.addresses", equalTo(List.of())).body("access.formats", equalTo(List.of()));
+    }
+
+    @Test
+    void shouldRefuseOnlyTheLineWhoseStoredRulesWereBrokenByHand() {
+        String broken = unique("broken");
+        long id = createLine(broken, Map.of("addresses", List.of("127.0.0.0/8")));
+        QuarkusTransaction.requiringNew().run(() -> User.update("allowedAddresses = ?1 where id = ?2", "not-an-ip", id));
+        String other = unique("intact");
+        createLine(other, Map.of()); // any account write rebuilds the snapshot
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
+                .get("/live/{u}/{p}/{id}.ts", broken, PASSWORD, channel()).then().statusCode(403)
+                .body("code", equalTo("account_disabled")));
+        given().head("/live/{u}/{p}/{id}.ts", other, PASSWORD, channel()).then().statusCode(200);
+        asAdmin().get("/api/users/{id}", id).then().statusCode(200).body("access.addresses", contains("not-an-ip"));
     }
 
     @Test
