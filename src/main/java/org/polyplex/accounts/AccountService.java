@@ -12,6 +12,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 
+import org.polyplex.accounts.access.AccessColumns;
+import org.polyplex.accounts.access.AccessInput;
+import org.polyplex.accounts.access.AccessRules;
+import org.polyplex.accounts.access.StreamFormat;
+import org.polyplex.platform.http.IpRange;
 import org.polyplex.platform.persistence.DbConstraints;
 import org.polyplex.platform.persistence.Queries;
 import org.polyplex.platform.web.ApiException;
@@ -162,7 +167,56 @@ public class AccountService {
         verifier.retain(accounts.stream().map(Account::id).collect(Collectors.toSet()));
     }
 
+    /**
+     * Records the first address of a line locked to it, unless one is recorded already (by this
+     * node or another one sharing the database). Returns whether this address is now the recorded one.
+     */
+    @Transactional
+    public boolean recordFirstAddress(long id, String address) {
+        int updated = User.update("firstAddress = ?1, firstAddressAt = ?2 where id = ?3 and firstAddress is null",
+                address, clock.instant(), id);
+        changed.fire(new AccountsChanged());
+        if (updated == 1) {
+            Log.infof("line id=%d locked to its first address %s", id, address);
+            return true;
+        }
+        return User.<User> findByIdOptional(id).map(user -> address.equals(user.firstAddress)).orElse(false);
+    }
+
+    /** Forgets the recorded first address of a line: the next address that uses it is recorded. */
+    @Transactional
+    public void resetFirstAddress(long id) {
+        User user = get(id);
+        user.firstAddress = null;
+        user.firstAddressAt = null;
+        user.updatedAt = clock.instant();
+        changed.fire(new AccountsChanged());
+        Log.infof("line id=%d first address reset", id);
+    }
+
+    /** The access rules stored for a user; throws when a stored value fails its checks. */
+    private static AccessRules rules(User user) {
+        return AccessColumns.rules(user.allowedFormats, user.allowedAddresses, user.allowedUserAgents,
+                user.lockToFirstAddress, user.countryLock, user.ispLock);
+    }
+
+    private static void applyAccess(User user, AccessInput input) {
+        AccessRules rules = input.rules();
+        user.allowedFormats = AccessColumns.join(rules.formats().stream().sorted().map(StreamFormat::word).toList());
+        user.allowedAddresses = AccessColumns.join(rules.addresses().stream().map(IpRange::toString).toList());
+        user.allowedUserAgents = AccessColumns.join(rules.userAgents());
+        user.lockToFirstAddress = rules.lockToFirstAddress();
+        user.countryLock = rules.countryLock();
+        user.ispLock = rules.ispLock();
+        if (rules.geoLockSet()) {
+            Log.warnf("line id=%s has a country or ISP lock: stored, but not enforced (no GeoIP database)", user.id);
+        }
+    }
+
     private void apply(User user, UserInput input) {
+        if (input.access() != null) {
+            applyAccess(user, input.access());
+        }
         user.username = input.username();
         if (input.password() != null) {
             user.passwordHash = BcryptUtil.bcryptHash(input.password(), authConfig.bcryptCost());
@@ -201,7 +255,19 @@ public class AccountService {
     }
 
     private static Account toAccount(User user) {
-        return new Account(user.id, user.username, user.maxConnections, user.expiresAt, user.trial, user.enabled,
-                user.admin, Set.copyOf(user.bouquetIds), user.createdAt, user.passwordHash);
+        AccessRules rules;
+        boolean enabled = user.enabled;
+        try {
+            rules = rules(user);
+        } catch (ApiException e) {
+            // only written after the same checks, so only a hand edit of the table gets here: that
+            // line is refused (as disabled) rather than every login failing with the snapshot
+            Log.errorf("line id=%d has unreadable access rules and is refused until they are saved again: %s", user.id,
+                    e.getMessage());
+            rules = AccessRules.NONE;
+            enabled = false;
+        }
+        return new Account(user.id, user.username, user.maxConnections, user.expiresAt, user.trial, enabled,
+                user.admin, Set.copyOf(user.bouquetIds), user.createdAt, user.passwordHash, rules, user.firstAddress);
     }
 }

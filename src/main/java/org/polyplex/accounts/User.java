@@ -72,6 +72,37 @@ public class User extends PanacheEntityBase {
     @Column(name = "bouquet_id")
     public Set<Long> bouquetIds = new HashSet<>();
 
+    /** Allowed stream formats ({@code ts}, {@code m3u8}), one per line; null: all. */
+    @Column(name = "allowed_formats", length = 16)
+    public String allowedFormats;
+
+    /** Allowed client addresses and CIDR blocks, one per line; null: any. */
+    @Column(name = "allowed_addresses", length = 8000)
+    public String allowedAddresses;
+
+    /** Allowed user agents (case-insensitive substrings), one per line; null: any. */
+    @Column(name = "allowed_user_agents", length = 12000)
+    public String allowedUserAgents;
+
+    /** Whether only the first address that used the line may use it. */
+    @Column(name = "lock_first_address", nullable = false)
+    public boolean lockToFirstAddress;
+
+    /** The first address that used a line locked to it; null until then or after a reset. */
+    @Column(name = "first_address", length = 64)
+    public String firstAddress;
+
+    @Column(name = "first_address_at")
+    public Instant firstAddressAt;
+
+    /** Country lock (ISO 3166-1 alpha-2): stored, not enforced. */
+    @Column(name = "country_lock", length = 2)
+    public String countryLock;
+
+    /** ISP lock: stored, not enforced. */
+    @Column(name = "isp_lock", length = 100)
+    public String ispLock;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

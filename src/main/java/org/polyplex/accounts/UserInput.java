@@ -3,12 +3,15 @@ package org.polyplex.accounts;
 import java.time.Instant;
 import java.util.Set;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import org.polyplex.accounts.access.AccessInput;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -17,7 +20,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * travel inside Xtream URL paths and query strings, so both are limited to characters that no
  * client needs to escape, and a username is never {@code .} or {@code ..} (a dot segment, which
  * no stream path may carry). The password is required on create and optional on update (absent
- * keeps the current one); it is never read back.
+ * keeps the current one); it is never read back. {@code access} (the line's access rules) works
+ * the same way: absent on update keeps the current rules, absent on create means none.
  */
 public record UserInput(
         @NotBlank @Size(max = 64) @Pattern(regexp = "(?!\\.\\.?$)[A-Za-z0-9._@-]+", message = "may contain only letters, digits and . _ @ -, and may not be . or ..") String username,
@@ -27,5 +31,12 @@ public record UserInput(
         Boolean trial,
         Boolean enabled,
         Boolean admin,
-        @Size(max = 1000) Set<@NotNull Long> bouquetIds) {
+        @Size(max = 1000) Set<@NotNull Long> bouquetIds,
+        @Valid AccessInput access) {
+
+    /** A user input that leaves the access rules as they are (none for a new user). */
+    public UserInput(String username, String password, Integer maxConnections, Instant expiresAt, Boolean trial,
+            Boolean enabled, Boolean admin, Set<Long> bouquetIds) {
+        this(username, password, maxConnections, expiresAt, trial, enabled, admin, bouquetIds, null);
+    }
 }

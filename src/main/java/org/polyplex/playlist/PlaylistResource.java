@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.polyplex.accounts.Account;
+import org.polyplex.accounts.auth.AccessVerdict;
+import org.polyplex.accounts.auth.LineAccessGuard;
 import org.polyplex.accounts.auth.LineAuthenticator;
 import org.polyplex.accounts.auth.LineLogin;
 import org.polyplex.catalog.CatalogService;
@@ -44,6 +46,7 @@ public class PlaylistResource {
     static final String M3U_TYPE = "audio/x-mpegurl";
 
     private final LineAuthenticator authenticator;
+    private final LineAccessGuard guard;
     private final CatalogService catalog;
     private final PublicAddressConfig publicAddress;
     private final Clock clock;
@@ -52,7 +55,8 @@ public class PlaylistResource {
     private final PlaylistConfig config;
 
     PlaylistResource(LineAuthenticator authenticator, CatalogService catalog, PublicAddressConfig publicAddress, Clock clock,
-            RequestLimits limits, XmltvIds xmltvIds, PlaylistConfig config) {
+            RequestLimits limits, XmltvIds xmltvIds, PlaylistConfig config, LineAccessGuard guard) {
+        this.guard = guard;
         this.limits = limits;
         this.xmltvIds = xmltvIds;
         this.config = config;
@@ -92,6 +96,9 @@ public class PlaylistResource {
         Account.Status status = account.status(clock.instant());
         if (status != Account.Status.ACTIVE) {
             return text(403, "account " + status.xtream().toLowerCase()).build();
+        }
+        if (guard.check(account, request) instanceof AccessVerdict.Refused refused) {
+            return text(403, refused.code() + ": " + refused.message()).build();
         }
         var options = PlaylistRequest.parse(param(query, form, "type"), param(query, form, "output"),
                 param(query, form, "key"));

@@ -7,6 +7,7 @@ import org.polyplex.proxy.viewer.HlsViewer;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
 
@@ -14,7 +15,8 @@ import io.vertx.core.json.Json;
  * The HTTP shape of the stream routes' answers, in one place: the TS stream head, the HLS
  * redirect to a token URL, and the JSON refusals, all before any stream byte. Sessions only say
  * admitted or refused (with a code); a refusal for lack of room ({@code too_many_viewers},
- * {@code memory_budget}) is a {@code 503} with {@code Retry-After}.
+ * {@code memory_budget}) is a {@code 503} with {@code Retry-After}. With refusal slates on, a TS
+ * player refused for a reason that has one gets the slate instead ({@link #slate}).
  */
 public final class Responses {
 
@@ -75,6 +77,20 @@ public final class Responses {
     static void refuse(HttpServerResponse response, ProxyMetrics metrics, int status, String code, String message) {
         metrics.refused(code);
         error(response, status, code, message);
+    }
+
+    /** The header that names the refusal a slate answers, so that the refusal stays observable. */
+    static final String REFUSAL_HEADER = "X-Polyplex-Refusal";
+
+    /**
+     * A counted refusal answered with a slate: {@code 200}, a short MPEG-TS video with the reason,
+     * the refusal code in {@link #REFUSAL_HEADER}, then the end of the answer (the player shows the
+     * video, then reconnects, and the refusal is judged again).
+     */
+    static void slate(HttpServerResponse response, ProxyMetrics metrics, String code, Buffer video) {
+        metrics.refused(code);
+        response.setStatusCode(200).putHeader("Content-Type", TS_TYPE).putHeader("Cache-Control", "no-cache, no-store")
+                .putHeader(REFUSAL_HEADER, code).end(video);
     }
 
     /** A JSON error that no cache keeps. */

@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.polyplex.accounts.Account;
+import org.polyplex.accounts.access.StreamFormat;
+import org.polyplex.accounts.auth.AccessVerdict;
+import org.polyplex.accounts.auth.LineAccessGuard;
 import org.polyplex.accounts.auth.LineAuthenticator;
 import org.polyplex.accounts.auth.LineLogin;
 import org.polyplex.catalog.CatalogService;
@@ -14,6 +17,7 @@ import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.platform.http.ClientAddress;
 import org.polyplex.proxy.metrics.ProxyMetrics;
+import org.polyplex.proxy.refusal.RefusalSlates;
 import org.polyplex.proxy.session.SessionRegistry;
 import org.polyplex.proxy.upstream.UpstreamFactory;
 import org.polyplex.proxy.viewer.HlsTokens;
@@ -22,6 +26,7 @@ import org.polyplex.proxy.viewer.Viewer;
 
 import io.quarkus.logging.Log;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -43,6 +48,10 @@ import io.vertx.ext.web.RoutingContext;
  * another route. The {@code .m3u8} form admits an HLS viewer and redirects its player to the
  * token URLs of {@link HlsRoutes}, so playlist reloads and segments never carry the password.
  * Credentials are in these paths, so log lines carry the user id and name only, never the path.
+ * A line's access rules ({@link LineAccessGuard}: address, user agent, format, first address) are
+ * checked right after its status, and refuse with 403 and the rule's code. With refusal slates on
+ * ({@link RefusalSlates}), a TS player refused for its connection limit, its expiry or a channel
+ * with no playable source gets a short video saying so instead of the JSON body.
  */
 @ApplicationScoped
 public class StreamRoutes {
@@ -60,10 +69,14 @@ public class StreamRoutes {
     private final ProxyMetrics metrics;
     private final Clock clock;
     private final ClientAddress clientAddress;
+    private final LineAccessGuard guard;
+    private final RefusalSlates slates;
 
     StreamRoutes(LineAuthenticator lines, CatalogService catalog, SessionRegistry registry, HlsTokens tokens,
             UpstreamFactory upstreams, ConnectionLimiter limiter, ProxyMetrics metrics, Clock clock,
-            ClientAddress clientAddress) {
+            ClientAddress clientAddress, LineAccessGuard guard, RefusalSlates slates) {
+        this.guard = guard;
+        this.slates = slates;
         this.lines = lines;
         this.catalog = catalog;
         this.registry = registry;
@@ -118,11 +131,18 @@ public class StreamRoutes {
         if (account.isEmpty()) {
             return;
         }
+        boolean hls = ".m3u8".equals(ctx.pathParam("param3"));
+        String address = clientAddress.of(ctx.request());
+        AccessVerdict access = guard.check(account.get(), address, ctx.request().getHeader("User-Agent"),
+                hls ? StreamFormat.M3U8 : StreamFormat.TS);
+        if (access instanceof AccessVerdict.Refused refused) {
+            refuse(ctx, 403, refused.code(), refused.message());
+            return;
+        }
         Optional<LiveChannel> channel = playableChannel(ctx, account.get(), channelId);
         if (channel.isEmpty()) {
             return;
         }
-        boolean hls = ".m3u8".equals(ctx.pathParam("param3"));
         if (ctx.request().method() == HttpMethod.HEAD) {
             ctx.response().putHeader("Content-Type", hls ? Responses.PLAYLIST_TYPE : Responses.TS_TYPE)
                     .putHeader("Cache-Control", "no-cache, no-store").end();
@@ -134,7 +154,6 @@ public class StreamRoutes {
             refuse(ctx, 503, "too_many_sessions", "this server runs its maximum number of channels");
             return;
         }
-        String address = clientAddress.of(ctx.request());
         if (hls) {
             Optional<HlsViewer> again = tokens.active(account.get().id(), channelId, address);
             if (again.isPresent()) {
@@ -211,7 +230,18 @@ public class StreamRoutes {
         registry.join(channel, viewer, Responses.stream(ctx.response(), metrics));
     }
 
+    /**
+     * Answers a refusal: with its slate to a TS player ({@code GET}, not {@code .m3u8}) when the
+     * reason has one that is on, else as JSON with {@code status}.
+     */
     private void refuse(RoutingContext ctx, int status, String code, String message) {
+        if (ctx.request().method() == HttpMethod.GET && !".m3u8".equals(ctx.pathParam("param3"))) {
+            Optional<Buffer> slate = slates.forRefusal(code);
+            if (slate.isPresent()) {
+                Responses.slate(ctx.response(), metrics, code, slate.get());
+                return;
+            }
+        }
         Responses.refuse(ctx.response(), metrics, status, code, message);
     }
 

@@ -3,10 +3,12 @@ package org.polyplex.xtream;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.polyplex.accounts.Account;
+import org.polyplex.accounts.access.StreamFormat;
 import org.polyplex.platform.http.ServerAddress;
 import org.polyplex.proxy.StreamRoutes;
 import org.polyplex.xtream.gate.XtreamConfig;
@@ -44,7 +46,13 @@ class AccountInfos {
                 Integer.toString(streams.activeConnections(account.id())),
                 Long.toString(account.createdAt().getEpochSecond()),
                 Integer.toString(account.maxConnections()),
-                config.allowedOutputFormats());
+                allowedFormats(account));
+    }
+
+    /** The configured formats, less those the line's access rules exclude. */
+    private List<String> allowedFormats(Account account) {
+        return config.allowedOutputFormats().stream()
+                .filter(word -> StreamFormat.of(word).map(account.access()::allows).orElse(true)).toList();
     }
 
     ServerInfo server(ServerAddress address, Instant now) {

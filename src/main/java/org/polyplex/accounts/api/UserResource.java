@@ -19,14 +19,20 @@ import jakarta.ws.rs.core.Response;
 
 import org.polyplex.accounts.AccountService;
 import org.polyplex.accounts.Role;
+import org.polyplex.accounts.User;
 import org.polyplex.accounts.UserFilter;
 import org.polyplex.accounts.UserInput;
+import org.polyplex.accounts.auth.LineAccessGuard;
 import org.polyplex.platform.web.ApiConfig;
 import org.polyplex.platform.web.PageRequest;
 
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** {@code /api/users}: subscribers and admins. Passwords are write-only. */
+/**
+ * {@code /api/users}: subscribers and admins. Passwords are write-only. A line's access rules are
+ * its {@code access} object; {@code DELETE /api/users/{id}/first-address} forgets the address a
+ * line locked to its first address was recorded with.
+ */
 @Path("/api/users")
 @RolesAllowed(Role.ADMIN)
 @SecurityRequirement(name = "SecurityScheme")
@@ -36,33 +42,47 @@ public class UserResource {
 
     private final AccountService accounts;
     private final ApiConfig api;
+    private final LineAccessGuard guard;
 
-    UserResource(AccountService accounts, ApiConfig api) {
+    UserResource(AccountService accounts, ApiConfig api, LineAccessGuard guard) {
         this.accounts = accounts;
         this.api = api;
+        this.guard = guard;
     }
 
     @GET
     public Response list(@BeanParam UserFilter filter, @BeanParam PageRequest page) {
-        return accounts.list(filter, page.page(), page.size(api)).map(UserView::of).toResponse();
+        return accounts.list(filter, page.page(), page.size(api)).map(this::view).toResponse();
     }
 
     @GET
     @Path("{id}")
     public UserView get(@PathParam("id") long id) {
-        return UserView.of(accounts.get(id));
+        return view(accounts.get(id));
     }
 
     @POST
     public Response create(@Valid @NotNull UserInput input) {
-        UserView created = UserView.of(accounts.create(input));
+        UserView created = view(accounts.create(input));
         return Response.created(URI.create("/api/users/" + created.id())).entity(created).build();
     }
 
     @PUT
     @Path("{id}")
     public UserView update(@PathParam("id") long id, @Valid @NotNull UserInput input) {
-        return UserView.of(accounts.update(id, input));
+        return view(accounts.update(id, input));
+    }
+
+    /** Forgets the line's recorded first address; answers the line as it is now. */
+    @DELETE
+    @Path("{id}/first-address")
+    public UserView resetFirstAddress(@PathParam("id") long id) {
+        guard.resetFirstAddress(id);
+        return view(accounts.get(id));
+    }
+
+    private UserView view(User user) {
+        return UserView.of(user, guard.latestRefusal(user.id).orElse(null));
     }
 
     @DELETE

@@ -7,14 +7,17 @@ import org.polyplex.accounts.User;
 
 import io.quarkus.qute.TemplateData;
 
-/** One line in the list. {@code status} is {@code active}, {@code expired} or {@code disabled}. */
+/**
+ * One line in the list. {@code status} is {@code active}, {@code expired} or {@code disabled};
+ * {@code firstAddress} the address recorded for a line locked to its first address, or empty.
+ */
 @TemplateData
 public record LineRow(long id, String username, String status, int maxConnections, String expires, boolean admin,
-        boolean trial) {
+        boolean trial, String firstAddress) {
 
     static LineRow of(User user, Instant now) {
         return new LineRow(user.id, user.username, status(user, now), user.maxConnections, expiry(user.expiresAt),
-                user.admin, user.trial);
+                user.admin, user.trial, user.firstAddress == null ? "" : user.firstAddress);
     }
 
     static String status(User user, Instant now) {

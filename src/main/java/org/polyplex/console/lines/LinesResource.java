@@ -21,6 +21,7 @@ import org.polyplex.accounts.AccountService;
 import org.polyplex.accounts.User;
 import org.polyplex.accounts.UserFilter;
 import org.polyplex.accounts.UserInput;
+import org.polyplex.accounts.auth.LineAccessGuard;
 import org.polyplex.console.web.ConsoleRefusal;
 import org.polyplex.console.web.CurrentSession;
 import org.polyplex.console.web.FormErrors;
@@ -63,6 +64,7 @@ public class LinesResource {
             "extended", "The expiry is extended.",
             "password", "A new password is set. It is shown below this once: copy it now.",
             "kicked", "The connection is closed.",
+            "first-address", "The first address is forgotten: the next address that uses the line is recorded.",
             "gone", "That connection had already ended.");
 
     @CheckedTemplate
@@ -84,9 +86,12 @@ public class LinesResource {
     private final LiveSessions live;
     private final Clock clock;
     private final LineBouquets bouquets;
+    private final LineAccessGuard guard;
 
     LinesResource(AccountService accounts, CurrentSession current, Validator validator,
-            PublicAddressConfig publicAddress, LiveSessions live, Clock clock, LineBouquets bouquets) {
+            PublicAddressConfig publicAddress, LiveSessions live, Clock clock, LineBouquets bouquets,
+            LineAccessGuard guard) {
+        this.guard = guard;
         this.bouquets = bouquets;
         this.accounts = accounts;
         this.current = current;
@@ -134,10 +139,13 @@ public class LinesResource {
     @POST
     public Response create(@RestForm String csrf, @RestForm String username, @RestForm String password,
             @RestForm String maxConnections, @RestForm String expires, @RestForm boolean enabled,
-            @RestForm boolean trial, @RestForm boolean admin, @RestForm List<Long> bouquetIds) {
+            @RestForm boolean trial, @RestForm boolean admin, @RestForm List<Long> bouquetIds,
+            @RestForm List<String> formats, @RestForm String addresses, @RestForm String userAgents,
+            @RestForm boolean lockToFirstAddress, @RestForm String countryLock, @RestForm String ispLock) {
         current.requireToken(csrf);
         LineForm form = new LineForm(username, password, maxConnections, expires, enabled, trial, admin,
-                bouquets.parse(bouquetIds));
+                bouquets.parse(bouquetIds), formats == null ? Set.of() : Set.copyOf(formats), addresses, userAgents,
+                lockToFirstAddress, countryLock, ispLock);
         FormErrors errors = FormErrors.none();
         UserInput input = errors.validated(validator, form.toInput(null, errors));
         if (input != null && input.password() == null) {
@@ -169,11 +177,14 @@ public class LinesResource {
     public Response update(@RestPath long id, @RestForm String csrf, @RestForm String username,
             @RestForm String password, @RestForm String maxConnections, @RestForm String expires,
             @RestForm boolean enabled, @RestForm boolean trial, @RestForm boolean admin,
-            @RestForm List<Long> bouquetIds, HttpServerRequest http) {
+            @RestForm List<Long> bouquetIds, @RestForm List<String> formats, @RestForm String addresses,
+            @RestForm String userAgents, @RestForm boolean lockToFirstAddress, @RestForm String countryLock,
+            @RestForm String ispLock, HttpServerRequest http) {
         current.requireToken(csrf);
         User user = find(id);
         LineForm form = new LineForm(username, password, maxConnections, expires, enabled, trial, admin,
-                bouquets.parse(bouquetIds));
+                bouquets.parse(bouquetIds), formats == null ? Set.of() : Set.copyOf(formats), addresses, userAgents,
+                lockToFirstAddress, countryLock, ispLock);
         FormErrors errors = FormErrors.none();
         UserInput input = errors.validated(validator, form.toInput(user.expiresAt, errors));
         if (!errors.any()) {
@@ -223,6 +234,15 @@ public class LinesResource {
                 "password");
         current.get().reveal(id, password);
         return answer;
+    }
+
+    @POST
+    @Path("{id}/first-address")
+    public Response resetFirstAddress(@RestPath long id, @RestForm String csrf) {
+        current.requireToken(csrf);
+        find(id);
+        guard.resetFirstAddress(id);
+        return seeOther(id, "first-address");
     }
 
     @POST

@@ -6,6 +6,8 @@ import java.util.OptionalLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.polyplex.accounts.auth.AccessVerdict;
+import org.polyplex.accounts.auth.LineAccessGuard;
 import org.polyplex.accounts.auth.LineAuthenticator;
 import org.polyplex.accounts.auth.LineLogin;
 import org.polyplex.catalog.CatalogService;
@@ -31,6 +33,7 @@ import io.vertx.ext.web.RoutingContext;
 public class VodRoutes {
 
     private final LineAuthenticator authenticator;
+    private final LineAccessGuard guard;
     private final CatalogService catalog;
     private final Clock clock;
     private final VodConfig config;
@@ -39,7 +42,8 @@ public class VodRoutes {
     private VodProxy proxy;
 
     VodRoutes(LineAuthenticator authenticator, CatalogService catalog, Clock clock, VodConfig config,
-            Vertx vertx) {
+            Vertx vertx, LineAccessGuard guard) {
+        this.guard = guard;
         this.authenticator = authenticator;
         this.catalog = catalog;
         this.clock = clock;
@@ -95,6 +99,14 @@ public class VodRoutes {
                     ctx.response().setStatusCode(500).end();
                 })
                 .onSuccess(login -> {
+                    if (login instanceof LineLogin.Accepted accepted
+                            && guard.check(accepted.account(), request) instanceof AccessVerdict.Refused refused) {
+                        // the line's access rules (address, user agent, first address); a live
+                        // redirect is judged again, with its format, on the live route
+                        ctx.response().setStatusCode(403).putHeader("Content-Type", "text/plain; charset=utf-8")
+                                .end(refused.code() + ": " + refused.message() + "\n");
+                        return;
+                    }
                     VodTarget target = VodResolver.resolve(login, catalog.snapshot(), clock.instant(), kind, id);
                     if (target instanceof VodTarget.Proxy p) {
                         proxy.proxy(request.method(), request.headers(), ctx.response(), p);

@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.polyplex.accounts.auth.AccessVerdict;
+import org.polyplex.accounts.auth.LineAccessGuard;
 import org.polyplex.accounts.auth.LineAuthenticator;
 import org.polyplex.accounts.auth.LineLogin;
 import org.polyplex.catalog.CatalogService;
@@ -17,6 +19,7 @@ import org.polyplex.platform.http.PublicAddressConfig;
 import org.polyplex.platform.http.ServerAddress;
 import org.polyplex.platform.load.Refusals;
 import org.polyplex.platform.load.RequestLimits;
+import org.polyplex.platform.web.ApiError;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -24,7 +27,8 @@ import io.vertx.core.http.HttpServerRequest;
  * Authenticates a {@code player_api.php} or {@code panel_api.php} request and hands the
  * resulting session to the action. Bad credentials answer {@code {"user_info":{"auth":0}}} with
  * HTTP 200: that is what panels do, and what apps test for (most show "invalid login" only on
- * {@code auth == 0} and a generic network error on any non-200 status).
+ * {@code auth == 0} and a generic network error on any non-200 status). A line refused by its
+ * access rules ({@link LineAccessGuard}) gets {@code 403} with the rule's code, as on the streams.
  */
 @ApplicationScoped
 public class XtreamGate {
@@ -36,9 +40,11 @@ public class XtreamGate {
     private final PublicAddressConfig publicAddress;
     private final Clock clock;
     private final RequestLimits limits;
+    private final LineAccessGuard guard;
 
     XtreamGate(LineAuthenticator authenticator, CatalogService catalog, PublicAddressConfig publicAddress, Clock clock,
-            RequestLimits limits) {
+            RequestLimits limits, LineAccessGuard guard) {
+        this.guard = guard;
         this.limits = limits;
         this.authenticator = authenticator;
         this.catalog = catalog;
@@ -57,6 +63,10 @@ public class XtreamGate {
         }
         if (!(login instanceof LineLogin.Accepted accepted)) {
             return Response.ok(AUTH_FAILED, MediaType.APPLICATION_JSON).build();
+        }
+        if (guard.check(accepted.account(), request) instanceof AccessVerdict.Refused refused) {
+            return Response.status(403).type(MediaType.APPLICATION_JSON).header("Cache-Control", "no-store")
+                    .entity(new ApiError(403, refused.code(), refused.message())).build();
         }
         if (!limits.enterLine(accepted.account().id())) {
             return Refusals.tooMany();

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.polyplex.accounts.Account;
+import org.polyplex.accounts.auth.AccessVerdict;
+import org.polyplex.accounts.auth.LineAccessGuard;
 import org.polyplex.accounts.auth.LineAuthenticator;
 import org.polyplex.accounts.auth.LineLogin;
 import org.polyplex.catalog.CatalogService;
@@ -42,6 +44,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class ShortEpgRoute {
 
     private final LineAuthenticator authenticator;
+    private final LineAccessGuard guard;
     private final CatalogService catalog;
     private final EpgService epg;
     private final ObjectMapper mapper;
@@ -50,7 +53,8 @@ class ShortEpgRoute {
     private final ZoneId zone;
 
     ShortEpgRoute(LineAuthenticator authenticator, CatalogService catalog, EpgService epg, ObjectMapper mapper,
-            XtreamConfig config, PublicAddressConfig publicAddress, Clock clock) {
+            XtreamConfig config, PublicAddressConfig publicAddress, Clock clock, LineAccessGuard guard) {
+        this.guard = guard;
         this.authenticator = authenticator;
         this.catalog = catalog;
         this.epg = epg;
@@ -75,7 +79,8 @@ class ShortEpgRoute {
         // which answers (and counts) it exactly as for any other action.
         Optional<Account> account = authenticator.loginFromMemory(request.getParam("username"), password, request)
                 .filter(LineLogin.Accepted.class::isInstance).map(login -> ((LineLogin.Accepted) login).account());
-        if (account.isEmpty()) {
+        if (account.isEmpty() || guard.check(account.get(), request) instanceof AccessVerdict.Refused) {
+            // a refused line takes the worker path too, which answers its refusal
             ctx.next();
             return;
         }

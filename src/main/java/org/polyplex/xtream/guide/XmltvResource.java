@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.polyplex.accounts.Account;
+import org.polyplex.accounts.auth.AccessVerdict;
+import org.polyplex.accounts.auth.LineAccessGuard;
 import org.polyplex.accounts.auth.LineAuthenticator;
 import org.polyplex.accounts.auth.LineLogin;
 import org.polyplex.catalog.CatalogSnapshot;
@@ -46,12 +48,15 @@ public class XmltvResource {
     static final MediaType XML = MediaType.valueOf("application/xml; charset=UTF-8");
 
     private final LineAuthenticator lines;
+    private final LineAccessGuard guard;
     private final EpgService epg;
     private final EpgConfig config;
     private final Clock clock;
     private final RequestLimits limits;
 
-    XmltvResource(LineAuthenticator lines, EpgService epg, EpgConfig config, Clock clock, RequestLimits limits) {
+    XmltvResource(LineAuthenticator lines, EpgService epg, EpgConfig config, Clock clock, RequestLimits limits,
+            LineAccessGuard guard) {
+        this.guard = guard;
         this.limits = limits;
         this.lines = lines;
         this.epg = epg;
@@ -75,6 +80,9 @@ public class XmltvResource {
         Instant now = clock.instant();
         if (account.status(now) != Account.Status.ACTIVE) {
             return plain(403, "line " + account.status(now).xtream().toLowerCase());
+        }
+        if (guard.check(account, request) instanceof AccessVerdict.Refused refused) {
+            return plain(403, refused.code() + ": " + refused.message());
         }
         if (!limits.enterLine(account.id())) {
             return Refusals.tooMany();
