@@ -75,9 +75,8 @@ public final class SeriesEpisodes {
     /**
      * Reads the due series among {@code listed} (provider series id to listed version, in listing
      * order). {@code api} is the account's {@code player_api.php?username=&password=} URL and
-     * {@code streamBase} the provider's {@code <base>/series/<u>/
-     * <p>
-     * /}.
+     * {@code streamBase} the provider's episode URL prefix (its base, then {@code series}, the
+     * username and the password, each followed by a slash).
      */
     Result read(String api, String streamBase, Map<String, String> listed) {
         List<Due> due = due(listed);
