@@ -1,7 +1,5 @@
 package org.polyplex.hdhr;
 
-import java.time.Clock;
-import java.util.Locale;
 import java.util.function.BiFunction;
 
 import jakarta.ws.rs.GET;
@@ -13,8 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.polyplex.accounts.Account;
-import org.polyplex.accounts.auth.LineAuthenticator;
-import org.polyplex.accounts.auth.LineLogin;
+import org.polyplex.accounts.auth.TextLineGate;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.platform.http.PublicAddressConfig;
 import org.polyplex.platform.http.ServerAddress;
@@ -33,8 +30,9 @@ import io.vertx.core.http.HttpServerRequest;
  * {@code TunerCount} is the line's {@code maxConnections}.
  * <p>
  * Credentials go through the one line login of every Xtream endpoint, with its bad-login
- * throttle: 401 for wrong credentials, 403 for an expired or disabled line, 429 (with
- * {@code Retry-After}) for a throttled address. Never 404 for a refusal: Jellyfin reads a 404 on
+ * throttle, and the line's access rules ({@link TextLineGate}): 401 for wrong credentials, 403 for
+ * an expired or disabled line or a refused address or user agent, 429 (with {@code Retry-After})
+ * for a throttled address. Never 404 for a refusal: Jellyfin reads a 404 on
  * {@code discover.json} as "an old HDHR4 without that page" and would add the device anyway.
  * Answers carry the password in their URLs, so none may be cached.
  */
@@ -44,21 +42,19 @@ public class HdhrResource {
     static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8");
     static final MediaType XML = MediaType.valueOf("application/xml; charset=utf-8");
 
-    private final LineAuthenticator authenticator;
+    private final TextLineGate gate;
     private final CatalogService catalog;
     private final PublicAddressConfig publicAddress;
     private final RequestLimits limits;
     private final HdhrConfig config;
-    private final Clock clock;
 
-    HdhrResource(LineAuthenticator authenticator, CatalogService catalog, PublicAddressConfig publicAddress,
-            RequestLimits limits, HdhrConfig config, Clock clock) {
-        this.authenticator = authenticator;
+    HdhrResource(TextLineGate gate, CatalogService catalog, PublicAddressConfig publicAddress,
+            RequestLimits limits, HdhrConfig config) {
+        this.gate = gate;
         this.catalog = catalog;
         this.publicAddress = publicAddress;
         this.limits = limits;
         this.config = config;
-        this.clock = clock;
     }
 
     /** What one authenticated, active line asks for: its account and the device's base URL. */
@@ -127,21 +123,11 @@ public class HdhrResource {
 
     private Response withLine(String username, String password, HttpServerRequest request,
             BiFunction<Line, DeviceIdentity, Response> action) {
-        LineLogin login = authenticator.login(username, password, request);
-        if (login instanceof LineLogin.Throttled throttled) {
-            return text(429, "too many failed logins").header("Retry-After", throttled.retryAfterSeconds()).build();
+        TextLineGate.Entry entry = gate.enter(username, password, request);
+        if (entry instanceof TextLineGate.Refused refused) {
+            return refused.response();
         }
-        if (!(login instanceof LineLogin.Accepted accepted)) {
-            return text(401, "invalid username or password").build();
-        }
-        Account account = accepted.account();
-        if (!limits.enterLine(account.id())) {
-            return Refusals.tooMany();
-        }
-        Account.Status status = account.status(clock.instant());
-        if (status != Account.Status.ACTIVE) {
-            return text(403, "account " + status.xtream().toLowerCase(Locale.ROOT)).build();
-        }
+        Account account = ((TextLineGate.Admitted) entry).account();
         Line line = new Line(account, password, ServerAddress.of(publicAddress, request));
         return action.apply(line, DeviceIdentity.of(config.deviceIdSeed(), account.username()));
     }
@@ -151,7 +137,6 @@ public class HdhrResource {
     }
 
     private static Response.ResponseBuilder text(int status, String message) {
-        return Response.status(status).type(MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8")).entity(message + "\n")
-                .header("Cache-Control", "no-store");
+        return TextLineGate.text(status, message);
     }
 }

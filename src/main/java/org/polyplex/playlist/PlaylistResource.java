@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,10 +18,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.polyplex.accounts.Account;
-import org.polyplex.accounts.auth.AccessVerdict;
-import org.polyplex.accounts.auth.LineAccessGuard;
-import org.polyplex.accounts.auth.LineAuthenticator;
-import org.polyplex.accounts.auth.LineLogin;
+import org.polyplex.accounts.auth.TextLineGate;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.XmltvIds;
 import org.polyplex.platform.http.PublicAddressConfig;
@@ -45,25 +41,21 @@ public class PlaylistResource {
     /** Apps and players recognise both; this one also makes browsers save the file. */
     static final String M3U_TYPE = "audio/x-mpegurl";
 
-    private final LineAuthenticator authenticator;
-    private final LineAccessGuard guard;
+    private final TextLineGate gate;
     private final CatalogService catalog;
     private final PublicAddressConfig publicAddress;
-    private final Clock clock;
     private final RequestLimits limits;
     private final XmltvIds xmltvIds;
     private final PlaylistConfig config;
 
-    PlaylistResource(LineAuthenticator authenticator, CatalogService catalog, PublicAddressConfig publicAddress, Clock clock,
-            RequestLimits limits, XmltvIds xmltvIds, PlaylistConfig config, LineAccessGuard guard) {
-        this.guard = guard;
+    PlaylistResource(TextLineGate gate, CatalogService catalog, PublicAddressConfig publicAddress,
+            RequestLimits limits, XmltvIds xmltvIds, PlaylistConfig config) {
+        this.gate = gate;
         this.limits = limits;
         this.xmltvIds = xmltvIds;
         this.config = config;
-        this.authenticator = authenticator;
         this.catalog = catalog;
         this.publicAddress = publicAddress;
-        this.clock = clock;
     }
 
     @GET
@@ -82,24 +74,11 @@ public class PlaylistResource {
             HttpServerRequest request) {
         String username = param(query, form, "username");
         String password = param(query, form, "password");
-        LineLogin login = authenticator.login(username, password, request);
-        if (login instanceof LineLogin.Throttled throttled) {
-            return text(429, "too many failed logins").header("Retry-After", throttled.retryAfterSeconds()).build();
+        TextLineGate.Entry entry = gate.enter(username, password, request);
+        if (entry instanceof TextLineGate.Refused refused) {
+            return refused.response();
         }
-        if (!(login instanceof LineLogin.Accepted accepted)) {
-            return text(401, "invalid username or password").build();
-        }
-        Account account = accepted.account();
-        if (!limits.enterLine(account.id())) {
-            return Refusals.tooMany();
-        }
-        Account.Status status = account.status(clock.instant());
-        if (status != Account.Status.ACTIVE) {
-            return text(403, "account " + status.xtream().toLowerCase()).build();
-        }
-        if (guard.check(account, request) instanceof AccessVerdict.Refused refused) {
-            return text(403, refused.code() + ": " + refused.message()).build();
-        }
+        Account account = ((TextLineGate.Admitted) entry).account();
         var options = PlaylistRequest.parse(param(query, form, "type"), param(query, form, "output"),
                 param(query, form, "key"));
         if (options.isEmpty()) {
@@ -133,6 +112,6 @@ public class PlaylistResource {
     }
 
     private static Response.ResponseBuilder text(int status, String message) {
-        return Response.status(status).type(MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8")).entity(message + "\n");
+        return TextLineGate.text(status, message);
     }
 }

@@ -34,6 +34,7 @@ import org.polyplex.proxy.viewer.HlsViewer;
 import org.polyplex.proxy.viewer.Viewer;
 import org.polyplex.testsupport.TestConfigs;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -43,6 +44,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.ext.web.Router;
 
 import org.awaitility.Awaitility;
@@ -67,6 +69,12 @@ public final class ProxyHarness implements AutoCloseable {
     /** The JDK's client (HTTP/1.1, streaming bodies) for the running application; Vert.x's plays the harness. */
     private static final java.net.http.HttpClient APP_CLIENT = java.net.http.HttpClient.newBuilder()
             .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+    /**
+     * A harness property, not a Polyplex one: the number of event loops the front server accepts
+     * viewers on (default 1; the application uses two per core).
+     */
+    public static final String FRONT_LOOPS = "harness.front-loops";
 
     public final Vertx vertx = Vertx.vertx();
     public final SmallRyeConfig config;
@@ -110,12 +118,29 @@ public final class ProxyHarness implements AutoCloseable {
         router.routeWithRegex(HttpMethod.GET, "^/hls-join/([0-9]{1,18})$").handler(ctx -> joinHls(ctx.request()));
         new HlsRoutes(registry, tokens, metrics, proxyConfig).init(router);
         front = join(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+        // More servers on the same port from other event loops: Vert.x spreads the connections over
+        // them, as it does the application's, so viewers of one session live on several loops.
+        int loops = Integer.parseInt(properties.getOrDefault(FRONT_LOOPS, "1"));
+        for (int i = 1; i < loops; i++) {
+            Context loop = ((VertxInternal) vertx).createEventLoopContext();
+            CompletableFuture<HttpServer> more = new CompletableFuture<>();
+            loop.runOnContext(v -> vertx.createHttpServer().requestHandler(router).listen(front.actualPort(), "127.0.0.1")
+                    .onComplete(r -> {
+                        if (r.succeeded()) {
+                            more.complete(r.result());
+                        } else {
+                            more.completeExceptionally(r.cause());
+                        }
+                    }));
+            more.join();
+        }
     }
 
     private void joinTs(HttpServerRequest request) {
         long channelId = Long.parseLong(request.path().substring(1));
         long viewerId = registry.nextId();
         request.response().putHeader("X-Viewer", String.valueOf(viewerId));
+        request.response().putHeader("X-Loop", Thread.currentThread().getName());
         join(channelId, new Viewer(viewerId, request, user(request), "user" + user(request), "127.0.0.1", channelId,
                 Instant.now(), () -> {
                 }));

@@ -127,6 +127,13 @@ class LineAccessRulesTest {
         assertThat(get(outside, "/get.php" + q + "&type=m3u_plus", Map.of()).body()).startsWith("address_not_allowed");
         assertThat(get(outside, "/get.php" + q + "&type=m3u_plus", Map.of()).status()).isEqualTo(403);
         assertThat(get(outside, "/xmltv.php" + q, Map.of()).status()).isEqualTo(403);
+        // the HDHomeRun tuner pages are line endpoints too
+        String tuner = "/hdhr/" + name + "/" + PASSWORD;
+        assertThat(get(inside, tuner + "/discover.json", Map.of()).status()).isEqualTo(200);
+        FromAddress.Reply discover = get(outside, tuner + "/discover.json", Map.of());
+        assertThat(discover.status()).isEqualTo(403);
+        assertThat(discover.body()).startsWith("address_not_allowed").doesNotContain(PASSWORD);
+        assertThat(get(outside, tuner + "/lineup.json", Map.of()).status()).isEqualTo(403);
         asAdmin().get("/api/users/{id}", id).then().body("access.lastRefusal.code", equalTo("address_not_allowed"))
                 .body("access.lastRefusal.address", equalTo(outside))
                 .body("access.lastRefusal.at", notNullValue());

@@ -91,6 +91,39 @@ class ChannelSessionTest {
     }
 
     @Test
+    void viewersOnSeveralEventLoopsEachStartOnAKeyframeAndLeaveTheSessionWhenTheyGo() {
+        start(8_000_000, Map.of(ProxyHarness.FRONT_LOOPS, "3", "polyplex.proxy.session.linger", "0s"));
+        proxy.channel(1, source(1, upstream.url("/live/a")));
+        List<Watcher> viewers = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            viewers.add(proxy.open(1, 200_000));
+        }
+        proxy.await("every viewer has 200 kB", WAIT, () -> viewers.stream().allMatch(v -> v.bytes().length >= 200_000));
+        assertThat(viewers.stream().map(v -> v.header("X-Loop")).distinct().count())
+                .as("the viewers' connections live on several event loops").isGreaterThan(1);
+        for (Watcher viewer : viewers) {
+            byte[] bytes = viewer.bytes();
+            assertThat(TsPacket.pid(bytes, 0)).isEqualTo(TsPacket.PAT_PID);
+            assertThat(TsPacket.pid(bytes, 188)).isEqualTo(TsPacket.pmtPidOf(bytes, 0));
+            assertThat(TsPacket.payloadStart(bytes, 376)).isTrue();
+        }
+        assertThat(upstream.requests("/live/a")).isEqualTo(1);
+        List<ViewerInfo> described = ProxyHarness.join(proxy.registry.snapshot()).viewers();
+        assertThat(described).hasSize(9).allSatisfy(v -> assertThat(v.bytesOut()).isPositive());
+
+        Watcher kicked = viewers.remove(0);
+        assertThat(proxy.registry.kick(Long.parseLong(kicked.header("X-Viewer")), "test")).isTrue();
+        proxy.await("the kicked viewer's stream ends", WAIT, () -> kicked.ended.isDone());
+        proxy.await("eight viewers left", WAIT, () -> proxy.metrics.viewers() == 8);
+        long before = viewers.get(0).total;
+        proxy.await("the others keep streaming", WAIT, () -> viewers.get(0).total > before + 500_000);
+
+        viewers.forEach(Watcher::close);
+        proxy.await("the last viewer's departure closes the session", WAIT, () -> proxy.sessions() == 0);
+        assertThat(proxy.metrics.viewers()).isZero();
+    }
+
+    @Test
     void aLateJoinerStartsOnPatPmtAndAKeyframe() throws Exception {
         start(4_000_000, Map.of());
         proxy.channel(1, source(1, upstream.url("/live/a")));

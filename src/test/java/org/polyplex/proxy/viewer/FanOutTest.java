@@ -2,7 +2,6 @@ package org.polyplex.proxy.viewer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +12,7 @@ import org.polyplex.proxy.metrics.ProxyMetrics;
 import org.polyplex.proxy.ts.PacketRing;
 import org.polyplex.testsupport.TestConfigs;
 
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.HttpVersion;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,40 +28,7 @@ class FanOutTest {
     private final ProxyMetrics metrics = new ProxyMetrics(new SimpleMeterRegistry());
     private final PacketRing ring = new PacketRing(100, 100_000);
     private final List<Viewer> departed = new ArrayList<>();
-
-    /** A response whose socket is full when told so; records what it was written. */
-    static final class Socket {
-        boolean full;
-        boolean closed;
-        final List<Buffer> written = new ArrayList<>();
-        final HttpServerResponse response = (HttpServerResponse) Proxy.newProxyInstance(
-                HttpServerResponse.class.getClassLoader(), new Class<?>[] { HttpServerResponse.class },
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "writeQueueFull" -> full;
-                    case "write" -> {
-                        written.add((Buffer) args[0]);
-                        yield Future.succeededFuture();
-                    }
-                    case "close" -> {
-                        closed = true;
-                        yield null;
-                    }
-                    case "ended" -> closed;
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> method.getReturnType() == HttpServerResponse.class ? proxy : null;
-                });
-        /** Its request: HTTP/1.1 on no real connection, so a drop falls back to closing the response. */
-        final HttpServerRequest request = (HttpServerRequest) Proxy.newProxyInstance(
-                HttpServerRequest.class.getClassLoader(), new Class<?>[] { HttpServerRequest.class },
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "response" -> response;
-                    case "version" -> HttpVersion.HTTP_1_1;
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> null;
-                });
-    }
+    private int chunks;
 
     private FanOut fanOut(String policy) {
         ProxyConfig config = TestConfigs.of(ProxyConfig.class, Map.of("polyplex.proxy.viewer.slow-policy", policy,
@@ -74,7 +36,7 @@ class FanOutTest {
         return new FanOut(ring, config.viewer(), metrics, () -> now, viewer -> backlogRoom);
     }
 
-    private Viewer viewer(Socket socket, long id) {
+    private Viewer viewer(ScriptedSocket socket, long id) {
         return new Viewer(id, socket.request, 1, "u", "a", 1, Instant.EPOCH, () -> {
         });
     }
@@ -82,8 +44,8 @@ class FanOutTest {
     @Test
     void aSlowViewerIsSkippedToTheNextKeyframeWhileOthersGetEverything() {
         FanOut fanOut = fanOut("skip");
-        Socket fast = new Socket();
-        Socket slow = new Socket();
+        ScriptedSocket fast = new ScriptedSocket();
+        ScriptedSocket slow = new ScriptedSocket();
         fanOut.add(viewer(fast, 1));
         fanOut.add(viewer(slow, 2));
         Buffer key1 = chunk();
@@ -106,7 +68,7 @@ class FanOutTest {
     @Test
     void evictPolicyClosesASlowViewer() {
         FanOut fanOut = fanOut("evict");
-        Socket slow = new Socket();
+        ScriptedSocket slow = new ScriptedSocket();
         fanOut.add(viewer(slow, 2));
         fanOut.publish(chunk(), true);
         slow.full = true;
@@ -123,7 +85,7 @@ class FanOutTest {
     @Test
     void aSocketThatTakesNothingIsAGhostAfterTheStallBound() {
         FanOut fanOut = fanOut("skip");
-        Socket ghost = new Socket();
+        ScriptedSocket ghost = new ScriptedSocket();
         fanOut.add(viewer(ghost, 3));
         ghost.full = true;
         fanOut.publish(chunk(), true);
@@ -140,8 +102,8 @@ class FanOutTest {
     @Test
     void aViewerWhoseBacklogHasNoRoomIsEvictedAndTheOthersKeepStreaming() {
         FanOut fanOut = fanOut("skip");
-        Socket fast = new Socket();
-        Socket slow = new Socket();
+        ScriptedSocket fast = new ScriptedSocket();
+        ScriptedSocket slow = new ScriptedSocket();
         fanOut.add(viewer(fast, 5));
         fanOut.add(viewer(slow, 6));
         fanOut.publish(chunk(), true);
@@ -162,7 +124,7 @@ class FanOutTest {
         List<Viewer> asked = new ArrayList<>();
         ProxyConfig config = TestConfigs.defaults(ProxyConfig.class);
         FanOut fanOut = new FanOut(ring, config.viewer(), metrics, () -> now, viewer -> asked.add(viewer));
-        Socket socket = new Socket();
+        ScriptedSocket socket = new ScriptedSocket();
         fanOut.add(viewer(socket, 7));
         fanOut.publish(chunk(), true);
         assertThat(asked).as("a viewer keeping up holds the ring's chunks only").isEmpty();
@@ -180,7 +142,7 @@ class FanOutTest {
     void aViewerJoiningBeforeAnyKeyframeWaitsForOne() {
         FanOut fanOut = fanOut("skip");
         fanOut.publish(chunk(), false);
-        Socket late = new Socket();
+        ScriptedSocket late = new ScriptedSocket();
         fanOut.add(viewer(late, 4));
         fanOut.publish(chunk(), false);
         assertThat(late.written).isEmpty();
@@ -189,7 +151,8 @@ class FanOutTest {
         assertThat(late.written).containsExactly(key);
     }
 
-    private static Buffer chunk() {
-        return Buffer.buffer(new byte[1000]);
+    /** A chunk that equals no other chunk of the test, so the order of what was written is checked. */
+    private Buffer chunk() {
+        return Buffer.buffer(new byte[1000]).setInt(0, ++chunks);
     }
 }

@@ -2,7 +2,6 @@ package org.polyplex.proxy.viewer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,13 +17,9 @@ import org.polyplex.proxy.ts.PacketRing;
 import org.polyplex.testsupport.TestConfigs;
 
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.impl.VertxInternal;
 
@@ -54,42 +49,6 @@ class LaneTest {
     private final List<Viewer> departed = new CopyOnWriteArrayList<>();
     private int chunks;
 
-    /** A socket that always takes data and records each write with the thread that made it. */
-    static final class Socket {
-        record Write(Buffer chunk, String thread) {
-        }
-
-        final List<Write> written = new CopyOnWriteArrayList<>();
-        volatile boolean closed;
-        final HttpServerResponse response = (HttpServerResponse) Proxy.newProxyInstance(
-                HttpServerResponse.class.getClassLoader(), new Class<?>[] { HttpServerResponse.class },
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "writeQueueFull" -> false;
-                    case "write" -> {
-                        written.add(new Write((Buffer) args[0], Thread.currentThread().getName()));
-                        yield Future.succeededFuture();
-                    }
-                    case "closed" -> closed;
-                    case "ended" -> false;
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> method.getReturnType() == HttpServerResponse.class ? proxy : null;
-                });
-        final HttpServerRequest request = (HttpServerRequest) Proxy.newProxyInstance(
-                HttpServerRequest.class.getClassLoader(), new Class<?>[] { HttpServerRequest.class },
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "response" -> response;
-                    case "version" -> HttpVersion.HTTP_1_1;
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> null;
-                });
-
-        List<Buffer> chunks() {
-            return written.stream().map(Write::chunk).toList();
-        }
-    }
-
     @AfterEach
     void close() {
         vertx.close().toCompletionStage().toCompletableFuture().join();
@@ -107,7 +66,7 @@ class LaneTest {
         return ((ContextInternal) context).nettyEventLoop();
     }
 
-    private static Viewer viewer(Socket socket, long id) {
+    private static Viewer viewer(ScriptedSocket socket, long id) {
         return new Viewer(id, socket.request, 1, "u", "a", 1, Instant.EPOCH, () -> {
         });
     }
@@ -132,7 +91,7 @@ class LaneTest {
         return chunk;
     }
 
-    private static void awaitWrites(Socket socket, int count) {
+    private static void awaitWrites(ScriptedSocket socket, int count) {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> socket.written.size() >= count);
     }
 
@@ -146,7 +105,7 @@ class LaneTest {
             sessionRing.append(key, true);
             sessionRing.append(next, false);
         });
-        Socket socket = new Socket();
+        ScriptedSocket socket = new ScriptedSocket();
         onSession(() -> lane.join(viewer(socket, 1), sessionRing, () -> {
         }));
         // Published before the join reached the lane, k2 would be where the viewer starts (the newest GOP).
@@ -155,9 +114,9 @@ class LaneTest {
         Buffer c3 = publish(lane, false);
         awaitWrites(socket, 4);
 
-        assertThat(socket.chunks()).containsExactly(key, next, k2, c3);
+        assertThat(socket.written).containsExactly(key, next, k2, c3);
         String thread = threadOf(other);
-        assertThat(socket.written).allSatisfy(write -> assertThat(write.thread()).isEqualTo(thread));
+        assertThat(socket.threads).hasSize(4).allSatisfy(name -> assertThat(name).isEqualTo(thread));
         AtomicLong counted = new AtomicLong();
         Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> counted.addAndGet(lane.drainBytesOut()) == 4L * CHUNK);
@@ -166,7 +125,7 @@ class LaneTest {
     @Test
     void aLaneBehindItsMailboxBoundDropsARunOfChunksAndResumesItsViewersAtTheNextKeyframe() throws Exception {
         Lane lane = lane(3L * CHUNK);
-        Socket socket = new Socket();
+        ScriptedSocket socket = new ScriptedSocket();
         onSession(() -> lane.join(viewer(socket, 2), sessionRing, () -> {
         }));
         Buffer k0 = publish(lane, true);
@@ -196,14 +155,14 @@ class LaneTest {
         Buffer c4 = publish(lane, false);
         awaitWrites(socket, 6);
 
-        assertThat(socket.chunks()).as("what was queued before the overrun, then a clean start at a keyframe")
+        assertThat(socket.written).as("what was queued before the overrun, then a clean start at a keyframe")
                 .containsExactly(k0, c1, c2, c3, k1, c4);
     }
 
     @Test
     void aLaneWhoseLastViewerLeftStartsItsNextViewerAtTheSessionsNewestKeyframe() {
         Lane lane = lane(1_000_000);
-        Socket first = new Socket();
+        ScriptedSocket first = new ScriptedSocket();
         Viewer firstViewer = viewer(first, 3);
         onSession(() -> lane.join(firstViewer, sessionRing, () -> {
         }));
@@ -218,13 +177,13 @@ class LaneTest {
         Buffer unseen = publish(lane, false);
         Buffer key = publish(lane, true);
         Buffer after = publish(lane, false);
-        Socket second = new Socket();
+        ScriptedSocket second = new ScriptedSocket();
         onSession(() -> lane.join(viewer(second, 4), sessionRing, () -> {
         }));
         Buffer live = publish(lane, false);
         awaitWrites(second, 3);
 
-        assertThat(second.chunks()).containsExactly(key, after, live).doesNotContain(unseen);
+        assertThat(second.written).containsExactly(key, after, live).doesNotContain(unseen);
         assertThat(first.written).hasSize(2);
     }
 
