@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -117,14 +119,16 @@ public final class ProxyHarness implements AutoCloseable {
         router.routeWithRegex(HttpMethod.GET, "^/([0-9]{1,18})$").handler(ctx -> joinTs(ctx.request()));
         router.routeWithRegex(HttpMethod.GET, "^/hls-join/([0-9]{1,18})$").handler(ctx -> joinHls(ctx.request()));
         new HlsRoutes(registry, tokens, metrics, proxyConfig).init(router);
-        front = join(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-        // More servers on the same port from other event loops: Vert.x spreads the connections over
-        // them, as it does the application's, so viewers of one session live on several loops.
+        // With several loops: one server per event loop on one port, which Vert.x shares among them
+        // and spreads the connections over, as it does the application's, so viewers of one session
+        // live on several loops. Vert.x shares a given port, not port 0: a free one is picked first.
         int loops = Integer.parseInt(properties.getOrDefault(FRONT_LOOPS, "1"));
+        int port = loops > 1 ? freePort() : 0;
+        front = join(vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1"));
         for (int i = 1; i < loops; i++) {
             Context loop = ((VertxInternal) vertx).createEventLoopContext();
             CompletableFuture<HttpServer> more = new CompletableFuture<>();
-            loop.runOnContext(v -> vertx.createHttpServer().requestHandler(router).listen(front.actualPort(), "127.0.0.1")
+            loop.runOnContext(v -> vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1")
                     .onComplete(r -> {
                         if (r.succeeded()) {
                             more.complete(r.result());
@@ -133,6 +137,14 @@ public final class ProxyHarness implements AutoCloseable {
                         }
                     }));
             more.join();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
