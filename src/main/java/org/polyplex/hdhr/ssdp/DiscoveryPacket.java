@@ -27,7 +27,7 @@ final class DiscoveryPacket {
     static final int TAG_LINEUP_URL = 0x27;
     static final int TAG_BASE_URL = 0x2A;
     static final int TAG_DEVICE_AUTH = 0x2B;
-    /** Several device types in one item, 4 bytes each (newer libhdhomerun). */
+    /** Several device types in one item, 4 bytes each (libhdhomerun's multi-type tag). */
     static final int TAG_MULTI_TYPE = 0x2D;
 
     static final int DEVICE_TYPE_TUNER = 0x00000001;
@@ -97,7 +97,7 @@ final class DiscoveryPacket {
      * (items {@code 0x01}, and {@code 0x2D} that lists several) include the tuner or the wildcard,
      * and its device id is ours or the wildcard. A request without a device type is not answered
      * (every client states one); one without a device id asks for every device, as current
-     * libhdhomerun sends its "all tuners" search.
+     * libhdhomerun's {@code discover2} sends its "all tuners" search.
      */
     static boolean asksFor(Frame frame, int deviceId) {
         if (frame.type() != TYPE_DISCOVER_REQUEST || malformedRequest(frame)) {
