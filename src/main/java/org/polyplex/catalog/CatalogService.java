@@ -114,19 +114,22 @@ public class CatalogService {
 
     /** Each grant table read on its own: fetching both collections at once would multiply their rows. */
     private static List<CatalogSnapshot.Bouquet> readBouquets(EntityManager em) {
+        Map<Long, String> names = new HashMap<>();
         Map<Long, Set<Long>> categoryIds = new HashMap<>();
         Map<Long, Set<Long>> channelIds = new HashMap<>();
-        em.createQuery("select b.id from Bouquet b", Long.class).getResultList()
-                .forEach(id -> {
-                    categoryIds.put(id, new HashSet<>());
-                    channelIds.put(id, new HashSet<>());
+        em.createQuery("select b.id, b.name from Bouquet b", BouquetRow.class).getResultList()
+                .forEach(r -> {
+                    names.put(r.id(), r.name());
+                    categoryIds.put(r.id(), new HashSet<>());
+                    channelIds.put(r.id(), new HashSet<>());
                 });
         em.createQuery("select b.id, c from Bouquet b join b.categoryIds c", Grant.class).getResultList()
                 .forEach(r -> categoryIds.get(r.bouquetId()).add(r.targetId()));
         em.createQuery("select b.id, c from Bouquet b join b.channelIds c", Grant.class).getResultList()
                 .forEach(r -> channelIds.get(r.bouquetId()).add(r.targetId()));
         return categoryIds.keySet().stream()
-                .map(id -> new CatalogSnapshot.Bouquet(id, Set.copyOf(categoryIds.get(id)), Set.copyOf(channelIds.get(id))))
+                .map(id -> new CatalogSnapshot.Bouquet(id, names.get(id), Set.copyOf(categoryIds.get(id)),
+                        Set.copyOf(channelIds.get(id))))
                 .toList();
     }
 
@@ -144,5 +147,8 @@ public class CatalogService {
 
     /** A bouquet and one category or channel it grants. */
     private record Grant(Long bouquetId, Long targetId) {
+    }
+
+    private record BouquetRow(Long id, String name) {
     }
 }

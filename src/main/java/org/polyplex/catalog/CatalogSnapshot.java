@@ -58,8 +58,8 @@ public final class CatalogSnapshot {
         }
     }
 
-    /** What a bouquet grants: whole categories and single channels. */
-    public record Bouquet(long id, Set<Long> categoryIds, Set<Long> channelIds) {
+    /** What a bouquet grants: whole categories and single channels; its name names its tuner devices. */
+    public record Bouquet(long id, String name, Set<Long> categoryIds, Set<Long> channelIds) {
     }
 
     private static final Comparator<LiveChannel> DISPLAY_ORDER = Comparator
@@ -105,6 +105,10 @@ public final class CatalogSnapshot {
     /** Categories of one kind in their sort order. */
     public List<Category> categories(CategoryKind kind) {
         return categories.stream().filter(c -> c.kind() == kind).toList();
+    }
+
+    public Optional<Bouquet> bouquet(long id) {
+        return Optional.ofNullable(bouquets.get(id));
     }
 
     /** What a holder of these bouquets may see; no bouquets means the whole catalog. */

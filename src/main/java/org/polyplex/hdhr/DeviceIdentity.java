@@ -24,9 +24,24 @@ public record DeviceIdentity(String deviceId, String deviceAuth, UUID udn) {
     private static final int[] CHECK_TABLE = { 0xA, 0x5, 0xF, 0x6, 0x7, 0xC, 0x1, 0xB, 0x9, 0x2, 0x8, 0xD, 0x4,
             0x3, 0xE, 0x0 };
 
+    /** The whole line's device. */
     public static DeviceIdentity of(String seed, String username) {
-        byte[] id = sha256("hdhr-device-id\n" + seed + "\n" + username);
-        byte[] auth = sha256("hdhr-device-auth\n" + seed + "\n" + username);
+        return derive(seed + "\n" + username);
+    }
+
+    /**
+     * The device of one of the line's bouquets: its own id (a client keys tuners by id, so the
+     * line's device and each bouquet's are told apart), the same for as long as the line keeps
+     * its name and the bouquet its id. A different domain from the line's keeps the two apart
+     * whatever the username.
+     */
+    public static DeviceIdentity ofBouquet(String seed, String username, long bouquetId) {
+        return derive("bouquet\n" + seed + "\n" + username + "\n" + bouquetId);
+    }
+
+    private static DeviceIdentity derive(String key) {
+        byte[] id = sha256("hdhr-device-id\n" + key);
+        byte[] auth = sha256("hdhr-device-auth\n" + key);
         int body = ByteBuffer.wrap(id).getInt() & 0xFFFFFFF0;
         int deviceId = body | checkNibble(body);
         ByteBuffer udn = ByteBuffer.wrap(id, 4, 16);

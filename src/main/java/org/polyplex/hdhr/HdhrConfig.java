@@ -15,7 +15,9 @@ import io.smallrye.config.WithDefault;
 
 /**
  * The HDHomeRun emulation: every line is a network tuner at {@code /hdhr/{u}/{p}/} (always on, like
- * {@code get.php}), and optionally one line is announced on the LAN by SSDP (off by default).
+ * {@code get.php}), and optionally one line is announced on the LAN (off by default) by SSDP, by
+ * SiliconDust's own UDP discovery, or both: the line of {@code polyplex.hdhr.ssdp.username} /
+ * {@code password} for either.
  */
 @ConfigMapping(prefix = "polyplex.hdhr")
 public interface HdhrConfig {
@@ -37,8 +39,42 @@ public interface HdhrConfig {
     @Size(min = 1, max = 128)
     String deviceIdSeed();
 
-    /** SSDP discovery on the LAN. */
+    /** SSDP discovery on the LAN; its {@code username} / {@code password} name the announced line. */
     Ssdp ssdp();
+
+    /** SiliconDust's UDP discovery (port 65001) on the LAN, for the same announced line as SSDP. */
+    UdpDiscovery udpDiscovery();
+
+    /**
+     * Answers to the discovery requests of SiliconDust's protocol (Plex's and Jellyfin's tuner
+     * scans, {@code hdhomerun_config discover}) for the line announced in {@code polyplex.hdhr.ssdp}.
+     */
+    interface UdpDiscovery {
+
+        /** Whether to answer at all. Off by default: it tells anyone on the LAN the announced line. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * Local address to bind; {@code 0.0.0.0} receives the broadcast requests of the whole LAN,
+         * a unicast address (such as {@code 127.0.0.1}) only requests sent straight to it.
+         */
+        @WithDefault("0.0.0.0")
+        @Pattern(regexp = "[0-9.]{7,15}")
+        String bindAddress();
+
+        /** UDP port; 65001 is the one clients send to (0 picks a free one, for tests). */
+        @WithDefault("65001")
+        @Min(0)
+        @Max(65535)
+        int port();
+
+        /** Answers sent per second at most, all askers together (the burst is the same number). */
+        @WithDefault("20")
+        @Min(1)
+        @Max(1000)
+        int maxAnswersPerSecond();
+    }
 
     /** Answers to SSDP {@code M-SEARCH} requests for one advertised line. */
     interface Ssdp {
@@ -68,15 +104,19 @@ public interface HdhrConfig {
         Optional<@Size(min = 1, max = 64) String> networkInterface();
 
         /**
-         * Host name or address written into {@code LOCATION}; unset, the {@code polyplex.xtream.public-host}
-         * or else this server's address on the asker's subnet.
+         * Host name or address written into SSDP's {@code LOCATION} and UDP discovery's base URL;
+         * unset, the {@code polyplex.xtream.public-host} or else this server's address on the
+         * asker's subnet.
          */
         Optional<@Pattern(regexp = "[A-Za-z0-9.\\-]{1,255}") String> advertisedHost();
 
-        /** Username of the line announced (required when enabled). */
+        /** Username of the line announced, by SSDP and by UDP discovery (required when either is on). */
         Optional<@Size(min = 1, max = 128) String> username();
 
-        /** Password of the announced line (required when enabled); env {@code POLYPLEX_HDHR_SSDP_PASSWORD}. */
+        /**
+         * Password of the announced line (required when SSDP or UDP discovery is on); env
+         * {@code POLYPLEX_HDHR_SSDP_PASSWORD}.
+         */
         Optional<@Size(min = 1, max = 128) String> password();
 
         /** Answers sent per second at most, all askers together (the burst is the same number). */

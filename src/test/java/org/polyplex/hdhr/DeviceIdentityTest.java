@@ -40,4 +40,23 @@ class DeviceIdentityTest {
         assertThat(identity.udn().version()).isEqualTo(5);
         assertThat(identity.udn().variant()).isEqualTo(2);
     }
+
+    @Test
+    void shouldGiveEachBouquetOfALineItsOwnValidStableId() {
+        Set<String> ids = new HashSet<>();
+        ids.add(DeviceIdentity.of("polyplex", "alice").deviceId());
+        for (long bouquet = 1; bouquet <= 200; bouquet++) {
+            DeviceIdentity identity = DeviceIdentity.ofBouquet("polyplex", "alice", bouquet);
+            assertThat(DeviceIdentity.valid(identity.deviceId())).as(identity.deviceId()).isTrue();
+            assertThat(identity.udn().version()).isEqualTo(5);
+            ids.add(identity.deviceId());
+        }
+        assertThat(ids).as("the line's device and 200 bouquet devices, all different").hasSize(201);
+        assertThat(DeviceIdentity.ofBouquet("polyplex", "alice", 7))
+                .isEqualTo(DeviceIdentity.ofBouquet("polyplex", "alice", 7));
+        assertThat(DeviceIdentity.ofBouquet("polyplex", "bob", 7).deviceId())
+                .isNotEqualTo(DeviceIdentity.ofBouquet("polyplex", "alice", 7).deviceId());
+        assertThat(DeviceIdentity.ofBouquet("other-server", "alice", 7).deviceId())
+                .isNotEqualTo(DeviceIdentity.ofBouquet("polyplex", "alice", 7).deviceId());
+    }
 }

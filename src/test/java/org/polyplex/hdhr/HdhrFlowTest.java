@@ -17,6 +17,7 @@ import java.util.Set;
 import jakarta.inject.Inject;
 
 import org.polyplex.hdhr.ssdp.SsdpResponder;
+import org.polyplex.hdhr.ssdp.UdpDiscoveryResponder;
 import org.polyplex.proxy.ProxyHarness;
 import org.polyplex.proxy.ts.TsPacket;
 import org.polyplex.testsupport.TsFixtures;
@@ -56,6 +57,9 @@ class HdhrFlowTest {
 
     @Inject
     SsdpResponder ssdp;
+
+    @Inject
+    UdpDiscoveryResponder udp;
 
     @BeforeEach
     void fixtures() {
@@ -214,9 +218,11 @@ class HdhrFlowTest {
     }
 
     @Test
-    void shouldLeaveSsdpOffByDefault() {
+    void shouldLeaveSsdpAndUdpDiscoveryOffByDefault() {
         assertThat(ssdp.port()).isEmpty();
         assertThat(ssdp.answered()).isZero();
+        assertThat(udp.port()).isEmpty();
+        assertThat(udp.answered() + udp.ignored() + udp.malformed()).isZero();
     }
 
     private static String streamUrl(long channel) {

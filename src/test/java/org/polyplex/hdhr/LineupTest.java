@@ -41,4 +41,17 @@ class LineupTest {
     void shouldListNothingForALineThatSeesNothing() {
         assertThat(Lineup.of(List.of(), URLS)).isEmpty();
     }
+
+    @Test
+    void shouldKeepTheLinesNumbersInABouquetsPartOfTheLineup() {
+        List<LiveChannel> visible = List.of(channel(1, 2, "Two"), channel(2, null, "Second"),
+                channel(3, null, "Third"), channel(4, null, "Fourth"));
+
+        List<LineupEntry> bouquet = Lineup.of(visible, URLS, c -> c.id() == 2 || c.id() == 4);
+
+        assertThat(bouquet).containsExactly(
+                new LineupEntry("2.2", "Second", "http://tv.example:8080/live/al%20ice/p%2Fss/2.ts"),
+                new LineupEntry("4", "Fourth", "http://tv.example:8080/live/al%20ice/p%2Fss/4.ts"));
+        assertThat(Lineup.of(visible, URLS, c -> false)).isEmpty();
+    }
 }

@@ -4,7 +4,6 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,7 +14,6 @@ import jakarta.enterprise.event.Observes;
 import org.polyplex.hdhr.DeviceIdentity;
 import org.polyplex.hdhr.HdhrConfig;
 import org.polyplex.platform.http.PublicAddressConfig;
-import org.polyplex.platform.http.StreamUrls;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -56,6 +54,7 @@ public class SsdpResponder {
     private LocalSubnets subnets;
     private AnswerBudget budget;
     private DeviceIdentity identity;
+    private AnnouncedLine line;
 
     SsdpResponder(HdhrConfig config, PublicAddressConfig publicAddress, Vertx vertx,
             ValueRegistry values) {
@@ -67,11 +66,7 @@ public class SsdpResponder {
 
     /** Why the SSDP settings cannot work, or empty when they can (or SSDP is off). */
     public static Optional<String> problem(HdhrConfig.Ssdp ssdp) {
-        if (ssdp.enabled() && (ssdp.username().isEmpty() || ssdp.password().isEmpty())) {
-            return Optional.of("polyplex.hdhr.ssdp.enabled=true needs polyplex.hdhr.ssdp.username and "
-                    + "polyplex.hdhr.ssdp.password: the line whose tuner SSDP announces");
-        }
-        return Optional.empty();
+        return ssdp.enabled() ? AnnouncedLine.problem(ssdp, "polyplex.hdhr.ssdp.enabled") : Optional.empty();
     }
 
     void start(@Observes StartupEvent event) {
@@ -87,6 +82,7 @@ public class SsdpResponder {
         subnets = LocalSubnets.scan();
         budget = new AnswerBudget(ssdp.maxAnswersPerSecond(), System::nanoTime);
         identity = DeviceIdentity.of(config.deviceIdSeed(), ssdp.username().get());
+        line = new AnnouncedLine(ssdp, publicAddress, () -> HttpServer.INFO.get(values).getPort());
         socket = vertx.createDatagramSocket(new DatagramSocketOptions().setReuseAddress(true)
                 .setReusePort(true).setIpV6(false).setMulticastTimeToLive(2));
         socket.handler(this::onDatagram);
@@ -153,25 +149,11 @@ public class SsdpResponder {
     }
 
     private String location(Inet4Address facing) {
-        HdhrConfig.Ssdp ssdp = config.ssdp();
-        // the port the HTTP server really listens on (a configured 0 is a free port picked at start)
-        int httpPort = HttpServer.INFO.get(values).getPort();
-        String base;
-        if (ssdp.advertisedHost().isPresent()) {
-            base = "http://" + ssdp.advertisedHost().get() + ":" + httpPort;
-        } else if (publicAddress.publicHost().isPresent()) {
-            String scheme = publicAddress.publicScheme().orElse("http").toLowerCase(Locale.ROOT);
-            base = scheme + "://" + publicAddress.publicHost().get() + ":"
-                    + publicAddress.publicPort().orElse(scheme.equals("https") ? 443 : httpPort);
-        } else {
-            base = "http://" + facing.getHostAddress() + ":" + httpPort;
-        }
-        return base + "/hdhr/" + StreamUrls.segment(ssdp.username().get()) + "/"
-                + StreamUrls.segment(ssdp.password().get()) + "/device.xml";
+        return line.baseUrl(facing) + "/device.xml";
     }
 
     /** The sender's address; Vert.x gives it as a literal, so this never resolves a name. */
-    private static Optional<InetAddress> literal(String host) {
+    static Optional<InetAddress> literal(String host) {
         if (host == null || !host.matches("[0-9.]{7,15}")) {
             return Optional.empty();
         }

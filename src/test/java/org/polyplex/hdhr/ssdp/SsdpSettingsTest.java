@@ -40,4 +40,25 @@ class SsdpSettingsTest {
                 "polyplex.hdhr.ssdp.username", "alice", "polyplex.hdhr.ssdp.password", "pw")).ssdp();
         assertThat(SsdpResponder.problem(complete)).isEmpty();
     }
+
+    @Test
+    void shouldLeaveUdpDiscoveryOffByDefaultOnItsPort() {
+        HdhrConfig config = config(Map.of());
+        assertThat(config.udpDiscovery().enabled()).isFalse();
+        assertThat(config.udpDiscovery().port()).isEqualTo(65001);
+        assertThat(config.udpDiscovery().bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(config.udpDiscovery().maxAnswersPerSecond()).isEqualTo(20);
+        assertThat(UdpDiscoveryResponder.problem(config)).isEmpty();
+    }
+
+    @Test
+    void shouldExplainThatUdpDiscoveryNeedsTheAnnouncedLineEvenWithSsdpOff() {
+        HdhrConfig bare = config(Map.of("polyplex.hdhr.udp-discovery.enabled", "true"));
+        assertThat(UdpDiscoveryResponder.problem(bare)).hasValueSatisfying(p -> assertThat(p)
+                .startsWith("polyplex.hdhr.udp-discovery.enabled=true").contains("polyplex.hdhr.ssdp.username"));
+        assertThat(SsdpResponder.problem(bare.ssdp())).as("SSDP is still off").isEmpty();
+        HdhrConfig complete = config(Map.of("polyplex.hdhr.udp-discovery.enabled", "true",
+                "polyplex.hdhr.ssdp.username", "alice", "polyplex.hdhr.ssdp.password", "pw"));
+        assertThat(UdpDiscoveryResponder.problem(complete)).isEmpty();
+    }
 }
