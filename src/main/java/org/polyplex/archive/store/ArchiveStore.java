@@ -29,7 +29,8 @@ import io.quarkus.logging.Log;
 
 /**
  * The archive on disk and its time index in memory. Layout: {@code
- * <dir>
+ *
+<dir>
  * /<channelId>/<start>.ts}
  * with {@code <start>} the UTC epoch millis of the file's first chunk; each file starts with PAT,
  * PMT and a keyframe. Next to it {@code <start>.idx} holds one 16-byte big-endian entry (epoch
