@@ -24,7 +24,7 @@ final class CatchupWindow {
 
     static final int PACKET = 188;
     /** PAT/PMT packets looked for at a file's start; a file starting otherwise is served whole. */
-    private static final int MAX_HEADER_PACKETS = 4;
+    private static final int MAX_HEADER_PACKETS = 6;
 
     private final ArchiveStore store;
 
@@ -53,8 +53,8 @@ final class CatchupWindow {
     }
 
     /**
-     * The length of the PAT and PMT packets the file starts with (PID 0, then PSI packets whose
-     * table id is 2), or 0 when it does not start so or cannot be read.
+     * The length of the PSI packets the file starts with (PAT, PMT, and an SDT if there is one),
+     * or 0 when it does not start with a PAT and a PMT or cannot be read.
      */
     static long headerBytes(ArchiveFile file) {
         ByteBuffer head = ByteBuffer.allocate(PACKET * MAX_HEADER_PACKETS);
@@ -98,7 +98,8 @@ final class CatchupWindow {
                 pat = true;
             } else if (table == 0x02) {
                 pmt = true;
-            } else {
+            } else if (pid != 0x11 || table != 0x42) {
+                // not an SDT either (ffmpeg writes SDT, PAT, PMT): the tables end here
                 break;
             }
             packets++;

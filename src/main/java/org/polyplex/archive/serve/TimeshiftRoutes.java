@@ -60,6 +60,7 @@ public class TimeshiftRoutes {
     private final Vertx vertx;
     private final TimeshiftTimes times;
     private final CatchupWindow archive;
+    private final ArchiveStore store;
     private final PieceSender sender;
     private final int maxStreams;
     private final AtomicInteger streams = new AtomicInteger();
@@ -75,6 +76,7 @@ public class TimeshiftRoutes {
         this.vertx = vertx;
         this.times = new TimeshiftTimes(ZoneId.of(config.timeZone()), config.maxCatchupDuration());
         this.archive = new CatchupWindow(store);
+        this.store = store;
         this.sender = new PieceSender(vertx);
         this.maxStreams = config.maxCatchupStreams();
     }
@@ -162,11 +164,18 @@ public class TimeshiftRoutes {
         if (!from.isBefore(now)) {
             throw new CatchupRefusal(400, "start_in_future", "start is not in the past");
         }
-        if (from.plus(duration).isBefore(now.minus(Duration.ofDays(channel.archiveDays())))) {
-            throw new CatchupRefusal(404, "before_archive",
-                    "the archive of this channel keeps " + channel.archiveDays() + " days");
-        }
         Instant to = from.plus(duration);
+        // the archive itself, not the configured days: recording may have started later, or stopped
+        Optional<ArchiveStore.Span> span = store.span(channel.id());
+        if (span.isEmpty()) {
+            throw new CatchupRefusal(404, "not_archived", "nothing of this channel is archived yet");
+        }
+        if (!to.isAfter(span.get().start())) {
+            throw new CatchupRefusal(404, "before_archive", "the window ends before the archive of this channel starts");
+        }
+        if (!from.isBefore(span.get().end())) {
+            throw new CatchupRefusal(404, "not_archived", "the window starts after the end of the archive");
+        }
         return new Admitted(account, channel, address, from, to.isAfter(now) ? now : to);
     }
 
