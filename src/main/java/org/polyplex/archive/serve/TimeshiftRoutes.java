@@ -36,7 +36,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Entry point of catch-up serving: {@code GET|HEAD /timeshift/{u}/{p}/{minutes}/{start}/{id}.ts}
- * and {@code /streaming/timeshift.php?username=&password=&stream=&start=&duration=}. The archived
+ * and {@code /streaming/timeshift.php?username=&password=&stream=&start=&duration=} (or
+ * {@code &end=} instead of the duration, as the M3U {@code catchup-source} asks). The archived
  * bytes of {@code [start, start + duration)} (rounded out to whole archive files, so the body
  * starts at a keyframe with PAT and PMT) as one MPEG-TS body with {@code Content-Length}, and one
  * byte range of it for {@code Range} (206, or 416).
@@ -95,17 +96,18 @@ public class TimeshiftRoutes {
 
     private void path(RoutingContext ctx) {
         handle(ctx, new Ask(ctx.pathParam("u"), ctx.pathParam("p"), ctx.pathParam("duration"),
-                ctx.pathParam("start"), ctx.pathParam("file")));
+                ctx.pathParam("start"), ctx.pathParam("file"), null));
     }
 
     private void query(RoutingContext ctx) {
         HttpServerRequest r = ctx.request();
         handle(ctx, new Ask(r.getParam("username"), r.getParam("password"), r.getParam("duration"),
-                r.getParam("start"), r.getParam("stream")));
+                r.getParam("start"), r.getParam("stream"), r.getParam("end")));
     }
 
     /** The request's parameters, as sent. */
-    private record Ask(String username, String password, String duration, String start, String stream) {
+    private record Ask(String username, String password, String duration, String start, String stream,
+            String end) {
     }
 
     /** An admitted request: who, what, and the window asked for. */
@@ -159,8 +161,9 @@ public class TimeshiftRoutes {
             throw new CatchupRefusal(403, refused.code(), refused.message());
         }
         LiveChannel channel = channel(account, ask.stream());
-        Duration duration = times.duration(ask.duration());
         Instant from = times.start(ask.start());
+        Duration duration = ask.duration() == null && ask.end() != null ? times.until(from, ask.end())
+                : times.duration(ask.duration());
         if (!from.isBefore(now)) {
             throw new CatchupRefusal(400, "start_in_future", "start is not in the past");
         }

@@ -77,6 +77,24 @@ final class TimeshiftTimes {
         return duration;
     }
 
+    /**
+     * The duration from {@code from} to an {@code end} parameter (any start form; Kodi's
+     * {@code {utcend}}), in whole minutes rounded up, under the same bounds as {@link #duration}.
+     */
+    Duration until(Instant from, String end) {
+        Instant to;
+        try {
+            to = start(end);
+        } catch (CatchupRefusal e) {
+            throw new CatchupRefusal(400, "bad_end", "end must be in one of the start forms");
+        }
+        long seconds = Duration.between(from, to).getSeconds();
+        if (seconds <= 0) {
+            throw new CatchupRefusal(400, "bad_duration", "end must be after start");
+        }
+        return duration(Long.toString(Math.min((seconds + 59) / 60, 9_999_999)));
+    }
+
     private static int number(Matcher m, int group) {
         return Integer.parseInt(m.group(group));
     }
