@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,8 @@ import io.quarkus.logging.Log;
 
 /**
  * The archive on disk and its time index in memory. Layout: {@code
- * <dir>
+ *
+<dir>
  * /<channelId>/<start>.ts}
  * with {@code <start>} the UTC epoch millis of the file's first chunk; each file starts with PAT,
  * PMT and a keyframe. Next to it {@code <start>.idx} holds one 16-byte big-endian entry (epoch
@@ -67,6 +69,7 @@ public class ArchiveStore {
     private final Clock clock;
     private final Map<Long, ChannelFiles> channels = new ConcurrentHashMap<>();
     private final AtomicLong totalBytes = new AtomicLong();
+    private final AtomicInteger totalFiles = new AtomicInteger();
 
     @Inject
     ArchiveStore(ArchiveConfig config, Clock clock) {
@@ -189,6 +192,11 @@ public class ArchiveStore {
         return totalBytes.get();
     }
 
+    /** Archive files, the open ones included. */
+    public int totalFiles() {
+        return totalFiles.get();
+    }
+
     /** The archive directory. */
     public Path dir() {
         return dir;
@@ -229,6 +237,7 @@ public class ArchiveStore {
         synchronized (c) {
             c.open = r;
         }
+        totalFiles.incrementAndGet();
         return r;
     }
 
@@ -299,6 +308,7 @@ public class ArchiveStore {
 
     private void delete(Closed f) {
         totalBytes.addAndGet(-f.size);
+        totalFiles.decrementAndGet();
         try {
             Files.deleteIfExists(f.path);
             Files.deleteIfExists(sidecar(f.path));
@@ -315,6 +325,8 @@ public class ArchiveStore {
             }
             if (r.size > 0) {
                 c.closed.put(r.startMs, new Closed(r.path, r.startMs, Math.max(r.startMs, endMs), r.size));
+            } else {
+                totalFiles.decrementAndGet();
             }
         }
     }
@@ -358,6 +370,7 @@ public class ArchiveStore {
                         long end = Math.max(start, Files.getLastModifiedTime(file).toMillis());
                         c.closed.put(start, new Closed(file, start, end, size));
                         totalBytes.addAndGet(size);
+                        totalFiles.incrementAndGet();
                         files++;
                     }
                 } catch (NoSuchFileException gone) {
