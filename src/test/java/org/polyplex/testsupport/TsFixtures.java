@@ -1,10 +1,13 @@
 package org.polyplex.testsupport;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -74,6 +77,61 @@ public final class TsFixtures {
     public static List<String> decodeErrors(Path file) {
         return run(List.of("ffmpeg", "-hide_banner", "-nostdin", "-v", "error", "-i", file.toString(), "-f", "null",
                 "-"));
+    }
+
+    /**
+     * A capture cut where a viewer stopped reading, trimmed to whole PES packets: everything from
+     * the last video PES start on, and each other stream's last PES before that point, is dropped,
+     * so a decode check sees only what the proxy delivered whole.
+     */
+    public static byte[] wholeFrames(byte[] capture) {
+        int packets = capture.length / 188;
+        int cut = -1;
+        Map<Integer, Integer> lastStart = new HashMap<>();
+        for (int i = 0; i < packets; i++) {
+            int streamId = pesStreamId(capture, i * 188);
+            if (streamId >= 0xE0 && streamId <= 0xEF) {
+                cut = i;
+            }
+        }
+        if (cut < 0) {
+            return capture;
+        }
+        for (int i = 0; i < cut; i++) {
+            if (pesStreamId(capture, i * 188) >= 0) {
+                lastStart.put(pid(capture, i * 188), i);
+            }
+        }
+        int videoPid = pid(capture, cut * 188);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(cut * 188);
+        for (int i = 0; i < cut; i++) {
+            int pid = pid(capture, i * 188);
+            Integer start = lastStart.get(pid);
+            if (pid == videoPid || start == null || i < start) {
+                out.write(capture, i * 188, 188);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static int pid(byte[] ts, int at) {
+        return ((ts[at + 1] & 0x1F) << 8) | (ts[at + 2] & 0xFF);
+    }
+
+    /** The PES stream id when this packet starts a PES packet, else -1. */
+    private static int pesStreamId(byte[] ts, int at) {
+        if (ts[at] != 0x47 || (ts[at + 1] & 0x40) == 0) {
+            return -1;
+        }
+        int payload = at + 4;
+        if ((ts[at + 3] & 0x20) != 0) {
+            payload += 1 + (ts[at + 4] & 0xFF);
+        }
+        if ((ts[at + 3] & 0x10) == 0 || payload + 4 > at + 188) {
+            return -1;
+        }
+        boolean prefix = ts[payload] == 0 && ts[payload + 1] == 0 && ts[payload + 2] == 1;
+        return prefix ? ts[payload + 3] & 0xFF : -1;
     }
 
     private static void ffmpeg(Path out, String... args) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,6 +69,7 @@ public class ArchiveStore {
     private final Clock clock;
     private final Map<Long, ChannelFiles> channels = new ConcurrentHashMap<>();
     private final AtomicLong totalBytes = new AtomicLong();
+    private final AtomicInteger totalFiles = new AtomicInteger();
 
     @Inject
     ArchiveStore(ArchiveConfig config, Clock clock) {
@@ -190,6 +192,11 @@ public class ArchiveStore {
         return totalBytes.get();
     }
 
+    /** Archive files, the open ones included. */
+    public int totalFiles() {
+        return totalFiles.get();
+    }
+
     /** The archive directory. */
     public Path dir() {
         return dir;
@@ -230,6 +237,7 @@ public class ArchiveStore {
         synchronized (c) {
             c.open = r;
         }
+        totalFiles.incrementAndGet();
         return r;
     }
 
@@ -300,6 +308,7 @@ public class ArchiveStore {
 
     private void delete(Closed f) {
         totalBytes.addAndGet(-f.size);
+        totalFiles.decrementAndGet();
         try {
             Files.deleteIfExists(f.path);
             Files.deleteIfExists(sidecar(f.path));
@@ -316,6 +325,8 @@ public class ArchiveStore {
             }
             if (r.size > 0) {
                 c.closed.put(r.startMs, new Closed(r.path, r.startMs, Math.max(r.startMs, endMs), r.size));
+            } else {
+                totalFiles.decrementAndGet();
             }
         }
     }
@@ -359,6 +370,7 @@ public class ArchiveStore {
                         long end = Math.max(start, Files.getLastModifiedTime(file).toMillis());
                         c.closed.put(start, new Closed(file, start, end, size));
                         totalBytes.addAndGet(size);
+                        totalFiles.incrementAndGet();
                         files++;
                     }
                 } catch (NoSuchFileException gone) {

@@ -49,6 +49,7 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
     private final SessionOwner owner;
     private final PacketRing ring;
     private final Audience audience;
+    private final Taps taps;
     private final SourceFailover sources;
     private final Instant created;
     private final MemoryBudget.Reservation ringReservation;
@@ -68,7 +69,8 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
         this.ring = new PacketRing(config.session().ringChunks(), config.session().ringBytes());
         this.ringReservation = ringReservation;
         this.audience = new Audience(id, ring, context, config, env.metrics(), env.nanoTime(), env.memory(), this);
-        this.sources = new SourceFailover(id, channel, env, audience, this);
+        this.taps = new Taps(id, audience, this::idleCheck);
+        this.sources = new SourceFailover(id, channel, env, taps, this);
         this.created = env.clock().instant();
     }
 
@@ -106,6 +108,25 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
         return true;
     }
 
+    /** Attaches a tap, which holds the session open; false when the session already closed. */
+    boolean attach(Taps.Entry tap) {
+        if (state instanceof Closed) {
+            return false;
+        }
+        activate();
+        taps.add(tap, ring);
+        Log.infof("session=%d channel=%d tap %s attached", id, channel.id(), tap.purpose);
+        return true;
+    }
+
+    /** Detaches a tap (closed by its owner); the session lingers or closes if nothing else holds it. */
+    void detach(Taps.Entry tap) {
+        if (taps.remove(tap)) {
+            Log.infof("session=%d channel=%d tap %s detached", id, channel.id(), tap.purpose);
+            idleCheck();
+        }
+    }
+
     /** The live playlist for an HLS viewer, once the first segment exists; segment URIs start with prefix. */
     Future<String> hlsPlaylist(String prefix) {
         if (state instanceof Closed) {
@@ -130,13 +151,18 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
     @Override
     public void left(ViewerIdentity viewer) {
         owner.viewerLeft(viewer);
-        if (audience.size() > 0 || state instanceof Closed) {
+        idleCheck();
+    }
+
+    /** Lingers, or closes, when neither a viewer of either kind nor a tap is left. */
+    private void idleCheck() {
+        if (audience.size() > 0 || taps.size() > 0 || state instanceof Closed) {
             return;
         }
         if (state instanceof Streaming streaming) {
             state = streaming.linger(now() + config.session().linger().toNanos());
         } else {
-            close("no viewers left while " + state.name());
+            close("nothing left watching while " + state.name());
         }
     }
 
@@ -271,6 +297,7 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
             sources.release(fallback.slate());
         }
         audience.endAll(reason);
+        taps.endAll(reason);
         ringReservation.release();
         flushCounters();
         Log.infof("session=%d channel=%d closed: %s (bytes in %d, failovers %d)", id, channel.id(), Redaction.text(reason),
@@ -293,7 +320,7 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
         Source source = live == null ? null : live.source;
         sessions.add(new SessionsSnapshot.SessionInfo(id, channel.id(), channel.name(),
                 source == null ? null : source.id(), source == null ? null : Redaction.origin(source.url()),
-                state.name(), ring.bytesIn(), audience.size(), sources.failovers(), created));
+                state.name(), ring.bytesIn(), audience.size(), taps.size(), sources.failovers(), created));
         return audience.describe();
     }
 }

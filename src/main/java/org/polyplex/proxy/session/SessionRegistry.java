@@ -82,6 +82,40 @@ public final class SessionRegistry {
         attach(channel, viewer, admission);
     }
 
+    /**
+     * Attaches an internal consumer (recorder, transcoder) to the channel's session, creating and
+     * starting the session if needed; it holds the session open until closed, and hears on the
+     * session's context of every chunk from a keyframe on. When the node runs its most sessions or
+     * has no memory for another ring, the sink is told at once that the tap ended.
+     */
+    public SessionTap tap(LiveChannel channel, String purpose, TapSink sink) {
+        Tap tap = new Tap(new Taps.Entry(purpose, sink));
+        if (atCapacity(channel.id())) {
+            refuse(tap, "this server runs its most sessions already");
+        } else {
+            attach(channel, tap);
+        }
+        return tap;
+    }
+
+    private void attach(LiveChannel channel, Tap tap) {
+        ChannelSession session = sessions.computeIfAbsent(channel.id(), key -> newSession(channel));
+        if (session == null) {
+            refuse(tap, "this server has no memory left for another channel");
+            return;
+        }
+        tap.session = session;
+        session.context().runOnContext(v -> {
+            if (!tap.closed && !session.attach(tap.entry)) {
+                attach(channel, tap);
+            }
+        });
+    }
+
+    private void refuse(Tap tap, String reason) {
+        env.vertx().getOrCreateContext().runOnContext(v -> tap.entry.sink.ended(reason));
+    }
+
     private void attach(LiveChannel channel, ViewerIdentity viewer, Admission admission) {
         ChannelSession session = sessions.computeIfAbsent(channel.id(), key -> newSession(channel));
         if (session == null) {
@@ -191,6 +225,26 @@ public final class SessionRegistry {
             closed.add(done.future());
         }
         return Future.join(closed).mapEmpty();
+    }
+
+    /** A tap's handle: closing it hops to the session it is (or is about to be) attached to. */
+    private static final class Tap implements SessionTap {
+        final Taps.Entry entry;
+        volatile ChannelSession session;
+        volatile boolean closed;
+
+        Tap(Taps.Entry entry) {
+            this.entry = entry;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            ChannelSession s = session;
+            if (s != null) {
+                s.context().runOnContext(v -> s.detach(entry));
+            }
+        }
     }
 
     /** The registry as its sessions see it; called on a session's context. */

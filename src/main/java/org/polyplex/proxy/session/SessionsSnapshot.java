@@ -15,8 +15,11 @@ public record SessionsSnapshot(List<SessionInfo> sessions, List<ViewerInfo> view
     public record Memory(long reservedBytes, long budgetBytes) {
     }
 
-    /** One channel session; {@code source} is redacted to scheme, host and port. */
+    /**
+     * One channel session; {@code source} is redacted to scheme, host and port; {@code taps} counts
+     * its internal consumers (recorder, transcoders), which are not viewers.
+     */
     public record SessionInfo(long id, long channelId, String channelName, Long sourceId, String source, String state,
-            long bytesIn, int viewers, long failovers, Instant since) {
+            long bytesIn, int viewers, int taps, long failovers, Instant since) {
     }
 }

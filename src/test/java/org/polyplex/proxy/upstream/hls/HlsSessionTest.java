@@ -63,7 +63,7 @@ class HlsSessionTest {
             assertThat(order.get(i)).as("no segment skipped").isEqualTo(order.get(i - 1) + 1);
         }
         Path captured = Files.createTempFile("hls-ts-viewer", ".ts");
-        Files.write(captured, first.bytes());
+        Files.write(captured, TsFixtures.wholeFrames(first.bytes()));
         assertThat(TsFixtures.firstVideoFrames(captured, 1)).containsExactly("1,I");
         assertThat(TsFixtures.decodeErrors(captured)).isEmpty();
         Files.delete(captured);
@@ -88,7 +88,7 @@ class HlsSessionTest {
         viewer.close();
         assertThat(origin.requests("/key")).isEqualTo(1);
         Path captured = Files.createTempFile("hls-aes", ".ts");
-        Files.write(captured, viewer.bytes());
+        Files.write(captured, TsFixtures.wholeFrames(viewer.bytes()));
         assertThat(TsFixtures.firstVideoFrames(captured, 1)).containsExactly("1,I");
         assertThat(TsFixtures.decodeErrors(captured)).isEmpty();
         Files.delete(captured);
