@@ -10,13 +10,16 @@ import static org.polyplex.testsupport.AdminApi.unique;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -131,7 +134,7 @@ class TimeshiftRoutesTest {
         byte[] whole = given().get(url).asByteArray();
         byte[] tail = part.asByteArray();
         assertThat(tail).hasSize((int) (total - from));
-        assertThat(tail).isEqualTo(java.util.Arrays.copyOfRange(whole, (int) from, (int) total));
+        assertThat(tail).isEqualTo(Arrays.copyOfRange(whole, (int) from, (int) total));
         assertThat(decodedFrames(write(tail, "range"))).as("frames decoded after the seek").isGreaterThan(100);
 
         given().header("Range", "bytes=100-199").get(url).then().statusCode(206)
@@ -242,6 +245,44 @@ class TimeshiftRoutesTest {
     }
 
     @Test
+    void shouldHoldTheSlotWhileACatchupPlaysAndGiveItBackWhenThePlayerLeaves() throws Exception {
+        vertx = vertx == null ? Vertx.vertx() : vertx;
+        TsServer upstream = new TsServer(vertx, 2_000_000).stream("d", TsFixtures.read(TsFixtures.h264(6, 600)))
+                .start();
+        String single = unique("single");
+        create("/api/users", Map.of("username", single, "password", PASSWORD, "maxConnections", 1));
+        long live = create("/api/channels", Map.of("name", unique("held"), "archiveDays", 3, "sources",
+                List.of(Map.of("url", upstream.url("/live/d")))));
+        store.pruneBefore(live, Instant.now().plus(Duration.ofDays(3650)));
+        // about 25 MB: more than loopback socket buffers hold, so the answer waits for its reader
+        CatchupFixtures.file(store, live, recent, FILE, CatchupFixtures.gops(TsFixtures.h264(16, 400)), 500);
+        String root = base.toString().replaceAll("/$", "");
+        URL url = new URL(root + path(single, PASSWORD, 10, unix(recent), live));
+        try (Socket player = new Socket(url.getHost(), url.getPort())) {
+            player.getOutputStream().write(("GET " + url.getFile() + " HTTP/1.1\r\nHost: " + url.getHost()
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] head = new byte[12];
+            assertThat(player.getInputStream().readNBytes(head, 0, 12)).isEqualTo(12);
+            assertThat(new String(head, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+            // the catch-up holds the line's one slot: live is refused while it plays
+            HttpResponse<InputStream> refused = ProxyHarness.play(root,
+                    "/live/%s/%s/%d.ts".formatted(single, PASSWORD, live));
+            assertThat(refused.statusCode()).isEqualTo(403);
+            refused.body().close();
+        }
+        // the player hung up mid-answer: its slot comes back
+        await().atMost(15, TimeUnit.SECONDS).untilAsserted(() -> {
+            HttpResponse<InputStream> again = ProxyHarness.play(root,
+                    "/live/%s/%s/%d.ts".formatted(single, PASSWORD, live));
+            try {
+                assertThat(again.statusCode()).isEqualTo(200);
+            } finally {
+                ProxyHarness.closeStream(again);
+            }
+        });
+    }
+
+    @Test
     void shouldRefuseTheTsCatchupToALineLimitedToM3u8() {
         String hlsOnly = unique("hlsonly");
         create("/api/users", Map.of("username", hlsOnly, "password", PASSWORD, "access",
@@ -279,7 +320,7 @@ class TimeshiftRoutesTest {
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }
