@@ -38,9 +38,9 @@ import io.vertx.ext.web.RoutingContext;
  * Entry point of catch-up serving: {@code GET|HEAD /timeshift/{u}/{p}/{minutes}/{start}/{id}.ts}
  * and {@code /streaming/timeshift.php?username=&password=&stream=&start=&duration=} (or
  * {@code &end=} instead of the duration, as the M3U {@code catchup-source} asks). The archived
- * bytes of {@code [start, start + duration)} (rounded out to whole archive files, so the body
- * starts at a keyframe with PAT and PMT) as one MPEG-TS body with {@code Content-Length}, and one
- * byte range of it for {@code Range} (206, or 416).
+ * bytes of {@code [start, start + duration)} (from the last keyframe at or before the start, with
+ * PAT and PMT first, to the end of the last file in the window: {@link CatchupWindow}) as one
+ * MPEG-TS body with {@code Content-Length}, and one byte range of it for {@code Range} (206, or 416).
  * <p>
  * Admission is the live route's: the one line login ({@link LineAuthenticator#loginOnEventLoop},
  * throttle first), the account status, the line's access rules for the {@code ts} format, the
