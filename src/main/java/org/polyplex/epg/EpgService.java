@@ -29,6 +29,7 @@ import org.polyplex.epg.store.GuideIndexLoaded;
 import org.polyplex.epg.store.GuideRef;
 import org.polyplex.epg.store.GuideStore;
 import org.polyplex.epg.store.GuideSuggestion;
+import org.polyplex.epg.xmltv.XmltvProgramme;
 import org.polyplex.epg.xmltv.XmltvWriter;
 
 /**
@@ -165,6 +166,16 @@ public class EpgService implements XmltvIds {
      */
     public Duration archiveWindow(LiveChannel channel) {
         return channel.archiveDays() > 0 ? Duration.ofDays(channel.archiveDays()) : config.archiveWindow();
+    }
+
+    /**
+     * The programme of the channel's guide on at {@code at} (start at or before it, stop after it),
+     * as its start and stop: the default window of a catch-up request that names no duration.
+     * Reads the database: worker threads only.
+     */
+    public Optional<XmltvProgramme> programmeAt(LiveChannel channel, Instant at) {
+        return guideOf(channel).flatMap(ref -> store.programmes(ref, at, at.plusMillis(1), 1).stream().findFirst())
+                .map(GuideEntry::programme).filter(p -> !p.start().isAfter(at) && p.stop().isAfter(at));
     }
 
     /** The guide a channel is matched to: by epg id, then by name; empty when it has none. */

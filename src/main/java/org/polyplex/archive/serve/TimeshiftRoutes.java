@@ -21,6 +21,7 @@ import org.polyplex.archive.store.ArchiveStore;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
+import org.polyplex.epg.EpgService;
 import org.polyplex.platform.http.ClientAddress;
 import org.polyplex.proxy.ConnectionLeases;
 import org.polyplex.proxy.Responses;
@@ -62,12 +63,17 @@ public class TimeshiftRoutes {
     private final TimeshiftTimes times;
     private final CatchupWindow archive;
     private final ArchiveStore store;
+    private final EpgService epg;
+    private final Duration maxDuration;
     private final PieceSender sender;
     private final int maxStreams;
     private final AtomicInteger streams = new AtomicInteger();
 
     TimeshiftRoutes(LineAuthenticator lines, LineAccessGuard guard, CatalogService catalog, ConnectionLeases leases,
-            ClientAddress addresses, Clock clock, Vertx vertx, CatchupConfig config, ArchiveStore store) {
+            ClientAddress addresses, Clock clock, Vertx vertx, CatchupConfig config, ArchiveStore store,
+            EpgService epg) {
+        this.epg = epg;
+        this.maxDuration = config.maxCatchupDuration();
         this.lines = lines;
         this.guard = guard;
         this.catalog = catalog;
@@ -110,7 +116,7 @@ public class TimeshiftRoutes {
             String end) {
     }
 
-    /** An admitted request: who, what, and the window asked for. */
+    /** An admitted request: who, what, and the window asked for ({@code to} null: the guide's programme). */
     private record Admitted(Account account, LiveChannel channel, String address, Instant from, Instant to) {
     }
 
@@ -119,9 +125,11 @@ public class TimeshiftRoutes {
         lines.loginOnEventLoop(ask.username(), ask.password(), ctx.request()).onComplete(ar -> {
             try {
                 Admitted admitted = admit(ctx, ar.succeeded() ? ar.result() : new LineLogin.Rejected(), ask);
-                vertx.executeBlocking(() -> archive.pieces(admitted.channel().id(), admitted.from(), admitted.to()),
+                vertx.executeBlocking(() -> archive.pieces(admitted.channel().id(), admitted.from(), until(admitted)),
                         false).onComplete(files -> {
-                            if (files.failed()) {
+                            if (files.failed() && files.cause() instanceof CatchupRefusal refusal) {
+                                refuse(ctx, refusal);
+                            } else if (files.failed()) {
                                 Log.errorf(files.cause(), "catch-up listing failed channel=%d",
                                         admitted.channel().id());
                                 refuse(ctx, new CatchupRefusal(500, "internal_error", "internal error"));
@@ -162,11 +170,14 @@ public class TimeshiftRoutes {
         }
         LiveChannel channel = channel(account, ask.stream());
         Instant from = times.start(ask.start());
-        Duration duration = ask.duration() == null && ask.end() != null ? times.until(from, ask.end())
-                : times.duration(ask.duration());
         if (!from.isBefore(now)) {
             throw new CatchupRefusal(400, "start_in_future", "start is not in the past");
         }
+        if (ask.duration() == null && ask.end() == null) {
+            // the programme on at the start is the window, looked up on the worker
+            return new Admitted(account, channel, address, from, null);
+        }
+        Duration duration = ask.duration() == null ? times.until(from, ask.end()) : times.duration(ask.duration());
         Instant to = from.plus(duration);
         // the archive itself, not the configured days: recording may have started later, or stopped
         Optional<ArchiveStore.Span> span = store.span(channel.id());
@@ -180,6 +191,22 @@ public class TimeshiftRoutes {
             throw new CatchupRefusal(404, "not_archived", "the window starts after the end of the archive");
         }
         return new Admitted(account, channel, address, from, to.isAfter(now) ? now : to);
+    }
+
+    /**
+     * The end of the window: the one asked for, or the end of the guide's programme on at the
+     * start (bounded by the maximum duration and now). Blocking (the guide): worker threads.
+     */
+    private Instant until(Admitted admitted) {
+        if (admitted.to() != null) {
+            return admitted.to();
+        }
+        Instant stop = epg.programmeAt(admitted.channel(), admitted.from()).map(p -> p.stop())
+                .orElseThrow(() -> new CatchupRefusal(400, "bad_duration",
+                        "no duration given and the guide has no programme at that start"));
+        Instant to = stop.isAfter(admitted.from().plus(maxDuration)) ? admitted.from().plus(maxDuration) : stop;
+        Instant now = clock.instant();
+        return to.isAfter(now) ? now : to;
     }
 
     private LiveChannel channel(Account account, String stream) {

@@ -2,6 +2,7 @@ package org.polyplex.archive.serve;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.polyplex.testsupport.AdminApi.create;
 import static org.polyplex.testsupport.AdminApi.unique;
 
@@ -93,6 +94,16 @@ class CatchupClientFieldsTest {
         byte[] body = given().get(uri.getRawPath() + "?" + uri.getRawQuery()).then().statusCode(200)
                 .header("Content-Type", "video/mp2t").extract().asByteArray();
         assertThat(body.length).isGreaterThan(188 * 100);
+
+        // no duration: the guide's programme on at the start is the window (P1, asked 5 minutes in)
+        String query = "/streaming/timeshift.php?username=" + user + "&password=" + PASSWORD + "&stream=" + archived
+                + "&start=";
+        byte[] programme = given().get(query + p1.plus(Duration.ofMinutes(5)).getEpochSecond()).then()
+                .statusCode(200).extract().asByteArray();
+        assertThat(programme).isEqualTo(body);
+        // and none before the guide starts
+        given().get(query + p1.minus(Duration.ofHours(2)).getEpochSecond()).then().statusCode(400)
+                .body("code", equalTo("bad_duration"));
     }
 
     private static Map<String, Object> channel(String name, String epgId, int archiveDays) {
