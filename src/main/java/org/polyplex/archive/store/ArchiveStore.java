@@ -208,37 +208,42 @@ public class ArchiveStore {
      */
     public Recording begin(long channelId, Instant start) throws IOException {
         ChannelFiles c = channels.computeIfAbsent(channelId, id -> new ChannelFiles());
-        synchronized (c) {
-            if (c.open != null) {
-                throw new IllegalStateException("channel " + channelId + " already has an open archive file");
-            }
-        }
-        Path channelDir = dir.resolve(Long.toString(channelId));
-        Files.createDirectories(channelDir);
         long startMs = start.toEpochMilli();
         synchronized (c) {
+            if (c.open != null || c.opening) {
+                throw new IllegalStateException("channel " + channelId + " already has an open archive file");
+            }
+            c.opening = true;
             // two files never share a start: a restart within the same millisecond moves on by one
             while (c.closed.containsKey(startMs)) {
                 startMs++;
             }
         }
-        Path path = channelDir.resolve(startMs + TS);
-        FileChannel ts = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        FileChannel idx;
         try {
-            idx = FileChannel.open(sidecar(path), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            ts.close();
-            Files.deleteIfExists(path);
-            throw e;
+            Path channelDir = dir.resolve(Long.toString(channelId));
+            Files.createDirectories(channelDir);
+            Path path = channelDir.resolve(startMs + TS);
+            FileChannel ts = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            FileChannel idx;
+            try {
+                idx = FileChannel.open(sidecar(path), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                ts.close();
+                Files.deleteIfExists(path);
+                throw e;
+            }
+            Recording r = new Recording(this, c, path, startMs, ts, idx);
+            synchronized (c) {
+                c.open = r;
+            }
+            totalFiles.incrementAndGet();
+            return r;
+        } finally {
+            synchronized (c) {
+                c.opening = false;
+            }
         }
-        Recording r = new Recording(this, c, path, startMs, ts, idx);
-        synchronized (c) {
-            c.open = r;
-        }
-        totalFiles.incrementAndGet();
-        return r;
     }
 
     /**
@@ -400,6 +405,8 @@ public class ArchiveStore {
     static final class ChannelFiles {
         final TreeMap<Long, Closed> closed = new TreeMap<>();
         Recording open;
+        /** A file is being created: a second begin meanwhile is refused like one while a file is open. */
+        boolean opening;
 
         synchronized boolean isEmpty() {
             return closed.isEmpty() && open == null;
