@@ -27,6 +27,7 @@ import jakarta.inject.Inject;
 import org.polyplex.archive.ArchiveConfig;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 
 /**
  * The archive on disk and its time index in memory. Layout: {@code
@@ -47,6 +48,7 @@ import io.quarkus.logging.Log;
  * loop). The recorder writes through {@link #begin}, one {@link Recording} per channel at a time.
  */
 @ApplicationScoped
+@Startup // the index is rebuilt at start, on the main thread: never by a first reader on an event loop
 public class ArchiveStore {
 
     /** One archive file: {@code end} is now and {@code size} the current one for the file being written. */
