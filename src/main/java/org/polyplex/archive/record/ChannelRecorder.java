@@ -266,6 +266,10 @@ final class ChannelRecorder {
             try {
                 file = store.begin(channelId, item.at());
                 metrics.fileStarted();
+            } catch (IllegalStateException busy) {
+                // the recorder this one replaced (archive turned off and on again) has not closed
+                // its last file yet: not a disk failure, try again at the next keyframe
+                return;
             } catch (IOException | RuntimeException e) {
                 failed(e);
                 return;

@@ -27,6 +27,7 @@ import jakarta.inject.Inject;
 import org.polyplex.archive.ArchiveConfig;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 
 /**
  * The archive on disk and its time index in memory. Layout: {@code
@@ -47,6 +48,7 @@ import io.quarkus.logging.Log;
  * loop). The recorder writes through {@link #begin}, one {@link Recording} per channel at a time.
  */
 @ApplicationScoped
+@Startup // the index is rebuilt at start, on the main thread: never by a first reader on an event loop
 public class ArchiveStore {
 
     /** One archive file: {@code end} is now and {@code size} the current one for the file being written. */
@@ -208,37 +210,42 @@ public class ArchiveStore {
      */
     public Recording begin(long channelId, Instant start) throws IOException {
         ChannelFiles c = channels.computeIfAbsent(channelId, id -> new ChannelFiles());
-        synchronized (c) {
-            if (c.open != null) {
-                throw new IllegalStateException("channel " + channelId + " already has an open archive file");
-            }
-        }
-        Path channelDir = dir.resolve(Long.toString(channelId));
-        Files.createDirectories(channelDir);
         long startMs = start.toEpochMilli();
         synchronized (c) {
+            if (c.open != null || c.opening) {
+                throw new IllegalStateException("channel " + channelId + " already has an open archive file");
+            }
+            c.opening = true;
             // two files never share a start: a restart within the same millisecond moves on by one
             while (c.closed.containsKey(startMs)) {
                 startMs++;
             }
         }
-        Path path = channelDir.resolve(startMs + TS);
-        FileChannel ts = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        FileChannel idx;
         try {
-            idx = FileChannel.open(sidecar(path), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            ts.close();
-            Files.deleteIfExists(path);
-            throw e;
+            Path channelDir = dir.resolve(Long.toString(channelId));
+            Files.createDirectories(channelDir);
+            Path path = channelDir.resolve(startMs + TS);
+            FileChannel ts = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            FileChannel idx;
+            try {
+                idx = FileChannel.open(sidecar(path), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                ts.close();
+                Files.deleteIfExists(path);
+                throw e;
+            }
+            Recording r = new Recording(this, c, path, startMs, ts, idx);
+            synchronized (c) {
+                c.open = r;
+            }
+            totalFiles.incrementAndGet();
+            return r;
+        } finally {
+            synchronized (c) {
+                c.opening = false;
+            }
         }
-        Recording r = new Recording(this, c, path, startMs, ts, idx);
-        synchronized (c) {
-            c.open = r;
-        }
-        totalFiles.incrementAndGet();
-        return r;
     }
 
     /**
@@ -400,6 +407,8 @@ public class ArchiveStore {
     static final class ChannelFiles {
         final TreeMap<Long, Closed> closed = new TreeMap<>();
         Recording open;
+        /** A file is being created: a second begin meanwhile is refused like one while a file is open. */
+        boolean opening;
 
         synchronized boolean isEmpty() {
             return closed.isEmpty() && open == null;
