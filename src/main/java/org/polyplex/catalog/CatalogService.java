@@ -86,11 +86,11 @@ public class CatalogService {
                     .add(((Number) r[1]).longValue());
         }
         List<CatalogSnapshot.LiveChannel> channels = em.createQuery("select c.id, c.number, c.name, c.logoUrl, "
-                + "c.epgId, c.categoryId, c.createdAt from Channel c where c.enabled = true", ChannelRow.class)
+                + "c.epgId, c.categoryId, c.createdAt, c.archiveDays from Channel c where c.enabled = true", ChannelRow.class)
                 .getResultStream()
                 .map(r -> new CatalogSnapshot.LiveChannel(r.id(), r.number(), r.name(), r.logoUrl(), r.epgId(),
                         r.categoryId(), categories(r.categoryId(), extraCategories.get(r.id())),
-                        List.copyOf(sources.getOrDefault(r.id(), List.of())), r.createdAt()))
+                        List.copyOf(sources.getOrDefault(r.id(), List.of())), r.createdAt(), r.archiveDays()))
                 .toList();
         List<CatalogSnapshot.Category> categories = em.createQuery("select c.id, c.name, c.kind, c.parentId, "
                 + "c.sortOrder from Category c", CategoryRow.class)
@@ -139,7 +139,7 @@ public class CatalogService {
     }
 
     private record ChannelRow(Long id, Integer number, String name, String logoUrl, String epgId, Long categoryId,
-            Instant createdAt) {
+            Instant createdAt, Integer archiveDays) {
     }
 
     private record CategoryRow(Long id, String name, CategoryKind kind, Long parentId, Integer sortOrder) {

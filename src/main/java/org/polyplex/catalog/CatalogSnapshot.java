@@ -40,10 +40,17 @@ public final class CatalogSnapshot {
 
     /**
      * An enabled live channel with its sources in failover order; {@code categoryIds} are all its
-     * categories, the primary {@code categoryId} first (empty when it has none).
+     * categories, the primary {@code categoryId} first (empty when it has none); {@code archiveDays}
+     * its catch-up window (0 = not archived).
      */
     public record LiveChannel(long id, Integer number, String name, String logoUrl, String epgId, Long categoryId,
-            List<Long> categoryIds, List<Source> sources, Instant createdAt) {
+            List<Long> categoryIds, List<Source> sources, Instant createdAt, int archiveDays) {
+
+        /** A channel with no archive. */
+        public LiveChannel(long id, Integer number, String name, String logoUrl, String epgId, Long categoryId,
+                List<Long> categoryIds, List<Source> sources, Instant createdAt) {
+            this(id, number, name, logoUrl, epgId, categoryId, categoryIds, sources, createdAt, 0);
+        }
 
         /** A channel in its primary category only. */
         public LiveChannel(long id, Integer number, String name, String logoUrl, String epgId, Long categoryId,

@@ -13,7 +13,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A channel as written by admins, with its sources in failover order. A source without a
- * priority takes its position in the list.
+ * priority takes its position in the list. {@code archiveDays} is the catch-up window (0 = not
+ * recorded, at most {@link #MAX_ARCHIVE_DAYS}); null keeps the stored value (0 for a new channel).
  */
 public record ChannelInput(
         @NotBlank @Size(max = 300) String name,
@@ -22,7 +23,17 @@ public record ChannelInput(
         @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String logoUrl,
         @Size(max = 300) String epgId,
         Boolean enabled,
-        @Size(max = 32) List<@Valid @NotNull SourceInput> sources) {
+        @Size(max = 32) List<@Valid @NotNull SourceInput> sources,
+        @Min(0) @Max(MAX_ARCHIVE_DAYS) Integer archiveDays) {
+
+    /** The longest archive window: 30 days, as IPTV panels offer. */
+    public static final int MAX_ARCHIVE_DAYS = 30;
+
+    /** A channel whose archive window stays as it is (0 for a new one). */
+    public ChannelInput(String name, Integer number, Long categoryId, String logoUrl, String epgId, Boolean enabled,
+            List<SourceInput> sources) {
+        this(name, number, categoryId, logoUrl, epgId, enabled, sources, null);
+    }
 
     /**
      * One upstream: {@code http(s)://...} (MPEG-TS or HLS) or {@code acestream://<40 hex digits>}.

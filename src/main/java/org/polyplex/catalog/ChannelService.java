@@ -141,6 +141,9 @@ public class ChannelService {
         channel.logoUrl = logoUrl;
         channel.epgId = blankToNull(input.epgId());
         channel.enabled = !Boolean.FALSE.equals(input.enabled());
+        if (input.archiveDays() != null) {
+            channel.archiveDays = input.archiveDays();
+        }
         channel.updatedAt = clock.instant();
         reconcileSources(channel, input.sources() == null ? List.of() : input.sources());
         changed.fire(new CatalogChanged());

@@ -29,6 +29,7 @@ import org.polyplex.epg.store.GuideIndexLoaded;
 import org.polyplex.epg.store.GuideRef;
 import org.polyplex.epg.store.GuideStore;
 import org.polyplex.epg.store.GuideSuggestion;
+import org.polyplex.epg.xmltv.XmltvProgramme;
 import org.polyplex.epg.xmltv.XmltvWriter;
 
 /**
@@ -74,15 +75,15 @@ public class EpgService implements XmltvIds {
     /**
      * {@code get_short_epg}: the programme on now and the next ones, {@code limit} in all
      * ({@link #DEFAULT_SHORT_LIMIT} when 0 or less), times in {@code polyplex.epg.timezone},
-     * {@code has_archive} from {@code polyplex.epg.archive-window}.
+     * {@code has_archive} from the channel's {@link #archiveWindow}.
      */
     public List<EpgListing> shortEpg(LiveChannel channel, int limit) {
-        return shortEpg(channel, limit, zone, config.archiveWindow());
+        return shortEpg(channel, limit, zone, archiveWindow(channel));
     }
 
     /** {@code get_short_epg} with the caller's time zone (the Xtream surface's) and the configured catch-up window. */
     public List<EpgListing> shortEpg(LiveChannel channel, int limit, ZoneId zone) {
-        return shortEpg(channel, limit, zone, config.archiveWindow());
+        return shortEpg(channel, limit, zone, archiveWindow(channel));
     }
 
     /**
@@ -105,7 +106,7 @@ public class EpgService implements XmltvIds {
         if (ref.isEmpty()) {
             return Optional.of(List.of());
         }
-        ListingMapper mapper = new ListingMapper(zone, now, config.archiveWindow());
+        ListingMapper mapper = new ListingMapper(zone, now, archiveWindow(channel));
         return upcoming.cached(ref.get(), now, shortRows(limit))
                 .map(entries -> entries.stream().map(e -> mapper.map(channel, e)).toList());
     }
@@ -144,12 +145,12 @@ public class EpgService implements XmltvIds {
      * {@code polyplex.epg.timezone}.
      */
     public List<EpgListing> dataTable(LiveChannel channel) {
-        return dataTable(channel, zone, config.archiveWindow());
+        return dataTable(channel, zone, archiveWindow(channel));
     }
 
     /** {@code get_simple_data_table} with the caller's time zone (the Xtream surface's) and the configured catch-up window. */
     public List<EpgListing> dataTable(LiveChannel channel, ZoneId zone) {
-        return dataTable(channel, zone, config.archiveWindow());
+        return dataTable(channel, zone, archiveWindow(channel));
     }
 
     /** {@code get_simple_data_table} with the caller's time zone and the channel's catch-up window. */
@@ -157,6 +158,24 @@ public class EpgService implements XmltvIds {
         Instant now = clock.instant();
         return listings(channel, now.minus(config.retention()), now.plus(FAR_FUTURE), config.query().maxTableRows(),
                 new ListingMapper(zone, now, archiveWindow));
+    }
+
+    /**
+     * The catch-up window of {@code has_archive} for a channel: its {@code archiveDays} when it is
+     * archived, else {@code polyplex.epg.archive-window} (0 by default: no programme is archived).
+     */
+    public Duration archiveWindow(LiveChannel channel) {
+        return channel.archiveDays() > 0 ? Duration.ofDays(channel.archiveDays()) : config.archiveWindow();
+    }
+
+    /**
+     * The programme of the channel's guide on at {@code at} (start at or before it, stop after it),
+     * as its start and stop: the default window of a catch-up request that names no duration.
+     * Reads the database: worker threads only.
+     */
+    public Optional<XmltvProgramme> programmeAt(LiveChannel channel, Instant at) {
+        return guideOf(channel).flatMap(ref -> store.programmes(ref, at, at.plusMillis(1), 1).stream().findFirst())
+                .map(GuideEntry::programme).filter(p -> !p.start().isAfter(at) && p.stop().isAfter(at));
     }
 
     /** The guide a channel is matched to: by epg id, then by name; empty when it has none. */

@@ -6,8 +6,9 @@ import java.io.Writer;
 /**
  * Writes an M3U playlist item by item to a {@link Writer}: nothing is accumulated, so a
  * 50,000-entry playlist costs one item of memory. {@code extended} (Xtream {@code m3u_plus})
- * writes the {@code tvg-*} and {@code group-title} attributes; plain {@code m3u} writes only the
- * name. Pure: no CDI, no I/O of its own beyond the given writer.
+ * writes the {@code tvg-*} and {@code group-title} attributes, and {@code catchup},
+ * {@code catchup-days} and {@code catchup-source} for an archived channel; plain {@code m3u}
+ * writes only the name. Pure: no CDI, no I/O of its own beyond the given writer.
  *
  * <p>
  * The name after the comma is written exactly (only CR and LF, which would start a new playlist
@@ -47,6 +48,12 @@ public final class M3uWriter {
             attribute("group-title", item.group() == null ? "" : text(item.group()));
             if (item.number() != null) {
                 attribute("tvg-chno", item.number().toString());
+            }
+            if (item.catchupDays() > 0 && item.catchupSource() != null) {
+                // Kodi pvr.iptvsimple and TiviMate: "default" = fill the placeholders of the source
+                attribute("catchup", "default");
+                attribute("catchup-days", Integer.toString(item.catchupDays()));
+                attribute("catchup-source", url(item.catchupSource()));
             }
         }
         out.write(',');

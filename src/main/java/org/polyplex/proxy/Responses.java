@@ -20,7 +20,7 @@ import io.vertx.core.json.Json;
  */
 public final class Responses {
 
-    static final String TS_TYPE = "video/mp2t";
+    public static final String TS_TYPE = "video/mp2t";
     static final String PLAYLIST_TYPE = "application/vnd.apple.mpegurl";
 
     /** The context-local key Quarkus' HTTP server metrics read the route template from. */
@@ -103,7 +103,7 @@ public final class Responses {
      * Labels the request for the HTTP server metrics, which otherwise use its path: stream paths
      * carry credentials or tokens, which must not become Prometheus labels.
      */
-    static void metricsTemplate(String template) {
+    public static void metricsTemplate(String template) {
         Context context = Vertx.currentContext();
         if (context != null) {
             context.putLocal(METRICS_TEMPLATE, template);

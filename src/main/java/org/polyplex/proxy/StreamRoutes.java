@@ -71,10 +71,12 @@ public class StreamRoutes {
     private final ClientAddress clientAddress;
     private final LineAccessGuard guard;
     private final RefusalSlates slates;
+    private final ConnectionLeases leases;
 
     StreamRoutes(LineAuthenticator lines, CatalogService catalog, SessionRegistry registry, HlsTokens tokens,
             UpstreamFactory upstreams, ConnectionLimiter limiter, ProxyMetrics metrics, Clock clock,
-            ClientAddress clientAddress, LineAccessGuard guard, RefusalSlates slates) {
+            ClientAddress clientAddress, LineAccessGuard guard, RefusalSlates slates, ConnectionLeases leases) {
+        this.leases = leases;
         this.guard = guard;
         this.slates = slates;
         this.lines = lines;
@@ -215,9 +217,7 @@ public class StreamRoutes {
             refuse(ctx, 403, decision.code(), decision.reason());
             return;
         }
-        for (long replaced : decision.replaced()) {
-            registry.kick(replaced, "replaced by a newer connection of the same user");
-        }
+        leases.kick(decision.replaced(), "replaced by a newer connection of the same user");
         Runnable release = () -> limiter.release(account.id(), viewerId);
         if (hls) {
             HlsViewer viewer = tokens.newViewer(viewerId, account.id(), account.username(), address, channel.id(),

@@ -43,7 +43,8 @@ final class ArchitectureRules {
     /**
      * Features point one way: platform is used by all and uses none; accounts and catalog use only
      * platform; epg, playlist, scraping use the catalog; the data plane (proxy) uses accounts and
-     * catalog snapshots; xtream, the adapter, may use all of them and nothing uses it; hdhr, the
+     * catalog snapshots; the archive (recording, catch-up) uses the proxy's sessions, the catalog and
+     * the guide; xtream, the adapter, may use all of them and nothing uses it; hdhr, the
      * tuner emulation, uses accounts and catalog and nothing uses it; the console
      * uses the features' services (never xtream) and nothing uses it.
      */
@@ -56,6 +57,7 @@ final class ArchitectureRules {
             .layer("playlist").definedBy("org.polyplex.playlist..")
             .layer("scraping").definedBy("org.polyplex.scraping..")
             .layer("proxy").definedBy("org.polyplex.proxy..")
+            .layer("archive").definedBy("org.polyplex.archive..")
             .layer("xtream").definedBy("org.polyplex.xtream..")
             .layer("hdhr").definedBy("org.polyplex.hdhr..")
             .layer("console").definedBy("org.polyplex.console..")
@@ -66,18 +68,21 @@ final class ArchitectureRules {
             .whereLayer("playlist").mayOnlyAccessLayers("platform", "accounts", "catalog")
             .whereLayer("scraping").mayOnlyAccessLayers("platform", "catalog", "epg", "playlist")
             .whereLayer("proxy").mayOnlyAccessLayers("platform", "accounts", "catalog")
-            .whereLayer("xtream").mayOnlyAccessLayers("platform", "accounts", "catalog", "epg", "playlist", "proxy")
+            .whereLayer("archive").mayOnlyAccessLayers("platform", "accounts", "catalog", "epg", "proxy")
+            .whereLayer("xtream").mayOnlyAccessLayers("platform", "accounts", "catalog", "epg", "playlist", "proxy",
+                    "archive")
             .whereLayer("xtream").mayNotBeAccessedByAnyLayer()
             .whereLayer("hdhr").mayOnlyAccessLayers("platform", "accounts", "catalog")
             .whereLayer("hdhr").mayNotBeAccessedByAnyLayer()
-            .whereLayer("console").mayOnlyAccessLayers("platform", "accounts", "catalog", "epg", "scraping", "proxy")
+            .whereLayer("console").mayOnlyAccessLayers("platform", "accounts", "catalog", "epg", "scraping", "proxy",
+                    "archive")
             .whereLayer("console").mayNotBeAccessedByAnyLayer();
 
     /** Every class lives in a feature: a new top-level package is a decision, not an accident. */
     static final ArchRule EVERY_CLASS_IN_A_FEATURE = noClasses().should().resideOutsideOfPackages(
             "org.polyplex.platform..", "org.polyplex.accounts..", "org.polyplex.catalog..", "org.polyplex.epg..",
             "org.polyplex.playlist..", "org.polyplex.scraping..", "org.polyplex.proxy..", "org.polyplex.xtream..",
-            "org.polyplex.hdhr..", "org.polyplex.console..");
+            "org.polyplex.hdhr..", "org.polyplex.console..", "org.polyplex.archive..");
 
     /** The data plane never blocks and never reaches the database: snapshots only. */
     static final ArchRule DATA_PLANE_HAS_NO_DATABASE = noClasses().that().resideInAPackage("org.polyplex.proxy..")

@@ -33,7 +33,7 @@ final class XtreamTestData {
         long seriesCat = create("/api/categories", Map.of("name", "Shows " + tag, "kind", "series"));
         int number = 100 + (int) (System.nanoTime() % 800_000);
         long ch1 = create("/api/channels", Map.of("name", "Alpha News", "number", number, "categoryId", liveCat,
-                "logoUrl", "http://img.example/alpha.png", "epgId", "alpha.example",
+                "logoUrl", "http://img.example/alpha.png", "epgId", "alpha.example", "archiveDays", 7,
                 "sources", List.of(Map.of("url", "http://upstream.example/alpha.ts"))));
         long ch2 = create("/api/channels", Map.of("name", "Beta \"Live\"", "categoryId", liveCat,
                 "sources", List.of(Map.of("url", "http://upstream.example/beta.ts"))));

@@ -48,6 +48,10 @@ public class Channel extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean enabled = true;
 
+    /** Catch-up archive window in days; 0 = the channel is not recorded. */
+    @Column(name = "archive_days", nullable = false)
+    public int archiveDays;
+
     @OneToMany(mappedBy = "channel", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("priority, id")
     public List<ChannelSource> sources = new ArrayList<>();

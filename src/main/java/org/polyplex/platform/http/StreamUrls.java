@@ -26,6 +26,16 @@ public final class StreamUrls {
         return base + "/live/" + credentials + "/" + channelId + "." + extension;
     }
 
+    /**
+     * The catch-up template of a live channel for the M3U {@code catchup-source}: the query form
+     * of {@code /streaming/timeshift.php} with the programme's Unix start and end, the
+     * placeholders Kodi pvr.iptvsimple and TiviMate fill in ({@code {utc}}, {@code {utcend}}), so
+     * no local time and no time zone is involved.
+     */
+    public String catchup(long channelId) {
+        return base + "/streaming/timeshift.php?" + query + "&stream=" + channelId + "&start={utc}&end={utcend}";
+    }
+
     public String movie(long movieId, String extension) {
         return base + "/movie/" + credentials + "/" + movieId + "." + extension;
     }

@@ -27,11 +27,14 @@ final class XtreamMapping {
         return new XtreamCategory(Long.toString(c.id()), c.name(), c.parentId() == null ? 0 : c.parentId());
     }
 
-    /** {@code epg_channel_id} is the channel's id in {@code xmltv.php}, so that apps find its guide. */
+    /**
+     * {@code epg_channel_id} is the channel's id in {@code xmltv.php}, so that apps find its guide;
+     * {@code tv_archive}/{@code tv_archive_duration} are 1 and its archive days when it is archived.
+     */
     static LiveStream live(CatalogSnapshot.LiveChannel c, long position, GuideIds guideIds) {
         return new LiveStream(c.number() == null ? position : c.number(), c.name(), "live", c.id(),
                 orEmpty(c.logoUrl()), guideIds.of(c), epoch(c.createdAt()), 0, categoryId(c.categoryId()),
-                c.categoryIds(), "", 0, "", 0, "");
+                c.categoryIds(), "", c.archiveDays() > 0 ? 1 : 0, "", c.archiveDays(), "");
     }
 
     static VodStream movie(VodCatalog.Movie m, long position) {
