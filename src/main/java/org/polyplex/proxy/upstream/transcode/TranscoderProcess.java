@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -126,7 +127,11 @@ final class TranscoderProcess {
             input.offer(END_OF_INPUT);
             Log.infof("transcoder %s pid=%d exited with code %d%s", label, started.pid(), started.exitValue(),
                     stopped ? " (stopped)" : "");
-            ended.accept(new Exit(started.exitValue(), tail(), stopped));
+            try {
+                ended.accept(new Exit(started.exitValue(), tail(), stopped));
+            } catch (RejectedExecutionException gone) {
+                // the owner's event loop is gone (shutdown): nobody to tell
+            }
         });
     }
 
@@ -183,6 +188,9 @@ final class TranscoderProcess {
             }
         } catch (IOException e) {
             // the process is gone: its exit is reported by the exit watch
+        } catch (RejectedExecutionException e) {
+            // the owner's event loop is gone (shutdown): nobody to deliver to
+            stop(0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
