@@ -25,7 +25,6 @@ import org.polyplex.proxy.viewer.Viewer;
 import org.polyplex.testsupport.TsServer;
 
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerRequest;
 
 import org.junit.jupiter.api.Test;
 
@@ -124,9 +123,10 @@ class ProfileBench {
                     |---|---|---|---|---|---|
                     | shared (one per channel and profile) | %d | %.1f | %.1f | %.1f | %.0f |
                     | one ffmpeg per viewer | %d | %.1f | %.1f | %.1f | (to /dev/null) |
-                    """.formatted(VIEWERS, PROFILE, SECONDS, Runtime.getRuntime().availableProcessors(), sharedCount,
-                    sharedFfmpeg, sharedJvm, sharedFfmpeg + sharedJvm, sharedRate, alive, ownFfmpeg, ownJvm,
-                    ownFfmpeg + ownJvm);
+                    """
+                    .formatted(VIEWERS, PROFILE, SECONDS, Runtime.getRuntime().availableProcessors(), sharedCount,
+                            sharedFfmpeg, sharedJvm, sharedFfmpeg + sharedJvm, sharedRate, alive, ownFfmpeg, ownJvm,
+                            ownFfmpeg + ownJvm);
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target", "bench-profiles.md"), table);
         }
