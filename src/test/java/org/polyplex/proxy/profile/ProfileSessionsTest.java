@@ -19,6 +19,7 @@ import org.polyplex.proxy.ProxyHarness;
 import org.polyplex.proxy.Responses;
 import org.polyplex.proxy.upstream.UpstreamFactory;
 import org.polyplex.proxy.viewer.Viewer;
+import org.polyplex.testsupport.LogCapture;
 import org.polyplex.testsupport.TsFixtures;
 import org.polyplex.testsupport.TsServer;
 
@@ -49,10 +50,21 @@ class ProfileSessionsTest {
 
     @BeforeEach
     void start() {
+        start(Map.of());
+    }
+
+    private void start(Map<String, String> more) {
+        if (proxy != null) {
+            proxy.close();
+        }
         Map<String, String> config = new HashMap<>();
         config.put("polyplex.proxy.session.linger", "300ms");
         config.put("polyplex.profiles.custom.tiny.args", TINY);
+        config.put("polyplex.profiles.custom.tiny2.args", TINY.replace("150k", "100k"));
+        // valid arguments that ffmpeg refuses: it exits at once
+        config.put("polyplex.profiles.custom.broken.args", "-c:v nosuchencoder");
         config.put("polyplex.profiles.stop-grace", "1s");
+        config.putAll(more);
         proxy = new ProxyHarness(config, List.of(ProfilesConfig.class), (client, h) -> {
             ProfilesConfig profilesConfig = h.config(ProfilesConfig.class);
             profiles = new ProfileSessions(h.vertx, Profiles.of(profilesConfig.custom()), profilesConfig,
@@ -149,6 +161,37 @@ class ProfileSessionsTest {
         viewer.awaitMore(20_000, WAIT);
         assertThat(viewer.ended()).isFalse();
         assertThat(transcoders()).hasSize(1);
+    }
+
+    @Test
+    void shouldRunNoMoreTranscodersThanTheNodeAllows() {
+        start(Map.of("polyplex.profiles.max-processes", "1"));
+        ProxyHarness.Reading viewer = ProxyHarness.reading(play("/5/tiny"));
+        viewer.awaitMore(10_000, WAIT);
+        var channel = proxy.channel(5, upstream.url("/live/a"));
+
+        assertThat(profiles.hasRoom(channel, profiles.find("tiny").orElseThrow())).as("the running pair").isTrue();
+        assertThat(profiles.hasRoom(channel, profiles.find("tiny2").orElseThrow())).as("a new pair").isFalse();
+        assertThat(profiles.hasRoom(channel, profiles.find("passthrough").orElseThrow())).isTrue();
+        viewer.close();
+        proxy.await("the transcoder gone", WAIT, () -> profiles.transcoders() == 0);
+        assertThat(profiles.hasRoom(channel, profiles.find("tiny2").orElseThrow())).isTrue();
+    }
+
+    @Test
+    void shouldReportAFailingFfmpegWithItsStderrAndRestartItOnlyWithinItsBound() {
+        start(Map.of("polyplex.profiles.restart.max-starts", "2", "polyplex.proxy.failover.backoff-initial", "50ms",
+                "polyplex.proxy.failover.backoff-max", "50ms"));
+        try (LogCapture logs = LogCapture.start()) {
+            HttpResponse<InputStream> stream = play("/5/broken");
+            proxy.await("two failed starts, then the bound", WAIT,
+                    () -> logs.text().contains("started 2 times within"));
+            assertThat(logs.text()).contains("ffmpeg exited with code").contains("nosuchencoder");
+            long starts = logs.lines().stream().filter(l -> l.contains("transcoder channel5-broken started")).count();
+            assertThat(starts).isEqualTo(2);
+            ProxyHarness.closeStream(stream);
+        }
+        proxy.await("no transcoder left", WAIT, () -> profiles.transcoders() == 0);
     }
 
     @Test

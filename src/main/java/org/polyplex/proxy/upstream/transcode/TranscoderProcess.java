@@ -150,7 +150,9 @@ final class TranscoderProcess {
         if (was instanceof TranscoderState.Running && running != null) {
             running.destroy();
             running.onExit().copy().completeOnTimeout(null, graceMillis, TimeUnit.MILLISECONDS).thenAccept(exited -> {
-                if (exited == null && running.isAlive()) {
+                if (exited == null && running.isAlive() && graceMillis == 0) {
+                    running.destroyForcibly();
+                } else if (exited == null && running.isAlive()) {
                     Log.warnf("transcoder %s pid=%d ignored SIGTERM for %d ms: killed", label, running.pid(), graceMillis);
                     running.destroyForcibly();
                 }
