@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -137,15 +138,9 @@ public class LinesResource {
     }
 
     @POST
-    public Response create(@RestForm String csrf, @RestForm String username, @RestForm String password,
-            @RestForm String maxConnections, @RestForm String expires, @RestForm boolean enabled,
-            @RestForm boolean trial, @RestForm boolean admin, @RestForm List<Long> bouquetIds,
-            @RestForm List<String> formats, @RestForm String addresses, @RestForm String userAgents,
-            @RestForm boolean lockToFirstAddress, @RestForm String countryLock, @RestForm String ispLock) {
-        current.requireToken(csrf);
-        LineForm form = new LineForm(username, password, maxConnections, expires, enabled, trial, admin,
-                bouquets.parse(bouquetIds), formats == null ? Set.of() : Set.copyOf(formats), addresses, userAgents,
-                lockToFirstAddress, countryLock, ispLock);
+    public Response create(@BeanParam LineFields fields) {
+        current.requireToken(fields.csrf());
+        LineForm form = fields.form(bouquets);
         FormErrors errors = FormErrors.none();
         UserInput input = errors.validated(validator, form.toInput(null, errors));
         if (input != null && input.password() == null) {
@@ -174,17 +169,10 @@ public class LinesResource {
 
     @POST
     @Path("{id}")
-    public Response update(@RestPath long id, @RestForm String csrf, @RestForm String username,
-            @RestForm String password, @RestForm String maxConnections, @RestForm String expires,
-            @RestForm boolean enabled, @RestForm boolean trial, @RestForm boolean admin,
-            @RestForm List<Long> bouquetIds, @RestForm List<String> formats, @RestForm String addresses,
-            @RestForm String userAgents, @RestForm boolean lockToFirstAddress, @RestForm String countryLock,
-            @RestForm String ispLock, HttpServerRequest http) {
-        current.requireToken(csrf);
+    public Response update(@RestPath long id, @BeanParam LineFields fields, HttpServerRequest http) {
+        current.requireToken(fields.csrf());
         User user = find(id);
-        LineForm form = new LineForm(username, password, maxConnections, expires, enabled, trial, admin,
-                bouquets.parse(bouquetIds), formats == null ? Set.of() : Set.copyOf(formats), addresses, userAgents,
-                lockToFirstAddress, countryLock, ispLock);
+        LineForm form = fields.form(bouquets);
         FormErrors errors = FormErrors.none();
         UserInput input = errors.validated(validator, form.toInput(user.expiresAt, errors));
         if (!errors.any()) {

@@ -3,7 +3,6 @@ package org.polyplex.proxy.viewer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.polyplex.proxy.config.ProxyConfig;
@@ -18,15 +17,12 @@ import io.quarkus.logging.Log;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.impl.ContextInternal;
-
-import io.netty.channel.EventLoop;
 
 /**
- * The viewers of one channel session, of both kinds: TS connections, grouped in one {@link Lane}
- * per event loop their connections live on and written there, and HLS viewers, served the
- * segments the {@link HlsTap} cuts. It takes the session's chunks straight from the source attempt
- * into the session's ring and hands each to every lane, keeps TS viewers alive with null packets
+ * The viewers of one channel session, of both kinds: TS connections, held by {@link TsViewers} in
+ * one {@link Lane} per event loop their connections live on and written there, and HLS viewers,
+ * served the segments the {@link HlsTap} cuts. It takes the session's chunks from the source
+ * attempt into the session's ring and hands each to every lane, keeps TS viewers alive with null packets
  * during an outage, ends ghosts and idle HLS viewers, and reports every departure exactly once,
  * however it happens (connection closed, kick, eviction, activity window, session end), to its
  * listener. Confined to the session's context; lanes report back to it.
@@ -41,19 +37,13 @@ public final class Audience implements ChunkSink {
     }
 
     private final long sessionId;
-    private final Context context;
     private final PacketRing ring;
-    private final ProxyConfig config;
     private final HlsTap hls;
+    private final TsViewers ts;
     private final ProxyMetrics metrics;
-    private final LongSupplier nanoTime;
     private final Listener listener;
     private final long keepaliveNanos;
     private final long viewerWindowSeconds;
-    private final MemoryBudget memory;
-    private final int writeBound;
-    /** One lane per event loop that has (or had) TS viewers of this session; a handful at most. */
-    private final List<Lane> lanes = new ArrayList<>();
     private long lastKeepalive;
     private boolean keptAlive;
 
@@ -66,71 +56,30 @@ public final class Audience implements ChunkSink {
     public Audience(long sessionId, PacketRing ring, Context context, ProxyConfig config, ProxyMetrics metrics,
             LongSupplier nanoTime, MemoryBudget memory, Listener listener) {
         this.sessionId = sessionId;
-        this.context = context;
         this.ring = ring;
-        this.config = config;
         this.metrics = metrics;
-        this.nanoTime = nanoTime;
         this.listener = listener;
-        this.memory = memory;
-        this.writeBound = config.viewer().maxPendingBytes();
         this.hls = new HlsTap(config.hlsOutput(), context.owner(), nanoTime, metrics, memory);
+        this.ts = new TsViewers(sessionId, context, config, metrics, nanoTime, memory, listener::left);
         this.keepaliveNanos = config.failover().keepaliveInterval().toNanos();
         this.viewerWindowSeconds = config.hlsOutput().viewerWindow().toSeconds();
     }
 
     /** Viewers of both kinds. */
     public int size() {
-        int ts = 0;
-        for (Lane lane : lanes) {
-            ts += lane.members();
-        }
-        return ts + hls.viewers().size();
+        return ts.size() + hls.viewers().size();
     }
 
     /** Adds a viewer and has the route answer it: a TS viewer then starts at the GOP cache. */
     public void add(ViewerIdentity viewer, Admission admission) {
-        if (viewer instanceof Viewer ts) {
-            add(ts, admission);
+        if (viewer instanceof Viewer v) {
+            ts.add(v, ring, admission);
         } else if (viewer instanceof HlsViewer h) {
             hls.add(h, ring);
             metrics.viewerAdded();
             Log.debugf("session=%d hls viewer=%d user=%s joined", sessionId, h.id, h.username);
             admission.admitted();
         }
-    }
-
-    private void add(Viewer viewer, Admission admission) {
-        Lane lane = laneOf(viewer);
-        viewer.lane = lane;
-        metrics.viewerAdded();
-        Log.debugf("session=%d viewer=%d user=%s joined", sessionId, viewer.id, viewer.username);
-        lane.join(viewer, ring, () -> {
-            viewer.response.drainHandler(v -> lane.drained(viewer));
-            viewer.response.closeHandler(v -> lane.closed(viewer));
-            viewer.response.exceptionHandler(e -> {
-            });
-            admission.admitted();
-        });
-    }
-
-    /** The lane of the viewer's event loop, made on its first viewer. */
-    private Lane laneOf(Viewer viewer) {
-        ContextInternal own = context instanceof ContextInternal c ? c : null;
-        ContextInternal theirs = viewer.context() instanceof ContextInternal c ? c : own;
-        EventLoop loop = theirs == null ? null : theirs.nettyEventLoop();
-        for (Lane lane : lanes) {
-            if (lane.loop() == loop) {
-                return lane;
-            }
-        }
-        boolean local = theirs == own || own != null && own.isEventLoopContext() && loop == own.nettyEventLoop();
-        Consumer<Viewer> departed = local ? this::gone : v -> context.runOnContext(x -> gone(v));
-        FanOut fanOut = new FanOut(new PacketRing(config.session().ringChunks(), config.session().ringBytes()),
-                config.viewer(), metrics, nanoTime, this::mayQueue);
-        Lane lane = new Lane(local ? context : theirs, loop, local, fanOut, config.session().ringBytes(), departed);
-        lanes.add(lane);
-        return lane;
     }
 
     /**
@@ -153,24 +102,15 @@ public final class Audience implements ChunkSink {
     }
 
     /**
-     * Reserves what the viewer holds: a TS viewer's connection ({@link MemoryBudget#VIEWER_BYTES};
-     * its queue holds the ring's own chunks while it keeps up), or the HLS window when this is the
+     * Reserves what the viewer holds: a TS viewer's connection, or the HLS window when this is the
      * session's first HLS viewer (HLS viewers share its segments). False, with nothing reserved,
      * when the memory budget has no room.
      */
     private boolean reserve(ViewerIdentity viewer) {
-        if (viewer instanceof Viewer ts) {
-            Optional<MemoryBudget.Reservation> reservation = memory.reserve(Math.min(MemoryBudget.VIEWER_BYTES, writeBound));
-            reservation.ifPresent(r -> ts.reservation = r);
-            return reservation.isPresent();
+        if (viewer instanceof Viewer v) {
+            return ts.reserve(v);
         }
         return hls.reserveWindow();
-    }
-
-    /** A TS viewer fell behind its socket: its queue may now outlive the ring's chunks. On its lane's loop. */
-    private boolean mayQueue(Viewer viewer) {
-        MemoryBudget.Reservation reservation = viewer.reservation;
-        return reservation != null && reservation.growTo(writeBound);
     }
 
     /** A viewer refused before it joined: releases its connection lease (it was never counted). */
@@ -182,18 +122,14 @@ public final class Audience implements ChunkSink {
     @Override
     public void chunk(Buffer packets, boolean keyframe) {
         ring.append(packets, keyframe);
-        for (int i = 0; i < lanes.size(); i++) {
-            lanes.get(i).offer(packets, keyframe);
-        }
+        ts.offer(packets, keyframe);
         hls.chunk(packets, keyframe);
     }
 
     /** Ends one viewer at once (admin kick, replaced); a TS viewer's connection is dropped, as an eviction. */
     public void kick(ViewerIdentity viewer, String reason) {
-        if (viewer instanceof Viewer ts) {
-            if (ts.lane != null) {
-                ts.lane.end(ts, reason, true);
-            }
+        if (viewer instanceof Viewer v) {
+            ts.kick(v, reason);
         } else if (viewer instanceof HlsViewer h && hls.remove(h)) {
             hlsGone(h, reason);
         }
@@ -206,20 +142,12 @@ public final class Audience implements ChunkSink {
         }
         keptAlive = true;
         lastKeepalive = now;
-        for (Lane lane : lanes) {
-            if (lane.members() > 0) {
-                lane.keepalive();
-            }
-        }
+        ts.keepalive();
     }
 
     /** The session's tick: ends ghosts (sockets stalled past the bound) and HLS viewers past their window. */
     public void tick(long now) {
-        for (Lane lane : lanes) {
-            if (lane.members() > 0) {
-                lane.tick();
-            }
-        }
+        ts.tick();
         for (HlsViewer idle : hls.expire(now)) {
             hlsGone(idle, "no request for " + viewerWindowSeconds + " s");
         }
@@ -227,9 +155,7 @@ public final class Audience implements ChunkSink {
 
     /** Ends every viewer (session closing) and answers waiting playlist requests. */
     public void endAll(String reason) {
-        for (Lane lane : lanes) {
-            lane.endAll(reason);
-        }
+        ts.endAll(reason);
         for (HlsViewer viewer : hls.removeAll(reason)) {
             hlsGone(viewer, reason);
         }
@@ -247,11 +173,7 @@ public final class Audience implements ChunkSink {
 
     /** Bytes sent to viewers of both kinds since the last call. */
     public long drainBytesOut() {
-        long out = hls.drainBytesOut();
-        for (Lane lane : lanes) {
-            out += lane.drainBytesOut();
-        }
-        return out;
+        return hls.drainBytesOut() + ts.drainBytesOut();
     }
 
     /** Every viewer, for a snapshot: the HLS viewers read now, the TS viewers on their lanes' loops. */
@@ -261,38 +183,14 @@ public final class Audience implements ChunkSink {
             out.add(new ViewerInfo(v.id, sessionId, v.userId, v.username, v.address, v.channelId, v.slot, "hls",
                     v.bytesOut, 0, v.since));
         }
-        List<Future<List<Viewer.Reading>>> parts = new ArrayList<>();
-        for (Lane lane : lanes) {
-            if (lane.members() > 0) {
-                parts.add(lane.readings());
-            }
-        }
-        return Future.join(parts).map(all -> {
-            for (Future<List<Viewer.Reading>> part : parts) {
-                for (Viewer.Reading r : part.result()) {
-                    Viewer v = r.viewer();
-                    out.add(new ViewerInfo(v.id, sessionId, v.userId, v.username, v.address, v.channelId, v.slot, "ts",
-                            r.bytesOut(), r.lag(), v.since));
-                }
+        return ts.readings().map(readings -> {
+            for (Viewer.Reading r : readings) {
+                Viewer v = r.viewer();
+                out.add(new ViewerInfo(v.id, sessionId, v.userId, v.username, v.address, v.channelId, v.slot, "ts",
+                        r.bytesOut(), r.lag(), v.since));
             }
             return out;
         });
-    }
-
-    /** A TS viewer left its lane; on the session's context. */
-    private void gone(Viewer viewer) {
-        viewer.lane.left();
-        MemoryBudget.Reservation reservation = viewer.reservation;
-        if (reservation != null) {
-            reservation.release();
-        }
-        if (!viewer.markGone()) {
-            return;
-        }
-        metrics.viewerRemoved();
-        Log.debugf("session=%d viewer=%d left: %s", sessionId, viewer.id,
-                viewer.endReason == null ? "closed" : viewer.endReason);
-        listener.left(viewer);
     }
 
     private void hlsGone(HlsViewer viewer, String reason) {
