@@ -17,7 +17,11 @@ import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.platform.http.ClientAddress;
 import org.polyplex.proxy.metrics.ProxyMetrics;
+import org.polyplex.proxy.profile.OutputProfile;
+import org.polyplex.proxy.profile.ProfileArgs;
+import org.polyplex.proxy.profile.ProfileSessions;
 import org.polyplex.proxy.refusal.RefusalSlates;
+import org.polyplex.proxy.session.SessionKey;
 import org.polyplex.proxy.session.SessionRegistry;
 import org.polyplex.proxy.upstream.UpstreamFactory;
 import org.polyplex.proxy.viewer.HlsTokens;
@@ -52,6 +56,12 @@ import io.vertx.ext.web.RoutingContext;
  * checked right after its status, and refuse with 403 and the rule's code. With refusal slates on
  * ({@link RefusalSlates}), a TS player refused for its connection limit, its expiry or a channel
  * with no playable source gets a short video saying so instead of the JSON body.
+ * <p>
+ * {@code ?profile=NAME} plays the channel through an output profile ({@link ProfileSessions}): the
+ * viewer joins the session of that channel and profile, whose one shared ffmpeg taps the channel's
+ * own session. A malformed name is refused with 400, an unknown one with 404, and a new pair when
+ * the node runs its most transcoders with 503; {@code passthrough} (or no parameter) is the
+ * channel's own session.
  */
 @ApplicationScoped
 public class StreamRoutes {
@@ -72,11 +82,14 @@ public class StreamRoutes {
     private final LineAccessGuard guard;
     private final RefusalSlates slates;
     private final ConnectionLeases leases;
+    private final ProfileSessions profiles;
 
     StreamRoutes(LineAuthenticator lines, CatalogService catalog, SessionRegistry registry, HlsTokens tokens,
             UpstreamFactory upstreams, ConnectionLimiter limiter, ProxyMetrics metrics, Clock clock,
-            ClientAddress clientAddress, LineAccessGuard guard, RefusalSlates slates, ConnectionLeases leases) {
+            ClientAddress clientAddress, LineAccessGuard guard, RefusalSlates slates, ConnectionLeases leases,
+            ProfileSessions profiles) {
         this.leases = leases;
+        this.profiles = profiles;
         this.guard = guard;
         this.slates = slates;
         this.lines = lines;
@@ -141,6 +154,10 @@ public class StreamRoutes {
             refuse(ctx, 403, refused.code(), refused.message());
             return;
         }
+        Optional<OutputProfile> profile = profile(ctx);
+        if (profile.isEmpty()) {
+            return;
+        }
         Optional<LiveChannel> channel = playableChannel(ctx, account.get(), channelId);
         if (channel.isEmpty()) {
             return;
@@ -150,20 +167,46 @@ public class StreamRoutes {
                     .putHeader("Cache-Control", "no-cache, no-store").end();
             return;
         }
-        if (registry.atCapacity(channelId)) {
+        SessionKey key = profiles.key(channel.get(), profile.get());
+        if (registry.atCapacity(key)) {
             // like every refusal for lack of room: worth retrying once a channel has closed
             ctx.response().putHeader("Retry-After", "5");
             refuse(ctx, 503, "too_many_sessions", "this server runs its maximum number of channels");
             return;
         }
-        if (hls) {
+        if (!profiles.hasRoom(channel.get(), profile.get())) {
+            ctx.response().putHeader("Retry-After", "5");
+            refuse(ctx, 503, "too_many_transcoders", "this server runs its maximum number of transcoders");
+            return;
+        }
+        if (hls && !profile.get().transcodes()) {
             Optional<HlsViewer> again = tokens.active(account.get().id(), channelId, address);
             if (again.isPresent()) {
                 Responses.redirect(ctx.response(), again.get());
                 return;
             }
         }
-        open(ctx, account.get(), channel.get(), address, hls);
+        open(ctx, account.get(), key, profiles.channel(channel.get(), profile.get()), address, hls);
+    }
+
+    /**
+     * The profile the request asks for ({@code passthrough} without {@code ?profile=}); otherwise
+     * empty after answering 400 for a malformed name or 404 for an unknown one.
+     */
+    private Optional<OutputProfile> profile(RoutingContext ctx) {
+        String name = ctx.request().getParam("profile");
+        if (name == null || name.isEmpty()) {
+            name = OutputProfile.PASSTHROUGH;
+        }
+        if (!ProfileArgs.NAME.matcher(name).matches()) {
+            refuse(ctx, 400, "invalid_profile", "a profile name is 1 to 32 characters of a-z 0-9 . _ -");
+            return Optional.empty();
+        }
+        Optional<OutputProfile> found = profiles.find(name);
+        if (found.isEmpty()) {
+            refuse(ctx, 404, "profile_not_found", "profile " + name + " not found");
+        }
+        return found;
     }
 
     /** The login's account when it may watch now; otherwise empty after answering 429, 401 or 403. */
@@ -207,7 +250,8 @@ public class StreamRoutes {
      * slot of the same channel and address when there is one (shared, nobody is ended), or in a
      * new one, which may take over another slot (replace-oldest, an HLS player that zapped).
      */
-    private void open(RoutingContext ctx, Account account, LiveChannel channel, String address, boolean hls) {
+    private void open(RoutingContext ctx, Account account, SessionKey key, LiveChannel channel, String address,
+            boolean hls) {
         long viewerId = registry.nextId();
         ConnectionLimiter.Decision decision = limiter.admit(account.id(), account.maxConnections(), channel.id(), address,
                 viewerId, hls);
@@ -222,12 +266,12 @@ public class StreamRoutes {
         if (hls) {
             HlsViewer viewer = tokens.newViewer(viewerId, account.id(), account.username(), address, channel.id(),
                     decision.slot(), clock.instant(), release);
-            registry.joinHls(channel, viewer, Responses.playlistRedirect(ctx.response(), viewer, metrics));
+            registry.joinHls(key, channel, viewer, Responses.playlistRedirect(ctx.response(), viewer, metrics));
             return;
         }
         Viewer viewer = new Viewer(viewerId, ctx.request(), account.id(), account.username(), address, channel.id(),
                 decision.slot(), clock.instant(), release);
-        registry.join(channel, viewer, Responses.stream(ctx.response(), metrics));
+        registry.join(key, channel, viewer, Responses.stream(ctx.response(), metrics));
     }
 
     /**

@@ -42,6 +42,7 @@ import io.vertx.core.Future;
 final class ChannelSession implements SourceFailover.Listener, Audience.Listener {
 
     private final long id;
+    private final SessionKey key;
     private final LiveChannel channel;
     private final Context context;
     private final SessionEnvironment env;
@@ -58,9 +59,10 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
     private long bytesInReported;
 
     /** @param ringReservation the ring's share of the memory budget, given back when the session closes */
-    ChannelSession(long id, LiveChannel channel, Context context, SessionEnvironment env, SessionOwner owner,
+    ChannelSession(long id, SessionKey key, LiveChannel channel, Context context, SessionEnvironment env, SessionOwner owner,
             MemoryBudget.Reservation ringReservation) {
         this.id = id;
+        this.key = key;
         this.channel = channel;
         this.context = context;
         this.env = env;
@@ -76,6 +78,11 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
 
     long id() {
         return id;
+    }
+
+    /** The registry's key of this session: the channel, and the profile it plays through if any. */
+    SessionKey key() {
+        return key;
     }
 
     LiveChannel channel() {

@@ -23,9 +23,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
 /**
- * All channel sessions of this node. Creation is single-flight: one map entry per channel, made
- * by {@code computeIfAbsent}, so N simultaneous first viewers share one session and one
- * upstream. A session is pinned to the context that created it (the first viewer's event loop);
+ * All channel sessions of this node. Creation is single-flight: one map entry per
+ * {@link SessionKey} (a channel, or a channel through an output profile), made by
+ * {@code computeIfAbsent}, so N simultaneous first viewers share one session and one upstream. A session is pinned to the
+ * context that created it (the first viewer's event loop);
  * joins, kicks and snapshots hop onto that context. A closing session removes itself from the map
  * on its own context before it reports Closed, so a join that finds it closed simply retries.
  * Sessions know the registry only as their {@link SessionOwner}; what they share comes in their
@@ -36,7 +37,7 @@ public final class SessionRegistry {
     private final SessionEnvironment env;
     private final HlsTokens tokens;
     private final SessionOwner owner = new Owner();
-    private final ConcurrentHashMap<Long, ChannelSession> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<SessionKey, ChannelSession> sessions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, ViewerIdentity> viewers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, ChannelSession> viewerSessions = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -55,7 +56,17 @@ public final class SessionRegistry {
 
     /** True when a viewer of this channel would need a new session and the node has no room. */
     public boolean atCapacity(long channelId) {
-        return !sessions.containsKey(channelId) && sessions.size() >= env.config().session().maxSessions();
+        return atCapacity(SessionKey.of(channelId));
+    }
+
+    /** True when a viewer of this session key would need a new session and the node has no room. */
+    public boolean atCapacity(SessionKey key) {
+        return !sessions.containsKey(key) && sessions.size() >= env.config().session().maxSessions();
+    }
+
+    /** Whether the key has a session on this node now. */
+    public boolean running(SessionKey key) {
+        return sessions.containsKey(key);
     }
 
     /** Sessions running on this node. */
@@ -68,8 +79,16 @@ public final class SessionRegistry {
      * admission hears the outcome on the session's context, before the viewer's first byte.
      */
     public void join(LiveChannel channel, Viewer viewer, Admission admission) {
+        join(SessionKey.of(channel.id()), channel, viewer, admission);
+    }
+
+    /**
+     * As {@link #join(LiveChannel, Viewer, Admission)}, to the session of this key, which plays
+     * {@code channel} (for a profile: the channel whose one source is the profile's transcoder).
+     */
+    public void join(SessionKey key, LiveChannel channel, Viewer viewer, Admission admission) {
         viewers.put(viewer.id(), viewer);
-        attach(channel, viewer, admission);
+        attach(key, channel, viewer, admission);
     }
 
     /**
@@ -77,9 +96,14 @@ public final class SessionRegistry {
      * makes its token valid; the admission hears the outcome on the session's context.
      */
     public void joinHls(LiveChannel channel, HlsViewer viewer, Admission admission) {
+        joinHls(SessionKey.of(channel.id()), channel, viewer, admission);
+    }
+
+    /** As {@link #joinHls(LiveChannel, HlsViewer, Admission)}, to the session of this key. */
+    public void joinHls(SessionKey key, LiveChannel channel, HlsViewer viewer, Admission admission) {
         tokens.add(viewer);
         viewers.put(viewer.id(), viewer);
-        attach(channel, viewer, admission);
+        attach(key, channel, viewer, admission);
     }
 
     /**
@@ -99,7 +123,8 @@ public final class SessionRegistry {
     }
 
     private void attach(LiveChannel channel, Tap tap) {
-        ChannelSession session = sessions.computeIfAbsent(channel.id(), key -> newSession(channel));
+        ChannelSession session = sessions.computeIfAbsent(SessionKey.of(channel.id()),
+                key -> newSession(key, channel));
         if (session == null) {
             refuse(tap, "this server has no memory left for another channel");
             return;
@@ -116,8 +141,8 @@ public final class SessionRegistry {
         env.vertx().getOrCreateContext().runOnContext(v -> tap.entry.sink.ended(reason));
     }
 
-    private void attach(LiveChannel channel, ViewerIdentity viewer, Admission admission) {
-        ChannelSession session = sessions.computeIfAbsent(channel.id(), key -> newSession(channel));
+    private void attach(SessionKey key, LiveChannel channel, ViewerIdentity viewer, Admission admission) {
+        ChannelSession session = sessions.computeIfAbsent(key, k -> newSession(k, channel));
         if (session == null) {
             Audience.turnAway(viewer);
             owner.viewerLeft(viewer);
@@ -127,19 +152,19 @@ public final class SessionRegistry {
         viewerSessions.put(viewer.id(), session);
         session.context().runOnContext(v -> {
             if (!session.attach(viewer, admission)) {
-                attach(channel, viewer, admission);
+                attach(key, channel, viewer, admission);
             }
         });
     }
 
     /** A new session holding its ring's reservation; null when the memory budget has no room for the ring. */
-    private ChannelSession newSession(LiveChannel channel) {
+    private ChannelSession newSession(SessionKey key, LiveChannel channel) {
         Optional<MemoryBudget.Reservation> ring = env.memory().reserve(env.config().session().ringBytes());
         if (ring.isEmpty()) {
             return null;
         }
         env.metrics().sessionOpened();
-        return new ChannelSession(nextId(), channel, env.vertx().getOrCreateContext(), env, owner, ring.get());
+        return new ChannelSession(nextId(), key, channel, env.vertx().getOrCreateContext(), env, owner, ring.get());
     }
 
     /** The node's memory budget (reserved and total bytes). */
@@ -261,7 +286,7 @@ public final class SessionRegistry {
 
         @Override
         public void sessionEnded(ChannelSession session) {
-            if (sessions.remove(session.channel().id(), session)) {
+            if (sessions.remove(session.key(), session)) {
                 env.metrics().sessionClosed();
             }
         }
