@@ -179,8 +179,9 @@ public class StreamRoutes {
             refuse(ctx, 503, "too_many_transcoders", "this server runs its maximum number of transcoders");
             return;
         }
-        if (hls && !profile.get().transcodes()) {
-            Optional<HlsViewer> again = tokens.active(account.get().id(), channelId, address);
+        if (hls) {
+            Optional<HlsViewer> again = tokens.active(account.get().id(), channelId, address,
+                    viewer -> registry.watches(viewer.id(), key));
             if (again.isPresent()) {
                 Responses.redirect(ctx.response(), again.get());
                 return;

@@ -59,9 +59,22 @@ public final class SessionRegistry {
         return atCapacity(SessionKey.of(channelId));
     }
 
-    /** True when a viewer of this session key would need a new session and the node has no room. */
+    /**
+     * True when a viewer of this session key would need new sessions and the node has no room for
+     * them: a profile's session needs the channel's own session too, for its transcoder to tap.
+     */
     public boolean atCapacity(SessionKey key) {
-        return !sessions.containsKey(key) && sessions.size() >= env.config().session().maxSessions();
+        int needed = sessions.containsKey(key) ? 0 : 1;
+        if (needed > 0 && key.profile() != null && !sessions.containsKey(SessionKey.of(key.channelId()))) {
+            needed++;
+        }
+        return needed > 0 && sessions.size() + needed > env.config().session().maxSessions();
+    }
+
+    /** Whether this viewer is in the session of this key (an HLS player asking again for the same stream). */
+    public boolean watches(long viewerId, SessionKey key) {
+        ChannelSession session = viewerSessions.get(viewerId);
+        return session != null && session.key().equals(key);
     }
 
     /** Whether the key has a session on this node now. */

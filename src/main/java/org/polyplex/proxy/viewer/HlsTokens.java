@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * The node's HLS viewer tokens: issues them (144 random bits, URL-safe) and finds the live viewer
@@ -63,11 +64,14 @@ public final class HlsTokens {
         return Optional.of(viewer);
     }
 
-    /** The active HLS viewer of this user, channel and address, recorded as active: a player asking again. */
-    public Optional<HlsViewer> active(long userId, long channelId, String address) {
+    /**
+     * The active HLS viewer of this user, channel and address that {@code same} accepts (the same
+     * stream: the channel's own, or through the same profile), recorded as active: a player asking again.
+     */
+    public Optional<HlsViewer> active(long userId, long channelId, String address, Predicate<HlsViewer> same) {
         for (HlsViewer viewer : byToken.values()) {
             if (viewer.userId == userId && viewer.channelId == channelId && viewer.address.equals(address)
-                    && !viewer.isGone()) {
+                    && !viewer.isGone() && same.test(viewer)) {
                 viewer.touch(nanoTime.getAsLong());
                 return Optional.of(viewer);
             }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.polyplex.proxy.ProxyHarness;
 import org.polyplex.proxy.Responses;
+import org.polyplex.proxy.session.SessionKey;
 import org.polyplex.proxy.upstream.UpstreamFactory;
 import org.polyplex.proxy.viewer.Viewer;
 import org.polyplex.testsupport.LogCapture;
@@ -176,6 +177,26 @@ class ProfileSessionsTest {
         viewer.close();
         proxy.await("the transcoder gone", WAIT, () -> profiles.transcoders() == 0);
         assertThat(profiles.hasRoom(channel, profiles.find("tiny2").orElseThrow())).isTrue();
+    }
+
+    @Test
+    void shouldCountTheChannelsOwnSessionThatANewProfileSessionNeeds() {
+        start(Map.of("polyplex.proxy.session.max-sessions", "2"));
+        SessionKey own = SessionKey.of(5);
+        SessionKey tiny = SessionKey.of(5, "tiny");
+        assertThat(proxy.registry.atCapacity(tiny)).as("two sessions free: the profile's and the channel's").isFalse();
+        ProxyHarness.Reading viewer = ProxyHarness.reading(play("/5/passthrough"));
+        viewer.awaitMore(10_000, WAIT);
+        proxy.channel(6, upstream.url("/live/a"));
+        ProxyHarness.Reading other = ProxyHarness.reading(play("/6/passthrough"));
+        other.awaitMore(10_000, WAIT);
+        assertThat(proxy.registry.atCapacity(own)).as("running already").isFalse();
+        assertThat(proxy.registry.atCapacity(tiny)).as("no room for the profile's session").isTrue();
+        other.close();
+        proxy.await("one session left", WAIT, () -> proxy.registry.sessionCount() == 1);
+        assertThat(proxy.registry.atCapacity(tiny)).as("the channel's own session runs: one more is enough").isFalse();
+        assertThat(proxy.registry.atCapacity(SessionKey.of(6, "tiny"))).as("channel 6 would need two").isTrue();
+        viewer.close();
     }
 
     @Test
