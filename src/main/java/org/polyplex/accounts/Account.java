@@ -9,17 +9,18 @@ import org.polyplex.accounts.access.AccessRules;
  * Immutable view of a user, as the request path sees it: no database access, no lazy state.
  * The password hash stays package-private to the accounts feature. {@code access} holds the line's
  * access rules, {@code firstAddress} the first client address recorded for a line locked to it
- * (null until one is).
+ * (null until one is), {@code outputProfile} the profile its stream URLs play through when they name
+ * none (null: passthrough).
  */
 public record Account(long id, String username, int maxConnections, Instant expiresAt, boolean trial,
         boolean enabled, boolean admin, Set<Long> bouquetIds, Instant createdAt, String passwordHash,
-        AccessRules access, String firstAddress) {
+        AccessRules access, String firstAddress, String outputProfile) {
 
     /** An account without access rules. */
     public Account(long id, String username, int maxConnections, Instant expiresAt, boolean trial, boolean enabled,
             boolean admin, Set<Long> bouquetIds, Instant createdAt, String passwordHash) {
         this(id, username, maxConnections, expiresAt, trial, enabled, admin, bouquetIds, createdAt, passwordHash,
-                AccessRules.NONE, null);
+                AccessRules.NONE, null, null);
     }
 
     /** What a subscriber's line currently is; Xtream's {@code user_info.status} words. */

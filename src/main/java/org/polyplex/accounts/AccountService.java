@@ -35,6 +35,9 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class AccountService {
 
+    /** The output profile name that means none: the line plays the channels as their sources send them. */
+    private static final String PASSTHROUGH = "passthrough";
+
     private final Clock clock;
     private final AuthConfig authConfig;
     private final Event<AccountsChanged> changed;
@@ -222,6 +225,9 @@ public class AccountService {
             user.passwordHash = BcryptUtil.bcryptHash(input.password(), authConfig.bcryptCost());
         }
         user.maxConnections = input.maxConnections() == null ? 1 : input.maxConnections();
+        if (input.outputProfile() != null) {
+            user.outputProfile = PASSTHROUGH.equals(input.outputProfile()) ? null : input.outputProfile();
+        }
         user.expiresAt = input.expiresAt();
         user.trial = Boolean.TRUE.equals(input.trial());
         user.enabled = !Boolean.FALSE.equals(input.enabled());
@@ -268,6 +274,7 @@ public class AccountService {
             enabled = false;
         }
         return new Account(user.id, user.username, user.maxConnections, user.expiresAt, user.trial, enabled,
-                user.admin, Set.copyOf(user.bouquetIds), user.createdAt, user.passwordHash, rules, user.firstAddress);
+                user.admin, Set.copyOf(user.bouquetIds), user.createdAt, user.passwordHash, rules, user.firstAddress,
+                user.outputProfile);
     }
 }

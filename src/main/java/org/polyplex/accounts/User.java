@@ -55,6 +55,10 @@ public class User extends PanacheEntityBase {
     @Column(name = "max_connections", nullable = false)
     public int maxConnections = 1;
 
+    /** The output profile a stream URL without {@code ?profile=} plays through; null is passthrough. */
+    @Column(name = "output_profile", length = 32)
+    public String outputProfile;
+
     @Column(name = "expires_at")
     public Instant expiresAt;
 

@@ -21,7 +21,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * client needs to escape, and a username is never {@code .} or {@code ..} (a dot segment, which
  * no stream path may carry). The password is required on create and optional on update (absent
  * keeps the current one); it is never read back. {@code access} (the line's access rules) works
- * the same way: absent on update keeps the current rules, absent on create means none.
+ * the same way: absent on update keeps the current rules, absent on create means none; and so does
+ * {@code outputProfile}, the profile the line's stream URLs play through when they name none
+ * ({@code passthrough} clears it; whether the name exists is checked when a player asks, since
+ * profiles live in the configuration).
  */
 public record UserInput(
         @NotBlank @Size(max = 64) @Pattern(regexp = "(?!\\.\\.?$)[A-Za-z0-9._@-]+", message = "may contain only letters, digits and . _ @ -, and may not be . or ..") String username,
@@ -32,11 +35,18 @@ public record UserInput(
         Boolean enabled,
         Boolean admin,
         @Size(max = 1000) Set<@NotNull Long> bouquetIds,
-        @Valid AccessInput access) {
+        @Valid AccessInput access,
+        @Pattern(regexp = "[a-z0-9._-]{1,32}", message = "is a profile name: 1 to 32 characters of a-z 0-9 . _ -") String outputProfile) {
 
-    /** A user input that leaves the access rules as they are (none for a new user). */
+    /** A user input that leaves the access rules and the output profile as they are. */
     public UserInput(String username, String password, Integer maxConnections, Instant expiresAt, Boolean trial,
             Boolean enabled, Boolean admin, Set<Long> bouquetIds) {
-        this(username, password, maxConnections, expiresAt, trial, enabled, admin, bouquetIds, null);
+        this(username, password, maxConnections, expiresAt, trial, enabled, admin, bouquetIds, null, null);
+    }
+
+    /** A user input that leaves the output profile as it is. */
+    public UserInput(String username, String password, Integer maxConnections, Instant expiresAt, Boolean trial,
+            Boolean enabled, Boolean admin, Set<Long> bouquetIds, AccessInput access) {
+        this(username, password, maxConnections, expiresAt, trial, enabled, admin, bouquetIds, access, null);
     }
 }

@@ -154,7 +154,7 @@ public class StreamRoutes {
             refuse(ctx, 403, refused.code(), refused.message());
             return;
         }
-        Optional<OutputProfile> profile = profile(ctx);
+        Optional<OutputProfile> profile = profile(ctx, account.get());
         if (profile.isEmpty()) {
             return;
         }
@@ -191,13 +191,14 @@ public class StreamRoutes {
     }
 
     /**
-     * The profile the request asks for ({@code passthrough} without {@code ?profile=}); otherwise
-     * empty after answering 400 for a malformed name or 404 for an unknown one.
+     * The profile the request asks for; without {@code ?profile=}, the line's own profile, else
+     * {@code passthrough}. Otherwise empty after answering 400 for a malformed name or 404 for an
+     * unknown one (a line's profile that the configuration no longer has included).
      */
-    private Optional<OutputProfile> profile(RoutingContext ctx) {
+    private Optional<OutputProfile> profile(RoutingContext ctx, Account account) {
         String name = ctx.request().getParam("profile");
         if (name == null || name.isEmpty()) {
-            name = OutputProfile.PASSTHROUGH;
+            name = account.outputProfile() == null ? OutputProfile.PASSTHROUGH : account.outputProfile();
         }
         if (!ProfileArgs.NAME.matcher(name).matches()) {
             refuse(ctx, 400, "invalid_profile", "a profile name is 1 to 32 characters of a-z 0-9 . _ -");

@@ -124,6 +124,39 @@ class ProfileRoutesTest {
         assertThat(probe(copied, "a:0", "stream=codec_name,channels")).isEqualTo("aac,2");
     }
 
+    @Test
+    void shouldPlayALinesOwnProfileWhenTheUrlNamesNone() throws Exception {
+        String name = unique("profiled");
+        long id = create("/api/users", Map.of("username", name, "password", PASSWORD, "maxConnections", 2,
+                "outputProfile", "480p-1200k"));
+        asAdmin().get("/api/users/{id}", id).then().statusCode(200).body("outputProfile", equalTo("480p-1200k"));
+
+        HttpResponse<InputStream> scaled = ProxyHarness.play(url(), "/live/%s/%s/%d.ts".formatted(name, PASSWORD, channel));
+        assertThat(scaled.statusCode()).isEqualTo(200);
+        byte[] video = ProxyHarness.read(scaled, 150_000);
+        ProxyHarness.closeStream(scaled);
+        assertThat(probe(video, "v:0", "stream=codec_name,width,height")).isEqualTo("h264,640,480");
+
+        HttpResponse<InputStream> own = ProxyHarness.play(url(),
+                "/live/%s/%s/%d.ts?profile=passthrough".formatted(name, PASSWORD, channel));
+        byte[] original = ProxyHarness.read(own, 100_000);
+        ProxyHarness.closeStream(own);
+        assertThat(probe(original, "v:0", "stream=codec_name,width,height")).as("the URL's profile wins")
+                .isEqualTo("h264,320,240");
+
+        asAdmin().contentType("application/json").body(Map.of("username", name, "maxConnections", 2,
+                "outputProfile", "Bad Name")).put("/api/users/{id}", id).then().statusCode(400);
+        asAdmin().contentType("application/json").body(Map.of("username", name, "maxConnections", 2,
+                "outputProfile", "retired")).put("/api/users/{id}", id).then().statusCode(200);
+        given().get("/live/{u}/{p}/{id}.ts", name, PASSWORD, channel).then().statusCode(404)
+                .body("code", equalTo("profile_not_found"));
+        asAdmin().contentType("application/json").body(Map.of("username", name, "maxConnections", 2,
+                "outputProfile", "passthrough")).put("/api/users/{id}", id).then().statusCode(200)
+                .body("outputProfile", equalTo("passthrough"));
+        asAdmin().contentType("application/json").body(Map.of("username", name, "maxConnections", 2))
+                .put("/api/users/{id}", id).then().statusCode(200).body("outputProfile", equalTo("passthrough"));
+    }
+
     private static String probe(byte[] capture, String stream, String entries) throws Exception {
         Path file = Files.createTempFile("profile", ".ts");
         file.toFile().deleteOnExit();
