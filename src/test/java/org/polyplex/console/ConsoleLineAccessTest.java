@@ -72,6 +72,22 @@ class ConsoleLineAccessTest {
     }
 
     @Test
+    void shouldSaveTheOutputProfileAndShowABadNameNextToItsField() {
+        String name = unique("formprofile");
+        long id = AdminApi.create("/api/users", Map.of("username", name, "password", "form-pw-1"));
+        form(name).formParam("outputProfile", "480p-1200k").post("/console/lines/" + id).then().statusCode(303);
+        asAdmin().get("/api/users/{id}", id).then().body("outputProfile", equalTo("480p-1200k"));
+        given().cookie("polyplex_console", session).get("/console/lines/" + id).then().statusCode(200)
+                .body(containsString("name=\"outputProfile\" value=\"480p-1200k\""));
+
+        form(name).formParam("outputProfile", "Bad Name").post("/console/lines/" + id).then().statusCode(400)
+                .body(containsString("id=\"outputProfile-error\">"), containsString("is a profile name"));
+        asAdmin().get("/api/users/{id}", id).then().body("outputProfile", equalTo("480p-1200k"));
+        form(name).formParam("outputProfile", "").post("/console/lines/" + id).then().statusCode(303);
+        asAdmin().get("/api/users/{id}", id).then().body("outputProfile", equalTo("passthrough"));
+    }
+
+    @Test
     void shouldShowAndForgetTheFirstAddress() {
         String name = unique("formfirst");
         long id = AdminApi.create("/api/users", Map.of("username", name, "password", "form-pw-2", "access",

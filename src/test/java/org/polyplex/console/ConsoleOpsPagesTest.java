@@ -119,6 +119,22 @@ class ConsoleOpsPagesTest {
                 .isEqualTo("typed-" + tag);
     }
 
+    @Test
+    void shouldSetAChannelsCatchUpArchiveOnItsForm() {
+        String tag = EpgTestSupport.tag();
+        long channel = EpgTestSupport.createChannel("Archived " + tag, null);
+        assertThat(get("/console/channels/" + channel)).contains("name=\"archiveDays\" value=\"0\"");
+        Response bad = post("/console/channels/" + channel, Map.of("name", "Archived " + tag, "archiveDays", "99",
+                "enabled", "true"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.asString()).contains("id=\"archiveDays-error\"");
+        assertThat(post("/console/channels/" + channel, Map.of("name", "Archived " + tag, "archiveDays", "3",
+                "enabled", "false")).statusCode()).isEqualTo(303);
+        assertThat(AdminApi.asAdmin().get("/api/channels/" + channel).then().extract().jsonPath().getInt("archiveDays"))
+                .isEqualTo(3);
+        assertThat(get("/console/channels/" + channel)).contains("name=\"archiveDays\" value=\"3\"");
+    }
+
     private String get(String path) {
         return given().cookie("polyplex_console", session).get(path).then().statusCode(200).extract().asString();
     }

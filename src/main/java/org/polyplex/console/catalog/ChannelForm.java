@@ -16,31 +16,33 @@ import io.quarkus.qute.TemplateData;
 
 /**
  * The channel form as posted; {@code sources} is one URL a line, in failover order (only on
- * create: an existing channel's sources are edited one by one).
+ * create: an existing channel's sources are edited one by one); {@code archiveDays} the catch-up
+ * window recorded (blank keeps it).
  */
 @TemplateData
 public record ChannelForm(String name, String number, String categoryId, String logoUrl, String epgId,
-        boolean enabled, String sources) {
+        boolean enabled, String sources, String archiveDays) {
 
     static ChannelForm blank() {
-        return new ChannelForm("", "", "", "", "", true, "");
+        return new ChannelForm("", "", "", "", "", true, "", "0");
     }
 
     static ChannelForm of(Channel channel) {
         return new ChannelForm(channel.name, channel.number == null ? "" : channel.number.toString(),
                 channel.categoryId == null ? "" : channel.categoryId.toString(), orEmpty(channel.logoUrl),
-                orEmpty(channel.epgId), channel.enabled, "");
+                orEmpty(channel.epgId), channel.enabled, "", Integer.toString(channel.archiveDays));
     }
 
     /** The API input with these sources, or null with the reasons in {@code errors}. */
     ChannelInput toInput(List<SourceInput> sourceInputs, FormErrors errors) {
         Integer n = integer("number", number, errors);
         Integer category = integer("categoryId", categoryId, errors);
+        Integer archive = archiveDays == null || archiveDays.isBlank() ? null : integer("archiveDays", archiveDays, errors);
         if (errors.any()) {
             return null;
         }
         return new ChannelInput(name == null ? "" : name.strip(), n, category == null ? null : category.longValue(),
-                blankToNull(logoUrl), blankToNull(epgId), enabled, sourceInputs);
+                blankToNull(logoUrl), blankToNull(epgId), enabled, sourceInputs, archive);
     }
 
     /** The textarea's URLs, one a line, blank lines skipped, priorities by position. */

@@ -110,9 +110,9 @@ public class ChannelsResource {
     @POST
     public Response create(@RestForm String csrf, @RestForm String name, @RestForm String number,
             @RestForm String categoryId, @RestForm String logoUrl, @RestForm String epgId, @RestForm boolean enabled,
-            @RestForm String sources) {
+            @RestForm String sources, @RestForm String archiveDays) {
         current.requireToken(csrf);
-        ChannelForm form = new ChannelForm(name, number, categoryId, logoUrl, epgId, enabled, sources);
+        ChannelForm form = new ChannelForm(name, number, categoryId, logoUrl, epgId, enabled, sources, archiveDays);
         FormErrors errors = FormErrors.none();
         ChannelInput input = validated(form.toInput(form.typedSources(), errors), errors);
         if (input != null) {
@@ -138,10 +138,10 @@ public class ChannelsResource {
     @Path("{id}")
     public Response update(@RestPath long id, @RestForm String csrf, @RestForm String name, @RestForm String number,
             @RestForm String categoryId, @RestForm String logoUrl, @RestForm String epgId,
-            @RestForm boolean enabled) {
+            @RestForm boolean enabled, @RestForm String archiveDays) {
         current.requireToken(csrf);
         Channel channel = pages.find(id);
-        ChannelForm form = new ChannelForm(name, number, categoryId, logoUrl, epgId, enabled, "");
+        ChannelForm form = new ChannelForm(name, number, categoryId, logoUrl, epgId, enabled, "", archiveDays);
         FormErrors errors = FormErrors.none();
         ChannelInput input = validated(form.toInput(ChannelForm.sourcesOf(channel), errors), errors);
         if (input != null) {

@@ -42,6 +42,8 @@ public class LineFields {
     String countryLock;
     @RestForm
     String ispLock;
+    @RestForm
+    String outputProfile;
 
     String csrf() {
         return csrf;
@@ -50,6 +52,6 @@ public class LineFields {
     LineForm form(LineBouquets bouquets) {
         return new LineForm(username, password, maxConnections, expires, enabled, trial, admin,
                 bouquets.parse(bouquetIds), formats == null ? Set.of() : Set.copyOf(formats), addresses, userAgents,
-                lockToFirstAddress, countryLock, ispLock);
+                lockToFirstAddress, countryLock, ispLock, outputProfile);
     }
 }

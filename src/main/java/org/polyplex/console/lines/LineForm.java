@@ -21,12 +21,13 @@ import io.quarkus.qute.TemplateData;
  * expires at the end of that day (UTC); an unchanged date keeps the exact expiry it had. No
  * bouquet checked means the whole catalog, as in the API. The access rules are typed as in the
  * API: no format checked means every format; addresses and user agents one per line (or
- * comma-separated addresses), empty for no rule.
+ * comma-separated addresses), empty for no rule. The output profile is a name ({@code passthrough}
+ * when empty).
  */
 @TemplateData
 public record LineForm(String username, String password, String maxConnections, String expires, boolean enabled,
         boolean trial, boolean admin, Set<Long> bouquetIds, Set<String> formats, String addresses,
-        String userAgents, boolean lockToFirstAddress, String countryLock, String ispLock) {
+        String userAgents, boolean lockToFirstAddress, String countryLock, String ispLock, String outputProfile) {
 
     public LineForm {
         bouquetIds = bouquetIds == null ? Set.of() : Set.copyOf(bouquetIds);
@@ -35,10 +36,13 @@ public record LineForm(String username, String password, String maxConnections, 
         userAgents = userAgents == null ? "" : userAgents;
         countryLock = countryLock == null ? "" : countryLock;
         ispLock = ispLock == null ? "" : ispLock;
+        outputProfile = outputProfile == null || outputProfile.isBlank() ? PASSTHROUGH : outputProfile.strip();
     }
 
+    private static final String PASSTHROUGH = "passthrough";
+
     static LineForm blank() {
-        return new LineForm("", "", "1", "", true, false, false, Set.of(), Set.of(), "", "", false, "", "");
+        return new LineForm("", "", "1", "", true, false, false, Set.of(), Set.of(), "", "", false, "", "", PASSTHROUGH);
     }
 
     static LineForm of(User user) {
@@ -46,7 +50,7 @@ public record LineForm(String username, String password, String maxConnections, 
                 user.enabled, user.trial, user.admin, user.bouquetIds, Set.copyOf(AccessColumns.split(user.allowedFormats)),
                 String.join("\n", AccessColumns.split(user.allowedAddresses)),
                 String.join("\n", AccessColumns.split(user.allowedUserAgents)), user.lockToFirstAddress,
-                user.countryLock, user.ispLock);
+                user.countryLock, user.ispLock, user.outputProfile);
     }
 
     /** Whether a format's box is checked. */
@@ -80,7 +84,8 @@ public record LineForm(String username, String password, String maxConnections, 
         String pass = password == null || password.isEmpty() ? null : password;
         return new UserInput(username == null ? "" : username.strip(), pass, max, expiresAt, trial, enabled, admin,
                 bouquetIds, new AccessInput(List.copyOf(formats), lines(addresses, "[,\\s]+"),
-                        lines(userAgents, "\\R"), lockToFirstAddress, countryLock, ispLock));
+                        lines(userAgents, "\\R"), lockToFirstAddress, countryLock, ispLock),
+                outputProfile);
     }
 
     private static List<String> lines(String text, String separator) {
