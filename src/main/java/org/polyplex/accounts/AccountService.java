@@ -161,8 +161,11 @@ public class AccountService {
      * run, which read the newest committed state, is also the last one published.
      */
     synchronized void rebuild() {
+        // list(), not stream(): a scroll over a collection fetch returns a user once per row it
+        // spans unless the database happens to return them together, and PostgreSQL does not
         List<Account> accounts = QuarkusTransaction.requiringNew().call(() -> User
                 .<User> find("select distinct u from User u left join fetch u.bouquetIds")
+                .list()
                 .stream()
                 .map(AccountService::toAccount)
                 .toList());
