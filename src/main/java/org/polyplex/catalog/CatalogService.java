@@ -72,12 +72,14 @@ public class CatalogService {
         // one map per distinct header set: a provider's 100k streams usually share one
         Map<String, Map<String, String>> headerSets = new HashMap<>();
         for (SourceRow r : em.createQuery("select s.channel.id, s.id, s.url, s.priority, s.maxConnections, "
-                + "s.headers from ChannelSource s where s.channel.enabled = true order by s.priority, s.id", SourceRow.class)
+                + "s.headers, s.archiveDays, s.archiveTimeZone from ChannelSource s where s.channel.enabled = true order by s.priority, s.id",
+                SourceRow.class)
                 .getResultList()) {
             sources.computeIfAbsent(r.channelId(), id -> new ArrayList<>())
                     .add(new CatalogSnapshot.Source(r.id(), r.url(), r.priority(), r.maxConnections(),
                             r.headers() == null ? Map.of()
-                                    : headerSets.computeIfAbsent(r.headers(), SourceHeaders::fromJson)));
+                                    : headerSets.computeIfAbsent(r.headers(), SourceHeaders::fromJson),
+                            r.archiveDays() == null ? 0 : r.archiveDays(), r.archiveTimeZone()));
         }
         Map<Long, List<Long>> extraCategories = new HashMap<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery(
@@ -135,7 +137,7 @@ public class CatalogService {
 
     /** One row of each snapshot query, as Hibernate builds it from the select list. */
     private record SourceRow(Long channelId, Long id, String url, Integer priority, Integer maxConnections,
-            String headers) {
+            String headers, Integer archiveDays, String archiveTimeZone) {
     }
 
     private record ChannelRow(Long id, Integer number, String name, String logoUrl, String epgId, Long categoryId,

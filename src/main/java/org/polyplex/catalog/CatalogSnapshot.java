@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.polyplex.catalog.model.CategoryKind;
@@ -24,17 +26,41 @@ public final class CatalogSnapshot {
 
     /**
      * One upstream of a channel, in failover order, with the HTTP headers its requests carry
-     * (validated, canonical names; empty for none).
+     * (validated, canonical names; empty for none); {@code archiveDays} the provider's own catch-up
+     * archive of it (0 = none), read in {@code archiveTimeZone} (null: unknown).
      */
-    public record Source(long id, String url, int priority, Integer maxConnections, Map<String, String> headers) {
+    public record Source(long id, String url, int priority, Integer maxConnections, Map<String, String> headers,
+            int archiveDays, String archiveTimeZone) {
+
+        /** An Xtream provider's live stream URL: base, username, password, stream id. */
+        private static final Pattern XTREAM_LIVE = Pattern
+                .compile("(https?://[^?#]+)/live/([^/?#]+)/([^/?#]+)/(\\d{1,12})\\.ts");
 
         public Source {
             headers = headers == null ? Map.of() : Map.copyOf(headers);
         }
 
+        /** A source without a provider archive. */
+        public Source(long id, String url, int priority, Integer maxConnections, Map<String, String> headers) {
+            this(id, url, priority, maxConnections, headers, 0, null);
+        }
+
         /** A source whose requests need no headers of their own. */
         public Source(long id, String url, int priority, Integer maxConnections) {
             this(id, url, priority, maxConnections, Map.of());
+        }
+
+        /**
+         * The parts of this source's Xtream {@code /live/{u}/{p}/{id}.ts} URL (base, username,
+         * password, id, as they are in the URL) when the provider archives it; empty otherwise.
+         */
+        public Optional<String[]> providerTimeshift() {
+            if (archiveDays <= 0) {
+                return Optional.empty();
+            }
+            Matcher m = XTREAM_LIVE.matcher(url);
+            return m.matches() ? Optional.of(new String[] { m.group(1), m.group(2), m.group(3), m.group(4) })
+                    : Optional.empty();
         }
     }
 
@@ -57,6 +83,19 @@ public final class CatalogSnapshot {
                 List<Source> sources, Instant createdAt) {
             this(id, number, name, logoUrl, epgId, categoryId, categoryId == null ? List.of() : List.of(categoryId),
                     sources, createdAt);
+        }
+
+        /** The first source (failover order) whose provider archives it with an Xtream timeshift URL. */
+        public Optional<Source> providerArchive() {
+            return sources.stream().filter(s -> s.providerTimeshift().isPresent()).findFirst();
+        }
+
+        /**
+         * The catch-up days apps are told of: the larger of our own archive's and the provider's
+         * (through {@link #providerArchive()}). Recording reads {@code archiveDays} alone.
+         */
+        public int catchupDays() {
+            return Math.max(archiveDays, providerArchive().map(Source::archiveDays).orElse(0));
         }
 
         /** Whether the channel is in this category, as its primary one or another. */

@@ -161,11 +161,13 @@ public class EpgService implements XmltvIds {
     }
 
     /**
-     * The catch-up window of {@code has_archive} for a channel: its {@code archiveDays} when it is
-     * archived, else {@code polyplex.epg.archive-window} (0 by default: no programme is archived).
+     * The catch-up window of {@code has_archive} for a channel: its catch-up days (ours or its
+     * provider's: {@code LiveChannel#catchupDays}) when it has catch-up, else {@code polyplex.epg.archive-window} (0 by
+     * default: no programme is archived).
      */
     public Duration archiveWindow(LiveChannel channel) {
-        return channel.archiveDays() > 0 ? Duration.ofDays(channel.archiveDays()) : config.archiveWindow();
+        int days = channel.catchupDays();
+        return days > 0 ? Duration.ofDays(days) : config.archiveWindow();
     }
 
     /**

@@ -51,8 +51,8 @@ final class PlaylistSource {
             for (CatalogSnapshot.LiveChannel c : catalog.channels()) {
                 if (access.canSee(c)) {
                     writer.item(new PlaylistItem(xmltvIds.apply(c), c.name(), c.logoUrl(), group(c.categoryId()), c.number(),
-                            urls.live(c.id(), request.liveExtension()), c.archiveDays(),
-                            c.archiveDays() > 0 ? urls.catchup(c.id()) : null));
+                            urls.live(c.id(), request.liveExtension()), c.catchupDays(),
+                            c.catchupDays() > 0 ? urls.catchup(c.id()) : null));
                 }
             }
         }

@@ -150,7 +150,7 @@ public class ScrapeRunner {
 
     private static ImportEntry entry(ScrapedChannel c) {
         return new ImportEntry(c.name(), c.url(), c.epgId(), c.logoUrl(), c.group(), c.number(), c.providerId(),
-                c.headers());
+                c.headers(), c.archive());
     }
 
     private static List<ImportedVod> vod(List<ScrapedVod> items) {

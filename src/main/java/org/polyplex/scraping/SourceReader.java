@@ -139,7 +139,7 @@ class SourceReader {
             }
         }
         return new ScrapedChannel(c.name(), c.url(), c.epgId(), c.logoUrl(), c.group(), c.number(), c.providerId(),
-                checked.headers());
+                checked.headers(), c.archive());
     }
 
     private ParseResult parse(SourceType type, Fetched fetched) {

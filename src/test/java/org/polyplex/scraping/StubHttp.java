@@ -17,8 +17,12 @@ import io.vertx.core.http.HttpServerRequest;
  */
 public final class StubHttp implements AutoCloseable {
 
-    /** A canned answer. */
-    public record Answer(int status, String contentType, byte[] body) {
+    /** A canned answer, with extra response headers. */
+    public record Answer(int status, String contentType, byte[] body, Map<String, String> headers) {
+
+        public Answer(int status, String contentType, byte[] body) {
+            this(status, contentType, body, Map.of());
+        }
 
         public static Answer of(String contentType, String body) {
             return new Answer(200, contentType, body.getBytes(StandardCharsets.UTF_8));
@@ -32,9 +36,17 @@ public final class StubHttp implements AutoCloseable {
     public StubHttp() {
         server = vertx.createHttpServer().requestHandler(req -> {
             var route = routes.get(req.path());
+            if (route == null) {
+                // "/prefix/*" routes answer every path under the prefix
+                route = routes.entrySet().stream()
+                        .filter(e -> e.getKey().endsWith("/*")
+                                && req.path().startsWith(e.getKey().substring(0, e.getKey().length() - 1)))
+                        .map(Map.Entry::getValue).findFirst().orElse(null);
+            }
             Answer answer = route == null ? new Answer(404, "text/plain", new byte[0]) : route.apply(req);
             req.response().setStatusCode(answer.status()).putHeader("content-type", answer.contentType())
-                    .end(Buffer.buffer(answer.body()));
+                    .headers().addAll(answer.headers());
+            req.response().end(Buffer.buffer(answer.body()));
         });
         try {
             server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,10 +26,13 @@ import org.polyplex.epg.EpgService;
 import org.polyplex.platform.http.ClientAddress;
 import org.polyplex.proxy.ConnectionLeases;
 import org.polyplex.proxy.Responses;
+import org.polyplex.proxy.vod.VodConfig;
 
 import io.quarkus.logging.Log;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -68,10 +72,13 @@ public class TimeshiftRoutes {
     private final PieceSender sender;
     private final int maxStreams;
     private final AtomicInteger streams = new AtomicInteger();
+    private final VodConfig upstream;
+    private ProviderTimeshift provider;
 
     TimeshiftRoutes(LineAuthenticator lines, LineAccessGuard guard, CatalogService catalog, ConnectionLeases leases,
             ClientAddress addresses, Clock clock, Vertx vertx, CatchupConfig config, ArchiveStore store,
-            EpgService epg) {
+            EpgService epg, VodConfig upstream) {
+        this.upstream = upstream;
         this.epg = epg;
         this.maxDuration = config.maxCatchupDuration();
         this.lines = lines;
@@ -94,6 +101,12 @@ public class TimeshiftRoutes {
     }
 
     void init(@Observes Router router) {
+        // the provider's archive is fetched like a provider's movie: the VOD proxy's bounds
+        provider = new ProviderTimeshift(vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) upstream.connectTimeout().toMillis())
+                .setMaxPoolSize(upstream.maxConnectionsPerHost()).setMaxRedirects(upstream.maxRedirects())
+                .setTrustAll(false).setVerifyHost(true)), upstream.connectTimeout().toMillis(),
+                upstream.idleTimeout().toMillis());
         for (HttpMethod method : new HttpMethod[] { HttpMethod.GET, HttpMethod.HEAD }) {
             router.route(method, "/timeshift/:u/:p/:duration/:start/:file").handler(this::path);
             router.route(method, "/streaming/timeshift.php").handler(this::query);
@@ -116,8 +129,12 @@ public class TimeshiftRoutes {
             String end) {
     }
 
-    /** An admitted request: who, what, and the window asked for ({@code to} null: the guide's programme). */
-    private record Admitted(Account account, LiveChannel channel, String address, Instant from, Instant to) {
+    /**
+     * An admitted request: who, what, and the window asked for ({@code to} null: the guide's
+     * programme); {@code provider} the source whose provider archive serves it, null for ours.
+     */
+    private record Admitted(Account account, LiveChannel channel, String address, Instant from, Instant to,
+            CatalogSnapshot.Source provider) {
     }
 
     private void handle(RoutingContext ctx, Ask ask) {
@@ -125,6 +142,11 @@ public class TimeshiftRoutes {
         lines.loginOnEventLoop(ask.username(), ask.password(), ctx.request()).onComplete(ar -> {
             try {
                 Admitted admitted = admit(ctx, ar.succeeded() ? ar.result() : new LineLogin.Rejected(), ask);
+                if (admitted.provider() != null) {
+                    vertx.executeBlocking(() -> until(admitted), false)
+                            .onComplete(to -> passThrough(ctx, admitted, to.result(), to.cause()));
+                    return;
+                }
                 vertx.executeBlocking(() -> archive.pieces(admitted.channel().id(), admitted.from(), until(admitted)),
                         false).onComplete(files -> {
                             if (files.failed() && files.cause() instanceof CatchupRefusal refusal) {
@@ -173,12 +195,19 @@ public class TimeshiftRoutes {
         if (!from.isBefore(now)) {
             throw new CatchupRefusal(400, "start_in_future", "start is not in the past");
         }
+        CatalogSnapshot.Source provider = channel.archiveDays() > 0 ? null : channel.providerArchive().orElseThrow();
+        if (provider != null && from.isBefore(now.minus(Duration.ofDays(provider.archiveDays())))) {
+            throw new CatchupRefusal(404, "before_archive", "the window starts before the provider's archive of this channel");
+        }
         if (ask.duration() == null && ask.end() == null) {
             // the programme on at the start is the window, looked up on the worker
-            return new Admitted(account, channel, address, from, null);
+            return new Admitted(account, channel, address, from, null, provider);
         }
         Duration duration = ask.duration() == null ? times.until(from, ask.end()) : times.duration(ask.duration());
         Instant to = from.plus(duration);
+        if (provider != null) {
+            return new Admitted(account, channel, address, from, to.isAfter(now) ? now : to, provider);
+        }
         // the archive itself, not the configured days: recording may have started later, or stopped
         Optional<ArchiveStore.Span> span = store.span(channel.id());
         if (span.isEmpty()) {
@@ -190,7 +219,7 @@ public class TimeshiftRoutes {
         if (!from.isBefore(span.get().end())) {
             throw new CatchupRefusal(404, "not_archived", "the window starts after the end of the archive");
         }
-        return new Admitted(account, channel, address, from, to.isAfter(now) ? now : to);
+        return new Admitted(account, channel, address, from, to.isAfter(now) ? now : to, null);
     }
 
     /**
@@ -221,10 +250,66 @@ public class TimeshiftRoutes {
         if (channel.isEmpty()) {
             throw new CatchupRefusal(404, "channel_not_found", "channel " + channelId + " not found");
         }
-        if (channel.get().archiveDays() <= 0) {
+        if (channel.get().archiveDays() <= 0 && channel.get().providerArchive().isEmpty()) {
             throw new CatchupRefusal(404, "no_archive", "channel " + channelId + " has no archive");
         }
         return channel.get();
+    }
+
+    /** Serves an admitted window from the provider's archive, in the same slot accounting as ours. */
+    private void passThrough(RoutingContext ctx, Admitted admitted, Instant to, Throwable failed) {
+        try {
+            if (failed instanceof CatchupRefusal refusal) {
+                throw refusal;
+            } else if (failed != null) {
+                Log.errorf(failed, "catch-up window failed channel=%d", admitted.channel().id());
+                throw new CatchupRefusal(500, "internal_error", "internal error");
+            }
+            Runnable release = admitSlot(ctx.response(), admitted);
+            String url = ProviderTimeshift.url(admitted.provider(), admitted.from(),
+                    ProviderTimeshift.minutes(admitted.from(), to));
+            Future<Void> sent = provider.proxy(ctx.request().method(), ctx.request().getHeader("Range"), ctx.response(),
+                    url, admitted.channel().id());
+            sent.onComplete(ar -> {
+                release.run();
+                if (ar.failed()) {
+                    refuse(ctx, ar.cause() instanceof CatchupRefusal refusal ? refusal
+                            : new CatchupRefusal(502, "provider_error", "the provider's archive failed"));
+                }
+            });
+        } catch (CatchupRefusal refusal) {
+            refuse(ctx, refusal);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "provider catch-up failed channel=%d", admitted.channel().id());
+            refuse(ctx, new CatchupRefusal(500, "internal_error", "internal error"));
+        }
+    }
+
+    /**
+     * Takes one of this node's catch-up streams and a connection slot of the line; the answer is
+     * how to give both back (once). Refuses with 503 or the slot's 403.
+     */
+    private Runnable admitSlot(HttpServerResponse response, Admitted admitted) {
+        if (streams.incrementAndGet() > maxStreams) {
+            streams.decrementAndGet();
+            response.putHeader("Retry-After", "5");
+            throw new CatchupRefusal(503, "too_many_catchup_streams", "this server serves its maximum of catch-ups");
+        }
+        ConnectionLeases.Grant grant = leases.catchup(admitted.account(), admitted.channel().id(), admitted.address(),
+                reason -> response.reset());
+        if (!grant.admitted()) {
+            streams.decrementAndGet();
+            Log.infof("catch-up refused user=%d channel=%d: %s", admitted.account().id(), admitted.channel().id(),
+                    grant.reason());
+            throw new CatchupRefusal(403, grant.code(), grant.reason());
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                grant.lease().release();
+                streams.decrementAndGet();
+            }
+        };
     }
 
     private void serveSafely(RoutingContext ctx, Admitted admitted, List<CatchupPlan.Piece> files) {
@@ -244,23 +329,7 @@ public class TimeshiftRoutes {
             throw new CatchupRefusal(404, "not_archived", "nothing of this channel is archived in that window");
         }
         HttpServerResponse response = ctx.response();
-        if (streams.incrementAndGet() > maxStreams) {
-            streams.decrementAndGet();
-            response.putHeader("Retry-After", "5");
-            throw new CatchupRefusal(503, "too_many_catchup_streams", "this server serves its maximum of catch-ups");
-        }
-        ConnectionLeases.Grant grant = leases.catchup(admitted.account(), admitted.channel().id(), admitted.address(),
-                reason -> response.reset());
-        if (!grant.admitted()) {
-            streams.decrementAndGet();
-            Log.infof("catch-up refused user=%d channel=%d: %s", admitted.account().id(), admitted.channel().id(),
-                    grant.reason());
-            throw new CatchupRefusal(403, grant.code(), grant.reason());
-        }
-        Runnable release = () -> {
-            grant.lease().release();
-            streams.decrementAndGet();
-        };
+        Runnable release = admitSlot(response, admitted);
         CatchupPlan.Ranged range = plan.range(ctx.request().getHeader("Range"));
         if (range instanceof CatchupPlan.Unsatisfiable) {
             release.run();

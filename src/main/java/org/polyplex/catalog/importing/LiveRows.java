@@ -44,6 +44,8 @@ final class LiveRows {
         /** Stored headers JSON ({@code SourceHeaders.toJson}), null for none. */
         String headers;
         boolean headersEdited;
+        int archiveDays;
+        String archiveTimeZone;
         boolean dirty;
     }
 
@@ -79,7 +81,7 @@ final class LiveRows {
         }
         List<StoredSource> sources = session.createQuery("""
                 select s.id, s.channel.id, s.url, s.priority, s.maxConnections, s.scraperSourceId, s.missedRuns, s.online,
-                       s.headers, s.headersEdited
+                       s.headers, s.headersEdited, s.archiveDays, s.archiveTimeZone
                 from ChannelSource s where s.channel.scrapeKey is not null order by s.priority, s.id""", StoredSource.class)
                 .getResultList();
         for (StoredSource r : sources) {
@@ -112,6 +114,8 @@ final class LiveRows {
         row.online = r.online();
         row.headers = r.headers();
         row.headersEdited = r.headersEdited();
+        row.archiveDays = r.archiveDays();
+        row.archiveTimeZone = r.archiveTimeZone();
         return row;
     }
 
@@ -122,7 +126,8 @@ final class LiveRows {
 
     /** A source of a scraped channel as the load query reads it. */
     private record StoredSource(Long id, Long channelId, String url, Integer priority, Integer maxConnections,
-            Long scraperSourceId, Integer missedRuns, Boolean online, String headers, Boolean headersEdited) {
+            Long scraperSourceId, Integer missedRuns, Boolean online, String headers, Boolean headersEdited,
+            Integer archiveDays, String archiveTimeZone) {
     }
 
     ChannelRow channel(String key) {

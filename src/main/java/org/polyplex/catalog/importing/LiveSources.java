@@ -66,12 +66,15 @@ final class LiveSources {
             LiveWriter writer) {
         String headers = s.headersEdited ? s.headers : SourceHeaders.toJson(entry.headers());
         boolean visible = s.dirty || s.priority != priority || !Objects.equals(s.maxConnections, origin.maxConnections())
-                || !Objects.equals(s.headers, headers);
+                || !Objects.equals(s.headers, headers) || s.archiveDays != entry.archive().days()
+                || !Objects.equals(s.archiveTimeZone, entry.archive().timeZone());
         if (visible || s.missedRuns != 0) {
             s.missedRuns = 0;
             s.priority = priority;
             s.maxConnections = origin.maxConnections();
             s.headers = headers;
+            s.archiveDays = entry.archive().days();
+            s.archiveTimeZone = entry.archive().timeZone();
             s.dirty = true;
             writer.updateSource(s);
         }

@@ -22,7 +22,7 @@ final class LiveWriter {
     private static final String UPDATE_CHANNEL = "update channels set name = ?, logo_url = ?, epg_id = ?, category_id = ?,"
             + " enabled = ?, scrape_disabled = ?, updated_at = ? where id = ?";
     private static final String UPDATE_SOURCE = "update channel_sources set url = ?, priority = ?, max_connections = ?,"
-            + " missed_runs = ?, is_online = ?, headers = ? where id = ?";
+            + " missed_runs = ?, is_online = ?, headers = ?, archive_days = ?, archive_time_zone = ? where id = ?";
 
     private final Batches batches;
     private final OffsetDateTime now;
@@ -43,6 +43,8 @@ final class LiveWriter {
         s.channel = channel;
         s.url = entry.url();
         s.headers = SourceHeaders.toJson(entry.headers());
+        s.archiveDays = entry.archive().days();
+        s.archiveTimeZone = entry.archive().timeZone();
         s.priority = priority;
         s.maxConnections = origin.maxConnections();
         s.scraperSourceId = origin.sourceId();
@@ -102,7 +104,9 @@ final class LiveWriter {
             ps.setInt(4, s.missedRuns);
             Batches.setBoolean(ps, 5, s.online);
             ps.setString(6, s.headers);
-            ps.setLong(7, s.id);
+            ps.setInt(7, s.archiveDays);
+            ps.setString(8, s.archiveTimeZone);
+            ps.setLong(9, s.id);
         });
         newSources.clear();
         channels.clear();

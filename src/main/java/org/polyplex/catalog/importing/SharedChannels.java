@@ -45,13 +45,13 @@ final class SharedChannels {
         }
         String logo = entries.stream().map(ImportEntry::logoUrl).filter(Objects::nonNull).findFirst().orElse(null);
         return new ImportEntry(head.name(), head.url(), head.epgId(), logo, head.group(), head.number(), head.providerId(),
-                head.headers());
+                head.headers(), head.archive());
     }
 
     /** What a source that does not own the channel may still give it: a logo where it has none. */
     static ImportEntry fillOnly(LiveRows.ChannelRow row, ImportEntry listed) {
         return new ImportEntry(row.name, listed.url(), listed.epgId(), row.logoUrl == null ? listed.logoUrl() : row.logoUrl,
-                listed.group(), listed.number(), listed.providerId(), listed.headers());
+                listed.group(), listed.number(), listed.providerId(), listed.headers(), listed.archive());
     }
 
     /**

@@ -64,4 +64,12 @@ public class ChannelSource {
     /** Whether an admin set {@link #headers}: imports then keep them as they are. */
     @Column(name = "headers_edited", nullable = false)
     public boolean headersEdited;
+
+    /** Days of the provider's own catch-up archive of this URL (imports write it), 0 for none. */
+    @Column(name = "archive_days", nullable = false)
+    public int archiveDays;
+
+    /** The zone the provider reads timeshift starts in, null when unknown. */
+    @Column(name = "archive_time_zone", length = 64)
+    public String archiveTimeZone;
 }

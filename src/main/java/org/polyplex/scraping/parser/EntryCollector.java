@@ -110,7 +110,7 @@ public final class EntryCollector {
         }
         if (added) {
             channels.set(index, new ScrapedChannel(first.name(), first.url(), first.epgId(), first.logoUrl(),
-                    String.join(";", groups), first.number(), first.providerId(), first.headers()));
+                    String.join(";", groups), first.number(), first.providerId(), first.headers(), first.archive()));
         }
         return added;
     }

@@ -12,10 +12,12 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.polyplex.catalog.importing.ImportedEpisodes;
+import org.polyplex.catalog.importing.ProviderArchive;
 import org.polyplex.scraping.fetch.Fetched;
 import org.polyplex.scraping.parser.EntryCollector;
 import org.polyplex.scraping.parser.Harvest;
 import org.polyplex.scraping.parser.ParseResult;
+import org.polyplex.scraping.parser.ScrapedChannel;
 import org.polyplex.scraping.parser.ScrapedVod;
 import org.polyplex.scraping.source.ScrapeFailure;
 
@@ -62,11 +64,14 @@ public final class XtreamHarvester {
         }
         String base = baseUrl(url);
         String api = base + "/player_api.php?username=" + enc(username) + "&password=" + enc(password);
-        Integer cap = login(api);
+        JsonNode login = login(api);
+        Integer cap = cap(login);
+        String zone = text(login.path("server_info"), "timezone");
         String u = enc(username);
         String p = enc(password);
 
         EntryCollector live = new EntryCollector(maxEntries);
+        Map<String, ProviderArchive> archives = new HashMap<>();
         Map<String, String> liveGroups = categories(api + "&action=get_live_categories");
         for (JsonNode s : array(api + "&action=get_live_streams")) {
             String id = id(s, "stream_id");
@@ -76,8 +81,15 @@ public final class XtreamHarvester {
             }
             live.add(text(s, "name"), base + "/live/" + u + "/" + p + "/" + id + ".ts", text(s, "epg_channel_id"),
                     text(s, "stream_icon"), liveGroups.get(text(s, "category_id")), null, id);
+            ProviderArchive archive = ProviderArchive.of(text(s, "tv_archive"), text(s, "tv_archive_duration"), zone);
+            if (archive.days() > 0) {
+                archives.put(id, archive);
+            }
         }
         ParseResult channels = live.result();
+        List<ScrapedChannel> listed = archives.isEmpty() ? channels.channels()
+                : channels.channels().stream()
+                        .map(c -> c.withArchive(archives.getOrDefault(c.providerId(), ProviderArchive.NONE))).toList();
         List<String> reasons = new ArrayList<>(channels.skipReasons());
         int[] skipped = { channels.skipped() };
         List<ScrapedVod> movies = vod(api, "get_vod_categories", "get_vod_streams", "stream_id", "stream_icon", reasons,
@@ -98,11 +110,12 @@ public final class XtreamHarvester {
             read = result.episodes();
             warnings.addAll(result.warnings());
         }
-        return new Harvest(channels.channels(), movies, series, skipped[0], reasons.subList(0, Math.min(20, reasons.size())),
+        return new Harvest(listed, movies, series, skipped[0], reasons.subList(0, Math.min(20, reasons.size())),
                 warnings, cap, read);
     }
 
-    private Integer login(String api) {
+    /** The login answer, once the account is known to be usable. */
+    private JsonNode login(String api) {
         JsonNode root = json(api);
         JsonNode user = root.path("user_info");
         if (!user.isObject() || !"1".equals(user.path("auth").asText())) {
@@ -112,6 +125,11 @@ public final class XtreamHarvester {
         if (!status.isEmpty() && !status.equalsIgnoreCase("Active")) {
             throw new ScrapeFailure("the provider account is " + status);
         }
+        return root;
+    }
+
+    private static Integer cap(JsonNode root) {
+        JsonNode user = root.path("user_info");
         String max = user.path("max_connections").asText("");
         return max.matches("\\d{1,5}") && Integer.parseInt(max) > 0 ? Integer.valueOf(max) : null;
     }

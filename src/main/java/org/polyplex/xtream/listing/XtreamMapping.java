@@ -29,12 +29,13 @@ final class XtreamMapping {
 
     /**
      * {@code epg_channel_id} is the channel's id in {@code xmltv.php}, so that apps find its guide;
-     * {@code tv_archive}/{@code tv_archive_duration} are 1 and its archive days when it is archived.
+     * {@code tv_archive}/{@code tv_archive_duration} are 1 and its catch-up days
+     * (ours or its provider's, {@code LiveChannel#catchupDays}) when it has catch-up.
      */
     static LiveStream live(CatalogSnapshot.LiveChannel c, long position, GuideIds guideIds) {
         return new LiveStream(c.number() == null ? position : c.number(), c.name(), "live", c.id(),
                 orEmpty(c.logoUrl()), guideIds.of(c), epoch(c.createdAt()), 0, categoryId(c.categoryId()),
-                c.categoryIds(), "", c.archiveDays() > 0 ? 1 : 0, "", c.archiveDays(), "");
+                c.categoryIds(), "", c.catchupDays() > 0 ? 1 : 0, "", c.catchupDays(), "");
     }
 
     static VodStream movie(VodCatalog.Movie m, long position) {
