@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.polyplex.testsupport.AdminApi.asAdmin;
 import static org.polyplex.testsupport.AdminApi.create;
 import static org.polyplex.testsupport.AdminApi.unique;
 
@@ -223,10 +224,13 @@ class TimeshiftRoutesTest {
                 .start();
         String single = unique("single");
         create("/api/users", Map.of("username", single, "password", PASSWORD, "maxConnections", 1));
-        long live = create("/api/channels", Map.of("name", unique("live-archived"), "archiveDays", 3, "sources",
-                List.of(Map.of("url", upstream.url("/live/c")))));
-        store.pruneBefore(live, Instant.now().plus(Duration.ofDays(3650)));
+        // the archive is written before the channel is archived: once it is, its recorder holds the open file
+        String name = unique("live-archived");
+        List<Map<String, String>> sources = List.of(Map.of("url", upstream.url("/live/c")));
+        long live = create("/api/channels", Map.of("name", name, "sources", sources));
         CatchupFixtures.file(store, live, recent, FILE, CatchupFixtures.gops(TsFixtures.h264(4, 300)), 4);
+        asAdmin().contentType("application/json").body(Map.of("name", name, "archiveDays", 3, "sources", sources))
+                .put("/api/channels/{id}", live).then().statusCode(200);
         String root = base.toString().replaceAll("/$", "");
         HttpResponse<InputStream> watching = ProxyHarness.play(root, "/live/%s/%s/%d.ts".formatted(single, PASSWORD,
                 live));
