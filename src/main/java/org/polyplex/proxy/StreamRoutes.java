@@ -8,10 +8,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.polyplex.accounts.Account;
 import org.polyplex.accounts.access.StreamFormat;
-import org.polyplex.accounts.auth.AccessVerdict;
-import org.polyplex.accounts.auth.LineAccessGuard;
 import org.polyplex.accounts.auth.LineAuthenticator;
 import org.polyplex.accounts.auth.LineLogin;
+import org.polyplex.accounts.auth.StreamLineGate;
 import org.polyplex.catalog.CatalogService;
 import org.polyplex.catalog.CatalogSnapshot;
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
@@ -52,8 +51,8 @@ import io.vertx.ext.web.RoutingContext;
  * another route. The {@code .m3u8} form admits an HLS viewer and redirects its player to the
  * token URLs of {@link HlsRoutes}, so playlist reloads and segments never carry the password.
  * Credentials are in these paths, so log lines carry the user id and name only, never the path.
- * A line's access rules ({@link LineAccessGuard}: address, user agent, format, first address) are
- * checked right after its status, and refuse with 403 and the rule's code. With refusal slates on
+ * The line's status and access rules ({@link StreamLineGate}: address, user agent, format, first
+ * address) are checked right after its login, and refuse with 403 and the rule's code. With refusal slates on
  * ({@link RefusalSlates}), a TS player refused for its connection limit, its expiry or a channel
  * with no playable source gets a short video saying so instead of the JSON body.
  * <p>
@@ -79,18 +78,18 @@ public class StreamRoutes {
     private final ProxyMetrics metrics;
     private final Clock clock;
     private final ClientAddress clientAddress;
-    private final LineAccessGuard guard;
+    private final StreamLineGate gate;
     private final RefusalSlates slates;
     private final ConnectionLeases leases;
     private final ProfileSessions profiles;
 
     StreamRoutes(LineAuthenticator lines, CatalogService catalog, SessionRegistry registry, HlsTokens tokens,
             UpstreamFactory upstreams, ConnectionLimiter limiter, ProxyMetrics metrics, Clock clock,
-            ClientAddress clientAddress, LineAccessGuard guard, RefusalSlates slates, ConnectionLeases leases,
+            ClientAddress clientAddress, StreamLineGate gate, RefusalSlates slates, ConnectionLeases leases,
             ProfileSessions profiles) {
         this.leases = leases;
         this.profiles = profiles;
-        this.guard = guard;
+        this.gate = gate;
         this.slates = slates;
         this.lines = lines;
         this.catalog = catalog;
@@ -142,23 +141,23 @@ public class StreamRoutes {
     }
 
     private void admit(RoutingContext ctx, LineLogin login, long channelId) {
-        Optional<Account> account = activeAccount(ctx, login);
-        if (account.isEmpty()) {
-            return;
-        }
         boolean hls = ".m3u8".equals(ctx.pathParam("param3"));
         String address = clientAddress.of(ctx.request());
-        AccessVerdict access = guard.check(account.get(), address, ctx.request().getHeader("User-Agent"),
+        StreamLineGate.Entry entry = gate.enter(login, address, ctx.request().getHeader("User-Agent"),
                 hls ? StreamFormat.M3U8 : StreamFormat.TS);
-        if (access instanceof AccessVerdict.Refused refused) {
-            refuse(ctx, 403, refused.code(), refused.message());
+        if (entry instanceof StreamLineGate.Refused refused) {
+            if (refused.retryAfterSeconds() > 0) {
+                ctx.response().putHeader("Retry-After", Long.toString(refused.retryAfterSeconds()));
+            }
+            refuse(ctx, refused.status(), refused.code(), refused.message());
             return;
         }
-        Optional<OutputProfile> profile = profile(ctx, account.get());
+        Account account = ((StreamLineGate.Admitted) entry).account();
+        Optional<OutputProfile> profile = profile(ctx, account);
         if (profile.isEmpty()) {
             return;
         }
-        Optional<LiveChannel> channel = playableChannel(ctx, account.get(), channelId);
+        Optional<LiveChannel> channel = playableChannel(ctx, account, channelId);
         if (channel.isEmpty()) {
             return;
         }
@@ -180,14 +179,14 @@ public class StreamRoutes {
             return;
         }
         if (hls) {
-            Optional<HlsViewer> again = tokens.active(account.get().id(), channelId, address,
+            Optional<HlsViewer> again = tokens.active(account.id(), channelId, address,
                     viewer -> registry.watches(viewer.id(), key));
             if (again.isPresent()) {
                 Responses.redirect(ctx.response(), again.get());
                 return;
             }
         }
-        open(ctx, account.get(), key, profiles.channel(channel.get(), profile.get()), address, hls);
+        open(ctx, account, key, profiles.channel(channel.get(), profile.get()), address, hls);
     }
 
     /**
@@ -209,26 +208,6 @@ public class StreamRoutes {
             refuse(ctx, 404, "profile_not_found", "profile " + name + " not found");
         }
         return found;
-    }
-
-    /** The login's account when it may watch now; otherwise empty after answering 429, 401 or 403. */
-    private Optional<Account> activeAccount(RoutingContext ctx, LineLogin login) {
-        if (login instanceof LineLogin.Throttled throttled) {
-            ctx.response().putHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
-            refuse(ctx, 429, "too_many_failed_logins", "too many failed logins from this address");
-            return Optional.empty();
-        }
-        if (!(login instanceof LineLogin.Accepted accepted)) {
-            refuse(ctx, 401, "unauthorized", "invalid username or password");
-            return Optional.empty();
-        }
-        Account account = accepted.account();
-        Account.Status status = account.status(clock.instant());
-        if (status != Account.Status.ACTIVE) {
-            refuse(ctx, 403, "account_" + status.name().toLowerCase(), "account " + status.xtream().toLowerCase());
-            return Optional.empty();
-        }
-        return Optional.of(account);
     }
 
     /** The channel when the account sees it and this node can play one of its sources; else empty after 404 or 503. */
