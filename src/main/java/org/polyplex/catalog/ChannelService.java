@@ -22,6 +22,7 @@ import org.polyplex.catalog.model.Category;
 import org.polyplex.catalog.model.CategoryKind;
 import org.polyplex.catalog.model.Channel;
 import org.polyplex.catalog.model.ChannelSource;
+import org.polyplex.catalog.model.IngestSources;
 import org.polyplex.catalog.model.SourceHeaders;
 import org.polyplex.catalog.model.SourceUrls;
 import org.polyplex.platform.persistence.DbConstraints;
@@ -160,10 +161,10 @@ public class ChannelService {
         Set<String> urls = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
             SourceInput in = inputs.get(i);
-            String url = SourceUrls.normalize(in.url());
+            String url = IngestSources.streamId(in.url()).isPresent() ? in.url() : SourceUrls.normalize(in.url());
             if (url == null) {
                 throw ApiException.invalid("sources[" + i + "].url",
-                        "must be an http(s) URL or acestream:// with a 40-hex content id");
+                        "must be an http(s) URL, acestream:// with a 40-hex content id or ingest://stream/<id>");
             }
             if (!urls.add(url)) {
                 throw ApiException.invalid("sources[" + i + "].url", "is listed twice");

@@ -33,6 +33,10 @@ final class ArchitectureRules {
             "listAll", "stream", "streamAll", "count", "persist", "persistAndFlush", "delete", "deleteAll",
             "deleteById", "update", "flush", "getEntityManager", "getSession");
 
+    /** The packages whose code runs on the event loop with the bytes: the proxy and ingest's protocol side. */
+    private static final String[] DATA_PLANE = { "org.polyplex.proxy..", "org.polyplex.ingest.publish..",
+            "org.polyplex.ingest.link..", "org.polyplex.ingest.rtmp.." };
+
     private ArchitectureRules() {
     }
 
@@ -44,7 +48,8 @@ final class ArchitectureRules {
      * Features point one way: platform is used by all and uses none; accounts and catalog use only
      * platform; epg, playlist, scraping use the catalog; the data plane (proxy) uses accounts and
      * catalog snapshots; the archive (recording, catch-up) uses the proxy's sessions, the catalog and
-     * the guide; xtream, the adapter, may use all of them and nothing uses it; hdhr, the
+     * the guide; ingest (RTMP publishing, streams, their packagers) feeds the proxy as one more kind
+     * of upstream and uses accounts and the catalog; xtream, the adapter, may use all of them and nothing uses it; hdhr, the
      * tuner emulation, uses accounts and catalog and nothing uses it; the console
      * uses the features' services (never xtream) and nothing uses it.
      */
@@ -58,6 +63,7 @@ final class ArchitectureRules {
             .layer("scraping").definedBy("org.polyplex.scraping..")
             .layer("proxy").definedBy("org.polyplex.proxy..")
             .layer("archive").definedBy("org.polyplex.archive..")
+            .layer("ingest").definedBy("org.polyplex.ingest..")
             .layer("xtream").definedBy("org.polyplex.xtream..")
             .layer("hdhr").definedBy("org.polyplex.hdhr..")
             .layer("console").definedBy("org.polyplex.console..")
@@ -69,30 +75,31 @@ final class ArchitectureRules {
             .whereLayer("scraping").mayOnlyAccessLayers("platform", "catalog", "epg", "playlist")
             .whereLayer("proxy").mayOnlyAccessLayers("platform", "accounts", "catalog")
             .whereLayer("archive").mayOnlyAccessLayers("platform", "accounts", "catalog", "epg", "proxy")
+            .whereLayer("ingest").mayOnlyAccessLayers("platform", "accounts", "catalog", "proxy")
             .whereLayer("xtream").mayOnlyAccessLayers("platform", "accounts", "catalog", "epg", "playlist", "proxy",
                     "archive")
             .whereLayer("xtream").mayNotBeAccessedByAnyLayer()
             .whereLayer("hdhr").mayOnlyAccessLayers("platform", "accounts", "catalog")
             .whereLayer("hdhr").mayNotBeAccessedByAnyLayer()
             .whereLayer("console").mayOnlyAccessLayers("platform", "accounts", "catalog", "epg", "scraping", "proxy",
-                    "archive")
+                    "archive", "ingest")
             .whereLayer("console").mayNotBeAccessedByAnyLayer();
 
     /** Every class lives in a feature: a new top-level package is a decision, not an accident. */
     static final ArchRule EVERY_CLASS_IN_A_FEATURE = noClasses().should().resideOutsideOfPackages(
             "org.polyplex.platform..", "org.polyplex.accounts..", "org.polyplex.catalog..", "org.polyplex.epg..",
             "org.polyplex.playlist..", "org.polyplex.scraping..", "org.polyplex.proxy..", "org.polyplex.xtream..",
-            "org.polyplex.hdhr..", "org.polyplex.console..", "org.polyplex.archive..");
+            "org.polyplex.hdhr..", "org.polyplex.console..", "org.polyplex.archive..", "org.polyplex.ingest..");
 
     /** The data plane never blocks and never reaches the database: snapshots only. */
-    static final ArchRule DATA_PLANE_HAS_NO_DATABASE = noClasses().that().resideInAPackage("org.polyplex.proxy..")
+    static final ArchRule DATA_PLANE_HAS_NO_DATABASE = noClasses().that().resideInAnyPackage(DATA_PLANE)
             .should().dependOnClassesThat(resideInAnyPackage("jakarta.persistence..", "jakarta.transaction..",
                     "org.hibernate..", "io.quarkus.hibernate..", "io.quarkus.narayana..", "java.sql..", "javax.sql..",
                     "io.agroal..", "org.jsoup..").and(not(resideInAPackage("org.hibernate.validator.."))))
             .because("the event loop must never block (STYLE.md, hot path rule 2)");
 
     /** Nor does it sleep or wait. */
-    static final ArchRule DATA_PLANE_NEVER_WAITS = noClasses().that().resideInAPackage("org.polyplex.proxy..")
+    static final ArchRule DATA_PLANE_NEVER_WAITS = noClasses().that().resideInAnyPackage(DATA_PLANE)
             .should().callMethodWhere(describe("Thread.sleep, Object.wait, Future.get/join or Process.waitFor",
                     (JavaCall<?> call) -> blocking(call)))
             .because("the event loop must never block (STYLE.md, hot path rule 2)");
