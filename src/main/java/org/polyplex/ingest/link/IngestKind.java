@@ -26,9 +26,18 @@ public class IngestKind implements UpstreamKind {
         this.vertx = vertx;
     }
 
+    /**
+     * Only while the stream is published: an offline stream is a source this node cannot play now,
+     * so a viewer of a channel with no other source is refused at once ({@code 503
+     * no_playable_source}, or the channel-offline slate) rather than kept waiting, a channel with
+     * other sources plays them, and the source's backoff and circuit breaker never count the time
+     * the broadcaster was simply not live. A session whose publish ended retries the source and
+     * plays the next publish if it starts within the proxy's keepalive bound.
+     */
     @Override
     public boolean supports(String url) {
-        return IngestSources.streamId(url).isPresent();
+        OptionalLong streamId = IngestSources.streamId(url);
+        return streamId.isPresent() && feeds.feed(streamId.getAsLong()).isPresent();
     }
 
     @Override
@@ -36,7 +45,7 @@ public class IngestKind implements UpstreamKind {
         OptionalLong streamId = IngestSources.streamId(url);
         if (streamId.isEmpty()) {
             throw new IllegalArgumentException("not an ingest source");
-        }
+        } // published or not: a publish that ended since supports() is the upstream's failure
         return new IngestUpstream(feeds, vertx, streamId.getAsLong());
     }
 }
