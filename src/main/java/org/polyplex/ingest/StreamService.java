@@ -147,10 +147,13 @@ public class StreamService {
         StreamStatus base = new StreamStatus(id, g == null ? "idle" : g.state.wire(), g == null ? null : g.id,
                 channelId, 0, kbps, publisher, g == null ? null : g.startedAt, g == null ? null : g.liveAt,
                 g == null ? null : g.endedAt, g == null ? null : g.reason);
-        return sessions.snapshot().map(snapshot -> base.withViewers(viewers(snapshot, channelId))).toCompletionStage();
+        // the status still answers if the proxy cannot be read (its figures are then 0)
+        return sessions.snapshot().map(snapshot -> base.withViewers(viewers(snapshot, channelId))).otherwise(base)
+                .toCompletionStage();
     }
 
-    private static int viewers(SessionsSnapshot snapshot, Long channelId) {
+    /** Viewers of the channel's sessions (one per output profile) in the proxy's snapshot. */
+    static int viewers(SessionsSnapshot snapshot, Long channelId) {
         if (channelId == null) {
             return 0;
         }

@@ -42,8 +42,10 @@ public class Generations {
     }
 
     /**
-     * A publisher was admitted to the stream: resumes its open generation (records the publish,
-     * clears the publisher-gone mark) or opens a new one in {@code starting}. 404 for an unknown stream.
+     * A publisher was admitted to the stream: joins its open generation (records the publish,
+     * clears the publisher-gone mark) or opens a new one in {@code starting}. The answer is
+     * {@code resumed} when that open generation had a publisher before (an encoder reconnect), not
+     * when it was opened by an admin start and waited for its first. 404 for an unknown stream.
      */
     @Transactional
     public GenerationRef begin(long streamId) {
@@ -52,9 +54,10 @@ public class Generations {
         Optional<Generation> open = Generation.openOf(streamId);
         if (open.isPresent()) {
             Generation g = open.get();
+            boolean resumed = g.lastPublishAt != null;
             g.lastPublishAt = now;
             g.publisherGoneAt = null;
-            return new GenerationRef(streamId, g.id, g.state, true);
+            return new GenerationRef(streamId, g.id, g.state, resumed);
         }
         Generation g = open(streamId, now);
         g.lastPublishAt = now;

@@ -97,7 +97,8 @@ public class StreamKeys {
     }
 
     /**
-     * Checks a key presented by a publisher at {@code remoteAddress}: an address that failed too
+     * Checks a key presented by a publisher at {@code remoteAddress} (the host address without its
+     * port: the failure limit is per address, not per connection): an address that failed too
      * often is refused without a look at the key. The comparison is constant-time on the stored
      * verifier; success records when the key was last used. Blocking.
      */
