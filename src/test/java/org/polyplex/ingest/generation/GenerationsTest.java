@@ -11,7 +11,16 @@ import static org.polyplex.testsupport.AdminApi.unique;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -165,6 +174,34 @@ class GenerationsTest {
                 .body("[0].state", equalTo("failed"));
         asAdmin().get("/api/streams/" + stream + "/generations").then()
                 .body("id", org.hamcrest.Matchers.contains((int) second, generation));
+    }
+
+    @Test
+    void shouldOpenOneGenerationWhenPublishersArriveTogether() throws Exception {
+        long stream = stream();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<GenerationRef>> refs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                refs.add(pool.submit(() -> {
+                    go.await(10, TimeUnit.SECONDS);
+                    return generations.begin(stream);
+                }));
+            }
+            go.countDown();
+            Set<Long> ids = new HashSet<>();
+            int fresh = 0;
+            for (Future<GenerationRef> ref : refs) {
+                GenerationRef r = ref.get(30, TimeUnit.SECONDS);
+                ids.add(r.generationId());
+                fresh += r.resumed() ? 0 : 1;
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(fresh).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -29,6 +29,9 @@ class StreamKeysTest {
     @Inject
     StreamKeys keys;
 
+    @Inject
+    KeyConfig config;
+
     @ConfigProperty(name = "polyplex.ingest.key-secret-file")
     String secretFile;
 
@@ -93,7 +96,7 @@ class StreamKeysTest {
     @Test
     void shouldLimitKeysPerStream() {
         long stream = stream();
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < config.maxKeysPerStream(); i++) {
             asAdmin().body(Map.of("label", "k" + i)).post("/api/streams/" + stream + "/keys").then().statusCode(201);
         }
         asAdmin().body(Map.of()).post("/api/streams/" + stream + "/keys").then().statusCode(409)
