@@ -41,6 +41,12 @@ public final class Redaction {
     private static final Pattern URL_IN_TEXT = Pattern
             .compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s\"'<>]*|(?<![\\w/:.~-])/[^\\s\"'<>]+");
 
+    /**
+     * A stream key ({@code pk_} and 43 base64url characters) wherever it stands: in an RTMP URL
+     * ({@code rtmp://host/live/<key>}) an encoder or ffmpeg prints, or in free text.
+     */
+    private static final Pattern STREAM_KEY = Pattern.compile("pk_[A-Za-z0-9_-]{43,}");
+
     /** Any user info left in free text, such as {@code //user:pass@} after a split URL. */
     private static final Pattern USER_INFO = Pattern.compile("//[^/\\s@\"'<>]*@");
 
@@ -64,7 +70,7 @@ public final class Redaction {
         int pathStart = pathStart(head);
         String origin = head.substring(0, pathStart);
         String path = maskPath(head.substring(pathStart));
-        return escapeControls(origin + path + maskQuery(tail));
+        return escapeControls(maskKeys(origin + path + maskQuery(tail)));
     }
 
     /**
@@ -81,7 +87,7 @@ public final class Redaction {
             m.appendReplacement(out, Matcher.quoteReplacement(url(m.group())));
         }
         m.appendTail(out);
-        return escapeControls(USER_INFO.matcher(out).replaceAll("//"));
+        return escapeControls(maskKeys(USER_INFO.matcher(out).replaceAll("//")));
     }
 
     /**
@@ -148,6 +154,10 @@ public final class Redaction {
             }
         }
         return out == null ? s : out.toString();
+    }
+
+    private static String maskKeys(String s) {
+        return s.indexOf("pk_") < 0 ? s : STREAM_KEY.matcher(s).replaceAll("pk_" + MASK);
     }
 
     private static String maskPath(String path) {

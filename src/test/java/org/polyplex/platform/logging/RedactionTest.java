@@ -27,6 +27,17 @@ class RedactionTest {
     }
 
     @Test
+    void shouldMaskStreamKeysInUrlsAndText() {
+        String key = "pk_" + "Ab3_-".repeat(8) + "xyz";
+        assertThat(Redaction.url("rtmp://h.example:1935/live/" + key)).isEqualTo("rtmp://h.example:1935/live/pk_***");
+        assertThat(Redaction.text("publish " + key + " refused; also rtmp://h/live/" + key + "?x=1"))
+                .isEqualTo("publish pk_*** refused; also rtmp://h/live/pk_***?x=***");
+        // not a key: too short
+        assertThat(Redaction.text("pk_short")).isEqualTo("pk_short");
+        assertThat(Redaction.text(key + "trailing")).isEqualTo("pk_***");
+    }
+
+    @Test
     void shouldKeepOrdinaryPaths() {
         assertThat(Redaction.url("/api/channels/5")).isEqualTo("/api/channels/5");
         assertThat(Redaction.url("http://h.example/hls/abc/5.m3u8")).isEqualTo("http://h.example/hls/abc/5.m3u8");

@@ -1,0 +1,74 @@
+package org.polyplex.ingest.generation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+
+/** One start of a stream, from its first publish (or admin start) to its end. */
+@Entity
+@Table(name = "stream_generations")
+public class Generation extends PanacheEntityBase {
+
+    static final String OPEN = "state in ('starting', 'live')";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "stream_generations_seq")
+    @SequenceGenerator(name = "stream_generations_seq", sequenceName = "stream_generations_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "stream_id", nullable = false)
+    public long streamId;
+
+    @Column(nullable = false, length = 10)
+    public GenerationState state;
+
+    /** Why it ended or failed. */
+    @Column(length = 500)
+    public String reason;
+
+    @Column(name = "started_at", nullable = false)
+    public Instant startedAt;
+
+    @Column(name = "live_at")
+    public Instant liveAt;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    /** When a publisher was last admitted to it. */
+    @Column(name = "last_publish_at")
+    public Instant lastPublishAt;
+
+    /** When its publisher left (or, for an admin start, since when it waits for one); null while one publishes. */
+    @Column(name = "publisher_gone_at")
+    public Instant publisherGoneAt;
+
+    static Optional<Generation> openOf(long streamId) {
+        return Generation.<Generation> find("streamId = ?1 and " + OPEN, Sort.descending("id"), streamId)
+                .firstResultOptional();
+    }
+
+    static Optional<Generation> latestOf(long streamId) {
+        return Generation.<Generation> find("streamId", Sort.descending("id"), streamId).firstResultOptional();
+    }
+
+    static List<Generation> allOpen() {
+        return Generation.list(OPEN, Sort.by("id"));
+    }
+
+    static List<Generation> idleSince(Instant cutoff) {
+        return Generation.list(OPEN + " and publisherGoneAt is not null and publisherGoneAt <= ?1", Sort.by("id"),
+                cutoff);
+    }
+}
