@@ -1,0 +1,125 @@
+package org.polyplex.ingest.rtmp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.polyplex.ingest.flv.FlvMuxer;
+import org.polyplex.ingest.publish.PublishSink;
+import org.polyplex.ingest.rtmp.RecordingSink.Message;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real ffmpeg publishes to the server; the sink's messages make a decodable FLV. */
+class RtmpPublishTest {
+
+    private Vertx vertx;
+    private TestGate gate;
+    private RtmpServer server;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        gate = new TestGate();
+        server = new RtmpServer(vertx, TestRtmpConfig.defaults(), gate);
+        server.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private String url(String key) {
+        return "rtmp://127.0.0.1:" + server.port() + "/live/" + key;
+    }
+
+    @Test
+    void shouldHandMetadataSequenceHeadersAndMediaToTheSinkWhenFfmpegPublishes() throws Exception {
+        Process ffmpeg = Ffmpeg.publish(url(TestGate.KEY), 4, dir.resolve("ffmpeg.log"));
+        assertThat(Ffmpeg.exit(ffmpeg, 60)).as(Files.readString(dir.resolve("ffmpeg.log"))).isZero();
+
+        assertThat(gate.sinks).hasSize(1);
+        RecordingSink sink = gate.sinks.get(0);
+        assertThat(sink.closed.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(sink.closedCount.get()).isEqualTo(1);
+        assertThat(gate.requests.get(0).app()).isEqualTo("live");
+
+        List<Message> data = sink.of(PublishSink.DATA);
+        assertThat(data).isNotEmpty();
+        assertThat(data.get(0).body().getString(3, 13)).isEqualTo("onMetaData");
+        List<Message> video = sink.of(PublishSink.VIDEO);
+        List<Message> audio = sink.of(PublishSink.AUDIO);
+        assertThat(FlvMuxer.videoSequenceHeader(video.get(0).body())).isTrue();
+        assertThat((int) video.get(0).body().getUnsignedByte(0)).isEqualTo(0x17);
+        assertThat(FlvMuxer.audioSequenceHeader(audio.get(0).body())).isTrue();
+        assertThat(video).hasSizeGreaterThan(90);
+        assertThat(audio).hasSizeGreaterThan(150);
+        assertMonotonic(video);
+        assertMonotonic(audio);
+        assertThat(video.get(video.size() - 1).timestamp()).isBetween(3500L, 4500L);
+
+        Path whole = dir.resolve("whole.flv");
+        FlvMuxer muxer = write(whole, sink.messages, 0);
+        assertThat(Ffmpeg.streams(whole, dir.resolve("probe.log"))).containsExactly("aac", "h264,640");
+        Ffmpeg.Result decoded = Ffmpeg.run(dir.resolve("decode.log"), "ffmpeg", "-v", "error", "-i",
+                whole.toString(), "-f", "null", "-");
+        assertThat(decoded.code()).as(decoded.output()).isZero();
+        assertThat(decoded.output()).isBlank();
+
+        // A consumer that starts late gets the cached metadata and sequence headers first.
+        int keyframe = sink.messages.indexOf(video.stream().skip(video.size() / 2)
+                .filter(m -> m.body().getUnsignedByte(0) == 0x17).findFirst().orElseThrow());
+        Path late = dir.resolve("late.flv");
+        try (OutputStream out = Files.newOutputStream(late)) {
+            out.write(muxer.header().getBytes());
+            for (Message m : sink.messages.subList(keyframe, sink.messages.size())) {
+                out.write(new FlvMuxer().tag(m.type(), m.timestamp(), m.body()).getBytes());
+            }
+        }
+        assertThat(Ffmpeg.streams(late, dir.resolve("probe-late.log"))).containsExactly("aac", "h264,640");
+    }
+
+    @Test
+    void shouldRefuseBeforeAnyMediaWhenTheKeyIsWrong() throws Exception {
+        Process ffmpeg = Ffmpeg.publish(url("wrong-key"), 2, dir.resolve("ffmpeg.log"));
+        assertThat(Ffmpeg.exit(ffmpeg, 60)).isNotZero();
+        assertThat(gate.requests).hasSize(1);
+        assertThat(gate.sinks).isEmpty();
+        assertThat(server.stats().refusedPublishes()).isEqualTo(1);
+        assertThat(server.stats().publishes()).isZero();
+    }
+
+    private static void assertMonotonic(List<Message> messages) {
+        for (int i = 1; i < messages.size(); i++) {
+            assertThat(messages.get(i).timestamp()).isGreaterThanOrEqualTo(messages.get(i - 1).timestamp());
+        }
+    }
+
+    private static FlvMuxer write(Path file, List<Message> messages, int from) throws IOException {
+        FlvMuxer muxer = new FlvMuxer();
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(muxer.header().getBytes());
+            for (Message m : messages.subList(from, messages.size())) {
+                Buffer tag = muxer.tag(m.type(), m.timestamp(), m.body());
+                out.write(tag.getBytes());
+            }
+        }
+        return muxer;
+    }
+}
