@@ -1,6 +1,5 @@
 package org.polyplex.ingest.rtmp;
 
-import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +22,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Starts the {@link RtmpServer} with the application when {@code polyplex.ingest.rtmp-port} is
  * above 0 and a {@link PublishGate} bean exists, and stops it on shutdown. Registers the server's
- * counters as {@code polyplex.ingest.rtmp.*} meters. A port that cannot be bound stops the start.
+ * counters as {@code polyplex.ingest.rtmp.*} meters. A port that cannot be bound is logged as an
+ * error and leaves the rest of the service running (as the SSDP responder does).
  */
 @ApplicationScoped
 public class RtmpListener {
@@ -43,7 +43,7 @@ public class RtmpListener {
         this.registries = registries;
     }
 
-    void start(@Observes StartupEvent event) throws Exception {
+    void start(@Observes StartupEvent event) {
         if (config.port() == 0) {
             LOG.info("RTMP server off (polyplex.ingest.rtmp-port=0)");
             return;
@@ -53,18 +53,19 @@ public class RtmpListener {
             return;
         }
         RtmpServer started = new RtmpServer(vertx, config, gates.get());
-        started.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         server = started;
         if (registries.isResolvable()) {
             meters(registries.get(), started.stats());
         }
+        started.start().onFailure(e -> LOG.errorf("RTMP server could not listen on port %d: %s", config.port(),
+                e.getMessage()));
     }
 
-    void stop(@Observes ShutdownEvent event) throws Exception {
+    void stop(@Observes ShutdownEvent event) {
         RtmpServer running = server;
         if (running != null) {
             server = null;
-            running.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            running.stop();
         }
     }
 
