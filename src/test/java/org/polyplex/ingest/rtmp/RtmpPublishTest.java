@@ -1,6 +1,7 @@
 package org.polyplex.ingest.rtmp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.polyplex.ingest.rtmp.RtmpServerFixture.eventually;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.polyplex.ingest.flv.FlvMuxer;
 import org.polyplex.ingest.publish.PublishSink;
 import org.polyplex.ingest.rtmp.RecordingSink.Message;
+import org.polyplex.testsupport.LogCapture;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -51,8 +53,14 @@ class RtmpPublishTest {
 
     @Test
     void shouldHandMetadataSequenceHeadersAndMediaToTheSinkWhenFfmpegPublishes() throws Exception {
-        Process ffmpeg = Ffmpeg.publish(url(TestGate.KEY), 4, dir.resolve("ffmpeg.log"));
-        assertThat(Ffmpeg.exit(ffmpeg, 60)).as(Files.readString(dir.resolve("ffmpeg.log"))).isZero();
+        try (LogCapture logs = LogCapture.start()) {
+            Process ffmpeg = Ffmpeg.publish(url(TestGate.KEY + "?token=abc"), 4, dir.resolve("ffmpeg.log"));
+            assertThat(Ffmpeg.exit(ffmpeg, 60)).as(Files.readString(dir.resolve("ffmpeg.log"))).isZero();
+            assertThat(eventually(10_000, () -> logs.text().contains("ended: unpublished"))).isTrue();
+            assertThat(logs.text()).contains("RTMP publish started from 127.0.0.1").doesNotContain(TestGate.KEY)
+                    .doesNotContain("token");
+        }
+        assertThat(gate.requests.get(0).query()).isEqualTo("token=abc");
 
         assertThat(gate.sinks).hasSize(1);
         RecordingSink sink = gate.sinks.get(0);
@@ -97,12 +105,47 @@ class RtmpPublishTest {
 
     @Test
     void shouldRefuseBeforeAnyMediaWhenTheKeyIsWrong() throws Exception {
-        Process ffmpeg = Ffmpeg.publish(url("wrong-key"), 2, dir.resolve("ffmpeg.log"));
-        assertThat(Ffmpeg.exit(ffmpeg, 60)).isNotZero();
+        try (LogCapture logs = LogCapture.start()) {
+            Process ffmpeg = Ffmpeg.publish(url("wrong-key"), 2, dir.resolve("ffmpeg.log"));
+            assertThat(Ffmpeg.exit(ffmpeg, 60)).isNotZero();
+            assertThat(logs.text()).contains("RTMP publish refused from 127.0.0.1").doesNotContain("wrong-key");
+        }
         assertThat(gate.requests).hasSize(1);
         assertThat(gate.sinks).isEmpty();
         assertThat(server.stats().refusedPublishes()).isEqualTo(1);
         assertThat(server.stats().publishes()).isZero();
+    }
+
+    @Test
+    void shouldAcceptAPublishOverRtmpsWhenACertificateIsConfigured() throws Exception {
+        Path cert = dir.resolve("cert.pem");
+        Path key = dir.resolve("key.pem");
+        Ffmpeg.Result made = Ffmpeg.run(dir.resolve("openssl.log"), "openssl", "req", "-x509", "-newkey", "rsa:2048",
+                "-nodes", "-keyout", key.toString(), "-out", cert.toString(), "-days", "1", "-subj", "/CN=localhost");
+        assertThat(made.code()).as(made.output()).isZero();
+        TestGate tlsGate = new TestGate();
+        try (RtmpServerFixture tls = new RtmpServerFixture(
+                TestRtmpConfig.defaults().withTls(cert.toString(), key.toString()), tlsGate)) {
+            assertThat(tls.server.tlsPort()).isPositive();
+            Process ffmpeg = Ffmpeg.publish("rtmps://127.0.0.1:" + tls.server.tlsPort() + "/live/" + TestGate.KEY, 2,
+                    dir.resolve("ffmpeg-tls.log"));
+            assertThat(Ffmpeg.exit(ffmpeg, 60)).as(Files.readString(dir.resolve("ffmpeg-tls.log"))).isZero();
+            assertThat(tlsGate.sinks).singleElement()
+                    .satisfies(sink -> assertThat(sink.of(PublishSink.VIDEO)).hasSizeGreaterThan(40));
+        }
+    }
+
+    /**
+     * ffmpeg checks the server's digest and S2 signature when it plays (not when it publishes), so
+     * a play attempt proves the digest answer: it gets past the handshake and is refused after.
+     */
+    @Test
+    void shouldAnswerTheDigestHandshakeSoThatFfmpegValidatesIt() throws Exception {
+        Ffmpeg.Result play = Ffmpeg.run(dir.resolve("play.log"), "ffmpeg", "-hide_banner", "-v", "debug", "-i",
+                url("any"), "-t", "1", "-f", "null", "-");
+        assertThat(play.code()).isNotZero();
+        assertThat(play.output()).doesNotContain("validating failed").doesNotContain("Signature mismatch");
+        assertThat(eventually(5000, () -> server.stats().protocolErrors() == 1)).isTrue();
     }
 
     private static void assertMonotonic(List<Message> messages) {

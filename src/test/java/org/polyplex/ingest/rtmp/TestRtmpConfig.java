@@ -4,16 +4,21 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** An {@link RtmpConfig} for plain JUnit tests: port 0 (a free port) and short timeouts. */
-record TestRtmpConfig(int maxMessageBytes, Duration handshakeTimeout, Duration idleTimeout, int maxConnections)
-        implements
-            RtmpConfig {
+record TestRtmpConfig(int maxMessageBytes, Duration handshakeTimeout, Duration idleTimeout, int maxConnections,
+        Optional<String> tlsCert, Optional<String> tlsKey) implements RtmpConfig {
 
     static TestRtmpConfig defaults() {
-        return new TestRtmpConfig(8 * 1024 * 1024, Duration.ofSeconds(3), Duration.ofSeconds(3), 1000);
+        return new TestRtmpConfig(8 * 1024 * 1024, Duration.ofSeconds(3), Duration.ofSeconds(3), 1000,
+                Optional.empty(), Optional.empty());
     }
 
     TestRtmpConfig withMaxConnections(int max) {
-        return new TestRtmpConfig(maxMessageBytes, handshakeTimeout, idleTimeout, max);
+        return new TestRtmpConfig(maxMessageBytes, handshakeTimeout, idleTimeout, max, tlsCert, tlsKey);
+    }
+
+    TestRtmpConfig withTls(String cert, String key) {
+        return new TestRtmpConfig(maxMessageBytes, handshakeTimeout, idleTimeout, maxConnections, Optional.of(cert),
+                Optional.of(key));
     }
 
     @Override
@@ -28,17 +33,7 @@ record TestRtmpConfig(int maxMessageBytes, Duration handshakeTimeout, Duration i
 
     @Override
     public int tlsPort() {
-        return 1936;
-    }
-
-    @Override
-    public Optional<String> tlsCert() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> tlsKey() {
-        return Optional.empty();
+        return 0;
     }
 
     @Override
