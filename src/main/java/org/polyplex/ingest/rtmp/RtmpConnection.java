@@ -223,6 +223,9 @@ final class RtmpConnection {
         } catch (RtmpProtocolException | IndexOutOfBoundsException e) {
             stats.protocolErrors.increment();
             close("protocol error: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warnf("RTMP connection from %s failed: %s", remote, e.getClass().getName());
+            close("internal error");
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -101,6 +102,25 @@ class RtmpPublishTest {
             }
         }
         assertThat(Ffmpeg.streams(late, dir.resolve("probe-late.log"))).containsExactly("aac", "h264,640");
+    }
+
+    @Test
+    void shouldServeSeveralPublishersAtOnce() throws Exception {
+        List<Process> publishers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            publishers.add(Ffmpeg.publish(url(TestGate.KEY), 3, dir.resolve("ffmpeg-" + i + ".log")));
+        }
+        for (int i = 0; i < publishers.size(); i++) {
+            assertThat(Ffmpeg.exit(publishers.get(i), 60)).as(Files.readString(dir.resolve("ffmpeg-" + i + ".log")))
+                    .isZero();
+        }
+        assertThat(gate.sinks).hasSize(3);
+        for (RecordingSink sink : gate.sinks) {
+            assertThat(sink.closed.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(sink.closedCount.get()).isEqualTo(1);
+            assertThat(sink.of(PublishSink.VIDEO)).hasSizeGreaterThan(60);
+            assertMonotonic(sink.of(PublishSink.VIDEO));
+        }
     }
 
     @Test
