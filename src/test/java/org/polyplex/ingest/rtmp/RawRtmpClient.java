@@ -74,6 +74,36 @@ final class RawRtmpClient implements AutoCloseable {
         send(writer.write(csid, type, 1, timestamp, body));
     }
 
+    /** Reads until the server sent all these byte strings (Latin-1) or the time is up. */
+    boolean receivedWithin(Duration timeout, String... needles) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        byte[] chunk = new byte[8192];
+        while (!containsAll(needles) && System.nanoTime() < deadline) {
+            try {
+                int n = in.read(chunk);
+                if (n < 0) {
+                    break;
+                }
+                seen.write(chunk, 0, n);
+            } catch (SocketTimeoutException e) {
+                // poll again until the deadline
+            } catch (IOException e) {
+                break;
+            }
+        }
+        return containsAll(needles);
+    }
+
+    private boolean containsAll(String... needles) {
+        String text = seen();
+        for (String needle : needles) {
+            if (!text.contains(needle)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Reads until the server closes (true) or the time is up (false); keeps what it read. */
     boolean closedWithin(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
