@@ -7,7 +7,9 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * Reassembles RTMP messages from the chunk stream (spec 5.3): the four header types, 1, 2 and
- * 3-byte basic headers, extended timestamps (repeated on type-3 chunks of the same message), the
+ * 3-byte basic headers, extended timestamps (repeated on type-3 chunks of the same message, as the
+ * spec and ffmpeg do; a continuation whose next four bytes are not that field is read as one
+ * from an encoder that leaves it out), the
  * little-endian message stream id, per-chunk-stream state and interleaving across chunk streams.
  * Pull-based: {@link #feed} appends what the socket read, {@link #poll} answers the next whole
  * message or {@code null} when more bytes are needed, so the caller decides when to stop reading.
@@ -126,8 +128,12 @@ public final class ChunkReader {
             if (end - p < 4) {
                 return null;
             }
-            time = data.getUnsignedInt(p);
-            p += 4;
+            long field = data.getUnsignedInt(p);
+            // a continuation repeats its message's field (spec, ffmpeg); some encoders leave it out
+            if (starts || field == stream.extendedField) {
+                time = field;
+                p += 4;
+            }
         }
         if (length > maxMessageBytes) {
             throw new RtmpProtocolException("message of " + length + " bytes over the bound");
@@ -142,6 +148,9 @@ public final class ChunkReader {
             streams.put(csid, stream);
         }
         stream.header(fmt, time, length, type, streamId, extended, starts);
+        if (starts && extended) {
+            stream.extendedField = time;
+        }
         if (unfinished + payload > maxMessageBytes) {
             throw new RtmpProtocolException("unfinished messages over the bound");
         }
@@ -170,6 +179,7 @@ public final class ChunkReader {
         int type;
         long streamId;
         boolean extended;
+        long extendedField;
         Buffer body;
         int received;
 

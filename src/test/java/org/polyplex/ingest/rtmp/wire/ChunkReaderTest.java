@@ -84,6 +84,21 @@ class ChunkReaderTest {
     }
 
     @Test
+    void shouldReadContinuationsOfAnEncoderThatDoesNotRepeatTheExtendedTimestamp() {
+        long timestamp = 0x0123_4567L;
+        Buffer body = body(300, 2);
+        Buffer stream = Buffer.buffer().appendByte((byte) 0x06).appendMedium(0xFFFFFF).appendMedium(300)
+                .appendByte((byte) 9).appendIntLE(1).appendUnsignedInt(timestamp).appendBuffer(body, 0, 128)
+                .appendByte((byte) 0xC6).appendBuffer(body, 128, 128).appendByte((byte) 0xC6)
+                .appendBuffer(body, 256, 44);
+        List<RtmpMessage> messages = readAll(new ChunkReader(1 << 20, 16), stream, 150);
+        assertThat(messages).singleElement().satisfies(m -> {
+            assertThat(m.timestamp()).isEqualTo(timestamp);
+            assertThat(m.body()).isEqualTo(body);
+        });
+    }
+
+    @Test
     void shouldApplyDeltasOfTypeOneTwoAndThreeHeaders() {
         // type 0 at 1000 on csid 4, then type 1 (+40, new length), type 2 (+20), type 3 (+20 again)
         Buffer stream = Buffer.buffer();
