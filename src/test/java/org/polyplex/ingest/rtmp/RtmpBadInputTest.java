@@ -164,6 +164,43 @@ class RtmpBadInputTest {
     }
 
     @Test
+    void shouldCloseOnCommandsAndMediaOutOfOrder() throws Exception {
+        List<String> cases = List.of("createStream before connect", "connect twice", "media before publish",
+                "publish twice", "play");
+        for (String scenario : cases) {
+            try (RawRtmpClient client = new RawRtmpClient(fixture.port())) {
+                client.handshake();
+                switch (scenario) {
+                    case "createStream before connect" -> client.command(3, 0, "createStream", 2, (Object) null);
+                    case "connect twice" -> {
+                        client.connect();
+                        client.connect();
+                    }
+                    case "media before publish" -> {
+                        client.connect();
+                        client.message(6, RtmpMessage.VIDEO, 0, Buffer.buffer(new byte[] { 0x17, 1 }));
+                    }
+                    case "publish twice" -> {
+                        client.connect();
+                        client.publish(TestGate.KEY);
+                        client.command(4, 1, "publish", 4, null, TestGate.KEY, "live");
+                    }
+                    default -> {
+                        client.connect();
+                        client.command(3, 0, "play", 2, null, "anything");
+                    }
+                }
+                assertThat(client.closedWithin(PROMPTLY)).as(scenario).isTrue();
+            }
+        }
+        assertThat(eventually(2000, () -> fixture.stats().protocolErrors() == cases.size())).isTrue();
+        assertThat(fixture.gate.sinks).singleElement().satisfies(sink -> {
+            assertThat(sink.closedCount.get()).isEqualTo(1);
+            assertThat(sink.reason).contains("publish outside a connection");
+        });
+    }
+
+    @Test
     void shouldKeepServingFfmpegWhileAThousandHalfOpenConnectionsWait() throws Exception {
         List<Socket> halfOpen = new ArrayList<>();
         try {
