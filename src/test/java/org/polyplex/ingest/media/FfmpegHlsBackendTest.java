@@ -101,6 +101,13 @@ class FfmpegHlsBackendTest {
             assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
                     .allMatch(n -> n.equals("index.m3u8") || n.matches("r[12]-\\d{6}\\.ts"));
         }
+
+        // the generation ended: with no retention it is deleted at the next pass
+        RetentionReport report = new SpoolRetention(backend.layout(), Duration.ZERO, 1L << 30, Clock.systemUTC())
+                .prune(java.util.Set.of());
+        assertThat(report.deleted()).isEqualTo(1);
+        assertThat(report.freedBytes()).isPositive();
+        assertThat(gen).doesNotExist();
     }
 
     @Test
