@@ -41,4 +41,14 @@ public interface SpoolConfig {
     @Min(1_048_576)
     @Max(Long.MAX_VALUE)
     long spoolMaxBytes();
+
+    /**
+     * How often retention runs (default 1 min). Repeated as a raw property in
+     * application.properties because scheduler expressions read raw properties.
+     */
+    @WithName("retention-every")
+    @WithDefault("1m")
+    @DurationMin(seconds = 1)
+    @DurationMax(hours = 1)
+    Duration retentionEvery();
 }
