@@ -43,8 +43,14 @@ final class FlvInput {
         this.maxQueuedBytes = maxQueuedBytes;
     }
 
-    /** Queues a copy of the bytes; answers whether more may come. Any thread, never blocks. */
+    /**
+     * Queues a copy of the bytes; answers whether more may come. Any thread, never blocks. After
+     * {@link #close} the bytes are dropped.
+     */
     boolean offer(Buffer bytes) {
+        if (isClosed()) {
+            return true;
+        }
         byte[] copy = bytes.getBytes();
         queued.addAndGet(copy.length);
         queue.add(copy);

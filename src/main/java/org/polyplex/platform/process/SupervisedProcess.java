@@ -139,16 +139,11 @@ public final class SupervisedProcess {
         String thread = "proc-" + spec.safeName() + "-" + attempt;
         CompletableFuture<Void> stderr = OutputDrainer.start(thread + "-err", p.getErrorStream(), maxLineLength,
                 line -> stderrLine(line));
-        if (spec.progress() == ProgressChannel.STDOUT) {
-            ProgressParser parser = new ProgressParser(clock);
-            OutputDrainer.start(thread + "-out", p.getInputStream(), maxLineLength,
-                    line -> parser.line(line).ifPresent(this::progress));
-            io.attached(attempt, p.getOutputStream(), null);
-        } else if (io == ProcessIo.NONE) {
-            OutputDrainer.start(thread + "-out", p.getInputStream(), maxLineLength, line -> {
-            });
-        } else {
-            io.attached(attempt, p.getOutputStream(), p.getInputStream());
+        try {
+            attach(p, thread);
+        } catch (RuntimeException e) {
+            Log.warnf(e, "process %s: its owner failed to take its stdin/stdout", spec.name());
+            p.destroyForcibly();
         }
         if (io == ProcessIo.NONE) {
             closeQuietly(p.getOutputStream());
@@ -160,6 +155,20 @@ public final class SupervisedProcess {
         if (spec.stallChecked()) {
             long every = Math.max(50, Math.min(1000, spec.stallTimeout().toMillis() / 4));
             stallCheck = exec.scheduleWithFixedDelay(this::checkStall, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void attach(Process p, String thread) {
+        if (spec.progress() == ProgressChannel.STDOUT) {
+            ProgressParser parser = new ProgressParser(clock);
+            OutputDrainer.start(thread + "-out", p.getInputStream(), maxLineLength,
+                    line -> parser.line(line).ifPresent(this::progress));
+            io.attached(attempt, p.getOutputStream(), null);
+        } else if (io == ProcessIo.NONE) {
+            OutputDrainer.start(thread + "-out", p.getInputStream(), maxLineLength, line -> {
+            });
+        } else {
+            io.attached(attempt, p.getOutputStream(), p.getInputStream());
         }
     }
 
@@ -257,8 +266,8 @@ public final class SupervisedProcess {
         cancelTimer();
         cancelStallCheck();
         set(last);
+        ended.accept(this); // out of the supervisor's list before anyone waiting hears the end
         terminal.complete(last);
-        ended.accept(this);
     }
 
     private void set(ProcessState next) {
