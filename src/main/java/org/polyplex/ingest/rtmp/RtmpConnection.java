@@ -161,7 +161,7 @@ final class RtmpConnection {
         state = new Gating(app);
         Future<PublishSink> answer;
         try {
-            answer = gate.open(new PublishRequest(app, key, query, remote));
+            answer = gate.open(new PublishRequest(app, key, query, socket.remoteAddress().hostAddress()));
         } catch (RuntimeException e) {
             answer = Future.failedFuture(e);
         }
@@ -182,6 +182,7 @@ final class RtmpConnection {
             return;
         }
         state = new Publishing(app, result.result());
+        result.result().control(reason -> onContext(() -> close(reason)));
         stats.publishes.increment();
         LOG.infof("RTMP publish started from %s", remote);
         socket.write(session.commands().publishing());

@@ -66,7 +66,9 @@ class RtmpFlowControlTest {
                 backedUp = channel.write(pending) == 0;
             }
             assertThat(backedUp).as("publisher's writes blocked after %d frames", sent).isTrue();
-            assertThat(sink.messages).hasSize(5);
+            // the kernel's buffers can fill before the server's loop has handed the 5th message over
+            assertThat(eventually(10_000, () -> sink.messages.size() >= 5)).isTrue();
+            assertThat(sink.messages).as("no message past the full sink").hasSize(5);
             assertThat(sink.hasDrainHandler()).isTrue();
 
             sink.drained();
