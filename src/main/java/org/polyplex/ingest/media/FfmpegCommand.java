@@ -10,6 +10,8 @@ import java.util.List;
  * output into its directory (segments {@code r<run>-%06d.ts}, a new run appended to the same
  * playlist after {@code EXT-X-DISCONTINUITY}, no {@code ENDLIST} so the generation stays live,
  * atomic writes, a pruned window); the source as MPEG-TS on stdout; progress mixed into stderr.
+ * ffmpeg's playlists are {@link SpoolLayout#PACKAGER_PLAYLIST}: the served {@code index.m3u8} is
+ * derived from them ({@link PublicPlaylist}).
  *
  * @param ffmpeg the executable
  * @param hlsTime the target segment duration
@@ -48,7 +50,7 @@ public record FfmpegCommand(String ffmpeg, Duration hlsTime, int listSize) {
     private List<String> hls(Path dir, int run) {
         return List.of("-f", "hls", "-hls_time", seconds(), "-hls_list_size", Integer.toString(listSize),
                 "-hls_flags", HLS_FLAGS, "-hls_segment_type", "mpegts", "-hls_segment_filename",
-                dir.resolve("r" + run + "-%06d.ts").toString(), dir.resolve(SpoolLayout.PLAYLIST).toString());
+                dir.resolve("r" + run + "-%06d.ts").toString(), dir.resolve(SpoolLayout.PACKAGER_PLAYLIST).toString());
     }
 
     private String seconds() {

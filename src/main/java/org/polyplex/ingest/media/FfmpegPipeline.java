@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -26,8 +28,8 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * One publish packaged by one supervised ffmpeg: a writer thread prepares the spool, spawns the
- * process and feeds it the FLV; each attempt's stdout is read as MPEG-TS; a poll notices this run's
- * first segment in the source playlist.
+ * process and feeds it the FLV; each attempt's stdout is read as MPEG-TS; a poll derives the served
+ * playlists from ffmpeg's and notices this run's first segment in the source playlist.
  */
 final class FfmpegPipeline implements MediaPipeline, ProcessIo, ProcessListener {
 
@@ -45,6 +47,8 @@ final class FfmpegPipeline implements MediaPipeline, ProcessIo, ProcessListener 
     private volatile SupervisedProcess process;
     private volatile ScheduledFuture<?> poll;
     private volatile boolean stopped;
+    private volatile boolean ready;
+    private final FileTime[] mirrored;
 
     FfmpegPipeline(PipelineSpec spec, ProcessSpec processSpec, Path generationDir, Supervisor supervisor,
             ScheduledExecutorService poller, PipelineListener listener, int maxQueuedBytes) {
@@ -55,6 +59,7 @@ final class FfmpegPipeline implements MediaPipeline, ProcessIo, ProcessListener 
         this.poller = poller;
         this.listener = listener;
         this.input = new FlvInput(maxQueuedBytes);
+        this.mirrored = new FileTime[spec.renditions().size()];
     }
 
     void start() {
@@ -80,8 +85,7 @@ final class FfmpegPipeline implements MediaPipeline, ProcessIo, ProcessListener 
             process.stop("stopped");
             return;
         }
-        Path playlist = generationDir.resolve(Rendition.SOURCE.name()).resolve(SpoolLayout.PLAYLIST);
-        poll = poller.scheduleWithFixedDelay(() -> checkPlaylist(playlist), POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+        poll = poller.scheduleWithFixedDelay(this::tick, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
         try {
             if (input.run()) {
                 process.endOfInput();
@@ -102,15 +106,45 @@ final class FfmpegPipeline implements MediaPipeline, ProcessIo, ProcessListener 
         MasterPlaylist.write(generationDir, spec.renditions());
     }
 
+    private void tick() {
+        mirror();
+        if (!ready) {
+            checkPlaylist(generationDir.resolve(Rendition.SOURCE.name()).resolve(SpoolLayout.PLAYLIST));
+        }
+    }
+
+    /** Derives each rendition's served playlist from ffmpeg's when that changed (see PublicPlaylist). */
+    private synchronized void mirror() {
+        for (int i = 0; i < spec.renditions().size(); i++) {
+            Path dir = generationDir.resolve(spec.renditions().get(i).name());
+            Path packager = dir.resolve(SpoolLayout.PACKAGER_PLAYLIST);
+            try {
+                FileTime modified = Files.getLastModifiedTime(packager);
+                if (modified.equals(mirrored[i]) || Files.size(packager) > MAX_PLAYLIST_BYTES) {
+                    continue;
+                }
+                Path served = dir.resolve(SpoolLayout.PLAYLIST);
+                String previous = Files.isRegularFile(served) ? Files.readString(served, StandardCharsets.UTF_8) : "";
+                String text = PublicPlaylist.derive(Files.readString(packager, StandardCharsets.UTF_8), previous);
+                Path tmp = dir.resolve(SpoolLayout.PLAYLIST + ".tmp");
+                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                Files.move(tmp, served, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                mirrored[i] = modified;
+            } catch (IOException e) {
+                // not written yet, or renamed by ffmpeg meanwhile: the next tick reads it
+            }
+        }
+    }
+
     private void checkPlaylist(Path playlist) {
         try {
             if (Files.isRegularFile(playlist) && Files.size(playlist) <= MAX_PLAYLIST_BYTES
                     && Files.readString(playlist, StandardCharsets.UTF_8).contains("\nr" + spec.run() + "-")) {
-                cancelPoll();
+                ready = true;
                 listener.playlistReady(playlist);
             }
         } catch (IOException e) {
-            // written by ffmpeg's rename meanwhile, or not there yet: the next poll reads it
+            // not there yet: the next tick reads it
         }
     }
 
@@ -122,6 +156,10 @@ final class FfmpegPipeline implements MediaPipeline, ProcessIo, ProcessListener 
 
     @Override
     public void stateChanged(SupervisedProcess p, ProcessState state) {
+        if (state.terminal()) {
+            cancelPoll();
+            mirror(); // ffmpeg's last playlist, served before anyone hears the end
+        }
         listener.stateChanged(state);
         if (state instanceof ProcessState.GaveUp g) {
             fail(g.reason());

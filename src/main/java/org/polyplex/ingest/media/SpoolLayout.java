@@ -11,6 +11,9 @@ public record SpoolLayout(Path root) {
 
     public static final String PLAYLIST = "index.m3u8";
 
+    /** The media playlist ffmpeg writes, beside the served one; never served. */
+    public static final String PACKAGER_PLAYLIST = ".packager.m3u8";
+
     public Path streams() {
         return root.resolve("streams");
     }

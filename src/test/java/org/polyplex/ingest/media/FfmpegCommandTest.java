@@ -23,7 +23,7 @@ class FfmpegCommandTest {
                 + " -map 0:v? -map 0:a? -c copy -f hls -hls_time 2 -hls_list_size 6"
                 + " -hls_flags append_list+discont_start+omit_endlist+temp_file+delete_segments+independent_segments"
                 + " -hls_segment_type mpegts -hls_segment_filename /spool/streams/7/42/source/r3-%06d.ts"
-                + " /spool/streams/7/42/source/index.m3u8"
+                + " /spool/streams/7/42/source/.packager.m3u8"
                 + " -map 0:v? -map 0:a? -c copy -f mpegts pipe:1");
     }
 
@@ -36,14 +36,14 @@ class FfmpegCommandTest {
                 + " -map 0:v? -map 0:a? -c copy -f hls -hls_time 1.5 -hls_list_size 10"
                 + " -hls_flags append_list+discont_start+omit_endlist+temp_file+delete_segments+independent_segments"
                 + " -hls_segment_type mpegts -hls_segment_filename /spool/streams/7/42/source/r1-%06d.ts"
-                + " /spool/streams/7/42/source/index.m3u8"
+                + " /spool/streams/7/42/source/.packager.m3u8"
                 + " -map 0:v? -map 0:a? -c:v libx264 -preset veryfast -tune zerolatency -vf scale=-2:720"
                 + " -b:v 2800k -maxrate 2800k -bufsize 5600k -force_key_frames expr:gte(t,n_forced*1.5)"
                 + " -sc_threshold 0 -c:a aac -b:a 128k"
                 + " -f hls -hls_time 1.5 -hls_list_size 10"
                 + " -hls_flags append_list+discont_start+omit_endlist+temp_file+delete_segments+independent_segments"
                 + " -hls_segment_type mpegts -hls_segment_filename /spool/streams/7/42/720p/r1-%06d.ts"
-                + " /spool/streams/7/42/720p/index.m3u8"
+                + " /spool/streams/7/42/720p/.packager.m3u8"
                 + " -map 0:v? -map 0:a? -c copy -f mpegts pipe:1");
         assertThat(args).doesNotContain("sh").allSatisfy(a -> assertThat(a).doesNotContain(" "));
     }

@@ -85,7 +85,7 @@ class FfmpegHlsBackendTest {
         assertThat(run2.ended.get(30, TimeUnit.SECONDS)).isEqualTo(new ProcessState.Stopped(0));
 
         String playlist = Files.readString(source);
-        assertThat(playlist).doesNotContain("#EXT-X-ENDLIST");
+        assertThat(playlist).doesNotContain("#EXT-X-ENDLIST").contains("#EXT-X-DISCONTINUITY-SEQUENCE:");
         int firstRun2 = playlist.indexOf("\nr2-");
         assertThat(firstRun2).isPositive();
         assertThat(playlist.substring(0, firstRun2).stripTrailing()).endsWith("#EXTINF:2.000000,")
@@ -99,7 +99,7 @@ class FfmpegHlsBackendTest {
         assertThat(numbers).isSorted().doesNotHaveDuplicates();
         try (Stream<Path> files = Files.walk(dir.resolve("spool"))) {
             assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
-                    .allMatch(n -> n.equals("index.m3u8") || n.matches("r[12]-\\d{6}\\.ts"));
+                    .allMatch(n -> n.equals("index.m3u8") || n.equals(".packager.m3u8") || n.matches("r[12]-\\d{6}\\.ts"));
         }
 
         // the generation ended: with no retention it is deleted at the next pass
