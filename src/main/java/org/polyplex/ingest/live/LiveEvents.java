@@ -1,5 +1,7 @@
 package org.polyplex.ingest.live;
 
+import org.polyplex.ingest.link.IngestFeed;
+
 /** What a publish tells the rest of ingest as it goes; implementations never block the caller. */
 interface LiveEvents {
 
@@ -7,6 +9,9 @@ interface LiveEvents {
 
     /** The run's first playable playlist exists. */
     void playable(LivePublish publish);
+
+    /** The run's packager restarts: the stream's new feed, or null when the publish is no longer the stream's. */
+    IngestFeed packagerRestarted(LivePublish publish);
 
     /** The packager gave up on the run. */
     void packagerFailed(LivePublish publish, String reason);

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
 import org.polyplex.ingest.generation.GenerationEnded;
+import org.polyplex.ingest.link.IngestFeed;
 import org.polyplex.ingest.link.IngestFeeds;
 import org.polyplex.ingest.media.MediaBackend;
 import org.polyplex.ingest.media.PipelineSpec;
@@ -18,6 +19,7 @@ import org.polyplex.ingest.publish.PublishRequest;
 import org.polyplex.ingest.publish.PublishSink;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -85,6 +87,23 @@ public class LiveIngest implements PublishGate {
         Log.infof("stream %d: publish started from %s (generation %d, run %d)", streamId, admitted.remoteAddress(),
                 admitted.generationId(), publish.run());
         return publish;
+    }
+
+    /** A new feed for the stream when {@code publish} is still its publish (its packager restarted), else null. */
+    IngestFeed newFeed(LivePublish publish) {
+        IngestFeed[] fresh = new IngestFeed[1];
+        publishing.computeIfPresent(publish.streamId(), (id, current) -> {
+            if (current == publish) {
+                fresh[0] = feeds.open(id);
+            }
+            return current;
+        });
+        return fresh[0];
+    }
+
+    /** Checks the configured renditions at start-up: a bad one stops the start, not the first publish. */
+    void validate(@Observes StartupEvent event) {
+        Log.debugf("ingest renditions: %s", backend.renditions());
     }
 
     /** Forgets an ended publish; false when a newer publish of its stream took its place already. */

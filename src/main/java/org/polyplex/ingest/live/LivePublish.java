@@ -9,6 +9,7 @@ import org.polyplex.ingest.media.MediaPipeline;
 import org.polyplex.ingest.media.PipelineListener;
 import org.polyplex.ingest.publish.PublishControl;
 import org.polyplex.ingest.publish.PublishSink;
+import org.polyplex.platform.process.ProcessState;
 
 import io.quarkus.logging.Log;
 
@@ -25,7 +26,7 @@ final class LivePublish implements PublishSink, PipelineListener {
     private final Admitted admitted;
     private final int run;
     private final LiveEvents events;
-    private final IngestFeed feed;
+    private volatile IngestFeed feed;
     private final FlvMuxer muxer = new FlvMuxer();
     private final AtomicBoolean over = new AtomicBoolean();
     private final AtomicBoolean ready = new AtomicBoolean();
@@ -115,6 +116,21 @@ final class LivePublish implements PublishSink, PipelineListener {
     public void playlistReady(Path playlist) {
         if (ready.compareAndSet(false, true)) {
             events.playable(this);
+        }
+    }
+
+    /**
+     * A restarted packager starts a new MPEG-TS stream (new PAT and PMT, continuity counters from 0):
+     * the stream gets a new feed, so the channel's sessions splice onto it at its first keyframe, as
+     * onto any new source, instead of reading two streams as one.
+     */
+    @Override
+    public void stateChanged(ProcessState state) {
+        if (state instanceof ProcessState.Starting starting && starting.attempt() > 1 && !over.get()) {
+            IngestFeed fresh = events.packagerRestarted(this);
+            if (fresh != null) {
+                feed = fresh;
+            }
         }
     }
 

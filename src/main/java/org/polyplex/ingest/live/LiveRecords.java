@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.polyplex.ingest.activity.StreamActivity;
 import org.polyplex.ingest.generation.Generations;
+import org.polyplex.ingest.link.IngestFeed;
 
 import io.quarkus.logging.Log;
 
@@ -46,6 +47,11 @@ class LiveRecords {
                     generations.markLive(publish.generationId());
                     return null;
                 });
+            }
+
+            @Override
+            public IngestFeed packagerRestarted(LivePublish publish) {
+                return ingest.newFeed(publish);
             }
 
             @Override

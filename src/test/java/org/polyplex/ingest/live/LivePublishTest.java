@@ -16,6 +16,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
+
+import org.polyplex.platform.process.ProcessState;
+import org.polyplex.platform.process.SupervisedProcess;
+import org.polyplex.platform.process.Supervisor;
 import org.polyplex.proxy.ProxyHarness;
 import org.polyplex.testsupport.LogCapture;
 
@@ -55,6 +60,9 @@ class LivePublishTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    Supervisor supervisor;
 
     @Test
     void shouldPlayAPublishedStreamToTsAndHlsViewersAndResumeAfterAReconnect() throws Exception {
@@ -106,6 +114,45 @@ class LivePublishTest {
         }
         try (Stream<Path> files = Files.walk(Path.of("target/test-spool"))) {
             assertThat(files.map(Path::toString).filter(name -> name.contains(key.substring(3))).toList()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRefuseASecondPublisherAndKeepViewersThroughAPackagerRestart() throws Exception {
+        JsonPath stream = asAdmin().body(Map.of("name", unique("busy"), "visibility", "public")).when()
+                .post("/api/streams").then().statusCode(201).extract().jsonPath();
+        long streamId = stream.getLong("id");
+        String key = asAdmin().when().post("/api/streams/" + streamId + "/keys").then().statusCode(201).extract()
+                .jsonPath().getString("key");
+        String user = unique("line");
+        create("/api/users", Map.of("username", user, "password", PASSWORD, "maxConnections", 1));
+        Process publisher = publish(key, 40);
+        try {
+            long generationId = awaitState(streamId, "live", Duration.ofSeconds(30)).getLong("generationId");
+
+            Process second = publish(key, 5);
+            assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.exitValue()).as("the stream is busy: the second encoder is refused").isNotZero();
+            assertThat(publisher.isAlive()).as("the first one goes on").isTrue();
+
+            ProxyHarness.FfmpegPlayer viewer = ProxyHarness.ffmpeg(
+                    base.toString().replaceAll("/$", "") + "/live/%s/%s/%d.ts".formatted(user, PASSWORD,
+                            stream.getLong("channelId")),
+                    10);
+            viewer.awaitPlaying(Duration.ofSeconds(20));
+            String name = "ingest-s" + streamId + "-g" + generationId + "-r1";
+            SupervisedProcess packager = supervisor.running().stream().filter(p -> p.spec().name().equals(name))
+                    .findFirst().orElseThrow();
+            long pid = ((ProcessState.Running) packager.state()).pid();
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // the packager dies mid-publish
+
+            assertThat(viewer.frames(Duration.ofSeconds(40))).as("10 s watched across the restart, a few lost")
+                    .isGreaterThanOrEqualTo(150);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> packager.state() instanceof ProcessState.Running r
+                    && r.pid() != pid);
+            assertThat(status(streamId).getString("state")).isEqualTo("live");
+        } finally {
+            publisher.destroyForcibly();
         }
     }
 
