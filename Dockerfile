@@ -13,5 +13,6 @@ WORKDIR /app
 COPY --from=build /src/target/quarkus-app/ /app/
 RUN mkdir -p /app/data /app/config
 VOLUME ["/app/data"]
-EXPOSE 8080
+# HTTP; RTMP publishing (OBS, ffmpeg); RTMPS when a certificate is configured
+EXPOSE 8080 1935 1936
 ENTRYPOINT ["java", "-jar", "/app/quarkus-run.jar"]
