@@ -201,9 +201,22 @@ public class StreamPages {
         } catch (ApiException e) {
             throw new ConsoleRefusal(e.status(), e.getMessage());
         }
-        String host = uri.getBaseUri().getHost();
-        // port 0: this node takes no RTMP publish; the page says so instead of a server to type
-        String server = rtmp.port() == 0 ? "" : "rtmp://" + (host == null ? "localhost" : host) + ":" + rtmp.port() + "/live";
-        return new StreamHead(s.id, s.name, s.visibility.wire(), s.channelId, server);
+        return new StreamHead(s.id, s.name, s.visibility.wire(), s.channelId,
+                server(uri.getBaseUri().getHost(), rtmp.port()));
+    }
+
+    /**
+     * The encoder's server line: the host the browser reached the console at, the RTMP port and
+     * the {@code live} application; empty when the port is 0 (this node takes no RTMP publish).
+     */
+    static String server(String host, int port) {
+        if (port == 0) {
+            return "";
+        }
+        String h = host == null || host.isBlank() ? "localhost" : host;
+        if (h.indexOf(':') >= 0 && !h.startsWith("[")) {
+            h = "[" + h + "]"; // an IPv6 literal
+        }
+        return "rtmp://" + h + ":" + port + "/live";
     }
 }
