@@ -75,7 +75,9 @@ class ConsoleStreamsBrowserTest {
         assertThat(browser.byId("copy-key").getText()).isEqualTo("Copy");
         assertThat(browser.byId("new-key").getText()).contains("will not be shown again");
         browser.waitForText(By.id("key-table"), "obs laptop");
-        ((JavascriptExecutor) browser.driver).executeScript("document.getElementById('obs').scrollIntoView()");
+        ((JavascriptExecutor) browser.driver).executeScript("document.getElementById('obs').scrollIntoView();"
+                // the docs' picture shows where the key appears, never a key (not even a test one)
+                + "document.getElementById('new-key-value').value = 'pk_' + '\u2022'.repeat(43);");
         browser.screenshot("stream");
 
         browser.go("/console/streams/" + id);
