@@ -66,6 +66,9 @@ class StreamStatsTest {
                 .body("current.health", equalTo("degraded")).body("history", hasSize(2))
                 .body("history[0].health", equalTo("healthy")).body("history[1].health", equalTo("degraded"));
         assertThat(stats.current(id).orElseThrow().playlistAgeMs()).isGreaterThanOrEqualTo(3_599_000L);
+        asAdmin().get("/api/streams/" + id + "/status").then().statusCode(200).body("state", equalTo("live"))
+                .body("generationId", equalTo((int) gen)).body("viewers", equalTo(0)).body("ingressKbps", equalTo(0))
+                .body("health", equalTo("degraded")).body("egressKbps", equalTo(0));
 
         for (int i = 0; i < 10; i++) {
             stats.snapshot();
@@ -90,6 +93,8 @@ class StreamStatsTest {
         generations.end(gen, "test over");
         asAdmin().get("/api/streams/" + id + "/stats").then().statusCode(200)
                 .body("current", nullValue()).body("history", hasSize(0));
+        asAdmin().get("/api/streams/" + id + "/status").then().statusCode(200).body("state", equalTo("ended"))
+                .body("health", nullValue());
         assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
                 .doesNotContain("stream=\"" + id + "\"");
     }
