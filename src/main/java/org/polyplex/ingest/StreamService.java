@@ -18,6 +18,8 @@ import org.polyplex.ingest.activity.PublisherActivity;
 import org.polyplex.ingest.activity.StreamActivity;
 import org.polyplex.ingest.generation.Generation;
 import org.polyplex.ingest.generation.Generations;
+import org.polyplex.ingest.stats.StreamSample;
+import org.polyplex.ingest.stats.StreamStats;
 import org.polyplex.ingest.streams.Stream;
 import org.polyplex.platform.persistence.DbConstraints;
 import org.polyplex.platform.persistence.Queries;
@@ -45,9 +47,11 @@ public class StreamService {
     private final Generations generations;
     private final StreamActivity activity;
     private final SessionRegistry sessions;
+    private final StreamStats stats;
 
     StreamService(Clock clock, ChannelService channels, CategoryService categories, Generations generations,
-            StreamActivity activity, SessionRegistry sessions) {
+            StreamActivity activity, SessionRegistry sessions, StreamStats stats) {
+        this.stats = stats;
         this.clock = clock;
         this.channels = channels;
         this.categories = categories;
@@ -144,9 +148,11 @@ public class StreamService {
                 : new StreamStatus.Publisher(p.connected(), p.since(), p.remoteAddress());
         long kbps = p == null ? 0 : p.ingressKbps();
         Long channelId = stream.channelId;
+        StreamSample sample = stats.current(id).filter(x -> g != null && x.generationId() == g.id).orElse(null);
         StreamStatus base = new StreamStatus(id, g == null ? "idle" : g.state.wire(), g == null ? null : g.id,
                 channelId, 0, kbps, publisher, g == null ? null : g.startedAt, g == null ? null : g.liveAt,
-                g == null ? null : g.endedAt, g == null ? null : g.reason);
+                g == null ? null : g.endedAt, g == null ? null : g.reason, sample == null ? null : sample.health(),
+                sample == null ? null : sample.playlistAgeMs(), sample == null ? null : sample.egressKbps());
         // the status still answers if the proxy cannot be read (its figures are then 0)
         return sessions.snapshot().map(snapshot -> base.withViewers(viewers(snapshot, channelId))).otherwise(base)
                 .toCompletionStage();

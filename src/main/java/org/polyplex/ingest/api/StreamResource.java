@@ -26,6 +26,8 @@ import org.polyplex.ingest.StreamPatch;
 import org.polyplex.ingest.StreamService;
 import org.polyplex.ingest.StreamStatus;
 import org.polyplex.ingest.generation.Generations;
+import org.polyplex.ingest.stats.StatsView;
+import org.polyplex.ingest.stats.StreamStats;
 import org.polyplex.platform.web.ApiConfig;
 import org.polyplex.platform.web.PageRequest;
 
@@ -44,11 +46,13 @@ public class StreamResource {
     private final StreamService streams;
     private final Generations generations;
     private final ApiConfig api;
+    private final StreamStats stats;
 
-    StreamResource(StreamService streams, Generations generations, ApiConfig api) {
+    StreamResource(StreamService streams, Generations generations, ApiConfig api, StreamStats stats) {
         this.streams = streams;
         this.generations = generations;
         this.api = api;
+        this.stats = stats;
     }
 
     @GET
@@ -109,6 +113,14 @@ public class StreamResource {
     @Blocking
     public CompletionStage<StreamStatus> status(@PathParam("id") long id) {
         return streams.status(id);
+    }
+
+    /** The stream's sampled figures and their history (docs/streams.md#stats); 404 for an unknown stream. */
+    @GET
+    @Path("{id}/stats")
+    public StatsView stats(@PathParam("id") long id) {
+        streams.get(id);
+        return StatsView.of(stats, id);
     }
 
     /** The stream's generations, newest first. */
