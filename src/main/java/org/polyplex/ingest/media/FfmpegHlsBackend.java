@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,6 +83,9 @@ public class FfmpegHlsBackend implements MediaBackend {
         return layout;
     }
 
+    /** The packager of each generation's latest run, until it is gone: a new run starts after it. */
+    private final ConcurrentMap<GenerationKey, CompletableFuture<Void>> lastRuns = new ConcurrentHashMap<>();
+
     @Override
     public MediaPipeline start(PipelineSpec spec, PipelineListener listener) {
         Path dir = layout.generation(spec.streamId(), spec.generationId());
@@ -87,7 +93,11 @@ public class FfmpegHlsBackend implements MediaBackend {
                 ProgressChannel.STDERR, stallTimeout, stopGrace);
         FfmpegPipeline pipeline = new FfmpegPipeline(spec, process, dir, supervisor, poller, listener,
                 inputQueueBytes);
-        pipeline.start();
+        GenerationKey key = new GenerationKey(spec.streamId(), spec.generationId());
+        CompletableFuture<Void> previous = lastRuns.put(key, pipeline.finished());
+        pipeline.finished().whenComplete((v, e) -> lastRuns.remove(key, pipeline.finished()));
+        pipeline.start(previous == null ? CompletableFuture.completedFuture(null) : previous,
+                stopGrace.plusSeconds(5));
         return pipeline;
     }
 }

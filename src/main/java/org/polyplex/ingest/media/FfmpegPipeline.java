@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.polyplex.platform.process.ProcessIo;
@@ -50,6 +54,10 @@ final class FfmpegPipeline implements MediaPipeline, ProcessIo, ProcessListener 
     private volatile boolean ready;
     private final FileTime[] mirrored;
 
+    private final CompletableFuture<Void> finished;
+    private CompletableFuture<Void> previousRun = CompletableFuture.completedFuture(null);
+    private Duration previousWait = Duration.ZERO;
+
     FfmpegPipeline(PipelineSpec spec, ProcessSpec processSpec, Path generationDir, Supervisor supervisor,
             ScheduledExecutorService poller, PipelineListener listener, int maxQueuedBytes) {
         this.spec = spec;
@@ -59,16 +67,39 @@ final class FfmpegPipeline implements MediaPipeline, ProcessIo, ProcessListener 
         this.poller = poller;
         this.listener = listener;
         this.input = new FlvInput(maxQueuedBytes);
+        this.finished = new CompletableFuture<>();
         this.mirrored = new FileTime[spec.renditions().size()];
     }
 
-    void start() {
+    /**
+     * Starts the writer thread; the packager is spawned once {@code previousRun} (the generation's
+     * run before this one) has finished, or after {@code wait} at the most, so that two packagers
+     * never write one generation's playlists at the same time.
+     */
+    void start(CompletableFuture<Void> previousRun, Duration wait) {
+        this.previousRun = previousRun;
+        this.previousWait = wait;
         Thread t = new Thread(this::writer, processSpec.safeName() + "-flv");
         t.setDaemon(true);
         t.start();
     }
 
+    /** Completes when this run's packager is gone (or never started). */
+    CompletableFuture<Void> finished() {
+        return finished;
+    }
+
     private void writer() {
+        try {
+            previousRun.get(previousWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            Log.warnf("%s: the previous run's packager is still running after %s; starting anyway", processSpec.name(),
+                    previousWait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finished.complete(null);
+            return;
+        }
         try {
             prepare();
         } catch (IOException e) {
@@ -81,6 +112,7 @@ final class FfmpegPipeline implements MediaPipeline, ProcessIo, ProcessListener 
             fail(e.getMessage());
             return;
         }
+        process.terminated().whenComplete((state, error) -> finished.complete(null));
         if (stopped) {
             process.stop("stopped");
             return;
@@ -218,6 +250,9 @@ final class FfmpegPipeline implements MediaPipeline, ProcessIo, ProcessListener 
     }
 
     private void fail(String reason) {
+        if (process == null) {
+            finished.complete(null); // no packager was started
+        }
         if (failed.compareAndSet(false, true)) {
             Log.warnf("%s: %s", processSpec.name(), reason);
             cancelPoll();
