@@ -145,7 +145,7 @@ class ConsoleBrowserTest {
         browser.type("number", "");
         browser.click("save");
         assertThat(browser.byId("sources-error").getText()).contains("sources[1].url")
-                .contains("must be an http(s) URL or acestream://");
+                .contains("must be an http(s) URL, acestream://");
 
         browser.type("sources", "http://upstream.example/one.ts\nhttp://backup.example/two.m3u8");
         new Select(browser.byId("categoryId")).selectByVisibleText(group);
