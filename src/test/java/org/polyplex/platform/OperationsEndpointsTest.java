@@ -16,7 +16,7 @@ class OperationsEndpointsTest {
     @Test
     void healthIsUpWithTheDatabaseCheck() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body(containsString("Database connections health check"));
+                .body(containsString("Database connections health check")).body(containsString("ingest-media"));
         given().get("/q/health/live").then().statusCode(200);
     }
 

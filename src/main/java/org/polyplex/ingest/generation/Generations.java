@@ -156,6 +156,12 @@ public class Generations {
         return open.size();
     }
 
+    /** Every open generation (starting or live), of all streams. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Generation> open() {
+        return Generation.allOpen();
+    }
+
     /** The stream's open generation, if any. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Generation> openOf(long streamId) {

@@ -29,6 +29,13 @@ public interface PublishSink {
     /** Runs once, on the publisher's event loop, when the sink is writable again. */
     void drainHandler(Runnable drained);
 
-    /** The publish ended (unpublish, connection closed, timeout, protocol error); called once. */
+    /**
+     * Handed once, on the publisher's event loop, before the first message: how the sink can end
+     * the publish itself.
+     */
+    default void control(PublishControl control) {
+    }
+
+    /** The publish ended (unpublish, connection closed, timeout, protocol error, {@link PublishControl#end}); called once. */
     void closed(String reason);
 }
