@@ -147,6 +147,17 @@ def tree_cpu(root):
     return sum(procs[p][1] for p in pids) / CLK_TCK
 
 
+def own_cpu(pid):
+    """CPU seconds of one process alone (utime + stime, without its children)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            stat = f.read()
+    except OSError:
+        return 0.0
+    rest = stat[stat.rindex(")") + 2:].split()
+    return (int(rest[11]) + int(rest[12])) / CLK_TCK
+
+
 def tree_rss_mib(root):
     pids, _ = tree(root)
     kib = 0
@@ -159,6 +170,30 @@ def tree_rss_mib(root):
         except OSError:
             pass
     return kib / 1024
+
+
+def tree_pss_mib(root):
+    """Proportional set size of the tree (shared pages, such as ffmpeg's libraries, split between the
+    processes that map them), from /proc/<pid>/smaps_rollup."""
+    pids, _ = tree(root)
+    kib = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        kib += int(line.split()[1])
+        except OSError:
+            pass
+    return kib / 1024
+
+
+def machine_busy():
+    """(busy, total) jiffies of all CPUs since boot, from /proc/stat."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    idle = fields[3] + fields[4]
+    return sum(fields[:8]) - idle, sum(fields[:8])
 
 
 def tree_comms(root):
@@ -304,11 +339,12 @@ class Polyplex:
     def __init__(self, work, app):
         self.dir = os.path.join(work, "polyplex")
         os.makedirs(self.dir, exist_ok=True)
-        self.app = app
+        self.app = os.path.abspath(app)
         self.http_port, self.rtmp_port = free_port(), free_port()
         self.base = f"http://127.0.0.1:{self.http_port}"
         self.proc = None
         self.log_path = os.path.join(self.dir, "app.log")
+        self.keys = []
 
     def start(self):
         env = dict(os.environ, POLYPLEX_ADMIN_PASSWORD=self.PASSWORD)
@@ -335,6 +371,7 @@ class Polyplex:
         for i in range(n):
             s = api("POST", self.base + "/api/streams", {"name": f"{tag}-{i}", "visibility": "public"}, self.token)
             k = api("POST", f"{self.base}/api/streams/{s['id']}/keys", {}, self.token)
+            self.keys.append(k["key"])
             out.append(Stream(f"{tag}-{i}", f"rtmp://127.0.0.1:{self.rtmp_port}/live/{k['key']}", s["id"],
                               s.get("channelId")))
         return out
@@ -362,7 +399,14 @@ class Polyplex:
             end(self.proc, grace=20)
 
     def describe(self):
-        return f"java -jar {self.app}/quarkus-run.jar, default settings"
+        return (f"java -jar {self.app}/quarkus-run.jar, default settings; {self.key_leaks()} of "
+                f"{len(self.keys)} stream keys found in its log or in a file name under its working folder")
+
+    def key_leaks(self):
+        with open(self.log_path, errors="replace") as f:
+            text = f.read()
+        names = "\n".join(os.path.join(d, n) for d, ds, fs in os.walk(self.dir) for n in ds + fs)
+        return sum(1 for k in self.keys if k in text or k in names)
 
 
 # ---------------------------------------------------------------- publishers and viewers
@@ -507,11 +551,13 @@ def load(server, flv, n, streams, window, warmup, work):
     try:
         time.sleep(warmup)
         sent0 = [progress_out_time(p) for p in progress]
-        ws, c0 = time.monotonic(), tree_cpu(server.pid)
+        m0, p0 = machine_busy(), sum(tree_cpu(p.pid) for p in pubs)
+        ws, c0, o0 = time.monotonic(), tree_cpu(server.pid), own_cpu(server.pid)
         time.sleep(window)
-        we, c1 = time.monotonic(), tree_cpu(server.pid)
+        we, c1, o1 = time.monotonic(), tree_cpu(server.pid), own_cpu(server.pid)
+        m1, p1 = machine_busy(), sum(tree_cpu(p.pid) for p in pubs)
         sent1 = [progress_out_time(p) for p in progress]
-        rss, comms = tree_rss_mib(server.pid), tree_comms(server.pid)
+        rss, pss, comms = tree_rss_mib(server.pid), tree_pss_mib(server.pid), tree_comms(server.pid)
         time.sleep(1.5)  # one more poll, for segments completed just before the window's end
     finally:
         stop.set()
@@ -523,8 +569,10 @@ def load(server, flv, n, streams, window, warmup, work):
         server.finish(streams[:n])
     speeds = [(b - a) / (we - ws) for a, b in zip(sent0, sent1) if a is not None and b is not None]
     lost, gaps, over, seen = loss(pollers, ws, we)
-    return {"cpu": c1 - c0, "seconds": we - ws, "rss": rss, "procs": comms, "lost": lost, "gaps": gaps,
+    return {"cpu": c1 - c0, "root_cpu": o1 - o0, "seconds": we - ws, "rss": rss, "pss": pss, "procs": comms,
+            "machine_busy": (m1[0] - m0[0]) / max(1, m1[1] - m0[1]), "publishers_cpu": p1 - p0, "lost": lost, "gaps": gaps,
             "over": over, "seen": seen, "alive": alive, "speed_min": min(speeds) if speeds else None,
+            "speed_max": max(speeds) if speeds else None,
             "poll_errors": sum(p.errors for p in pollers)}
 
 
@@ -666,15 +714,18 @@ def report(res, loads, a, load_before, load_after, servers):
             continue
         cp = p and p["cpu"] / p["seconds"] / n * 100
         cn = q and q["cpu"] / q["seconds"] / n * 100
-        row(f"{n} publishers: CPU-s in the {a.window:.0f} s window", fmt(p and p["cpu"]), fmt(q and q["cpu"]),
-            ratio(p and p["cpu"], q and q["cpu"]), "")
+        row(f"{n} publishers: CPU-s in the {a.window:.0f} s window (Polyplex: java alone + packagers)",
+            _cpu(p), fmt(q and q["cpu"]), ratio(p and p["cpu"], q and q["cpu"]), "")
         row(f"{n} publishers: CPU per publisher (% of a core)", fmt(cp, 1), fmt(cn, 1), ratio(cp, cn), "ratio <= 2")
         row(f"{n} publishers: RSS of the tree at the end (MiB)", fmt(p and p["rss"], 0), fmt(q and q["rss"], 0),
             ratio(p and p["rss"], q and q["rss"]), "")
-        row(f"{n} publishers: lost media, frames (sequence gaps; streams short by > 1 s)",
+        row(f"{n} publishers: PSS of the tree at the end (MiB)", fmt(p and p["pss"], 0), fmt(q and q["pss"], 0),
+            ratio(p and p["pss"], q and q["pss"]), "")
+        row(f"{n} publishers: lost frames (sequence gaps; streams short by > 1 s)",
             _lost(p), _lost(q), "", "0" if n == max(loads) else "")
-        row(f"{n} publishers: slowest publisher's speed; publishers still running",
-            _pubs(p, n), _pubs(q, n), "", "1.00; all")
+        row(f"{n} publishers: publishers' speed in the window, slowest / fastest; still running",
+            _pubs(p, n), _pubs(q, n), "", "1.00 / 1.00; all")
+        row(f"{n} publishers: machine busy in the window (publishers' CPU-s)", _busy(p), _busy(q), "", "")
     for kind, label in (("ts", "TS viewer"), ("hls", "HLS viewer")):
         lp, ln = P.get(f"latency_{kind}"), N.get(f"latency_{kind}")
         if lp is None and ln is None:
@@ -708,10 +759,18 @@ def _lost(r):
     return f"{max(0.0, r['lost']) * FPS:.0f} ({r['gaps']}; {r['over']})"
 
 
+def _cpu(r):
+    return "–" if not r else f"{r['cpu']:.2f} ({r['root_cpu']:.2f} + {r['cpu'] - r['root_cpu']:.2f})"
+
+
+def _busy(r):
+    return "–" if not r else f"{r['machine_busy'] * 100:.0f} % ({r['publishers_cpu']:.2f})"
+
+
 def _pubs(r, n):
     if not r:
         return "–"
-    return f"{fmt(r['speed_min'])}; {r['alive']} of {n}"
+    return f"{fmt(r['speed_min'])} / {fmt(r['speed_max'])}; {r['alive']} of {n}"
 
 
 if __name__ == "__main__":
