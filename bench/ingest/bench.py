@@ -668,6 +668,11 @@ def main():
                     log(f"{sv.label}: first playable playlist after {t:.2f} s")
                     res[sv.label].setdefault("first", []).append(t)
         if "load" in only:
+            for sv in servers:
+                c0 = tree_cpu(sv.pid)
+                time.sleep(a.window)
+                res[sv.label]["idle"] = tree_cpu(sv.pid) - c0
+                log(f"{sv.label}: idle, {res[sv.label]['idle']:.2f} CPU-s in {a.window:.0f} s")
             for n in loads:
                 for sv in servers:
                     log(f"{sv.label}: {n} publishers, {a.warmup:.0f} s warm-up, {a.window:.0f} s window")
@@ -708,6 +713,9 @@ def report(res, loads, a, load_before, load_after, servers):
         row(f"publish to first playable playlist, median of {a.reps} (s)",
             fmt(fp) + _spread(P.get("first")), fmt(fn) + _spread(N.get("first")), ratio(fp, fn),
             "<= 3 s after the first keyframe")
+    if "idle" in P or "idle" in N:
+        row(f"no publisher: CPU-s in the {a.window:.0f} s window", fmt(P.get("idle")), fmt(N.get("idle")),
+            ratio(P.get("idle"), N.get("idle")), "")
     for n in loads:
         p, q = P.get(f"load{n}"), N.get(f"load{n}")
         if not p and not q:
@@ -717,11 +725,15 @@ def report(res, loads, a, load_before, load_after, servers):
         row(f"{n} publishers: CPU-s in the {a.window:.0f} s window (Polyplex: java alone + packagers)",
             _cpu(p), fmt(q and q["cpu"]), ratio(p and p["cpu"], q and q["cpu"]), "")
         row(f"{n} publishers: CPU per publisher (% of a core)", fmt(cp, 1), fmt(cn, 1), ratio(cp, cn), "ratio <= 2")
+        mp = p and "idle" in P and (p["cpu"] - P["idle"]) / p["seconds"] / n * 100
+        mn = q and "idle" in N and (q["cpu"] - N["idle"]) / q["seconds"] / n * 100
+        row(f"{n} publishers: CPU per publisher above the idle server (% of a core)", fmt(mp, 1), fmt(mn, 1),
+            ratio(mp, mn), "ratio <= 2")
         row(f"{n} publishers: RSS of the tree at the end (MiB)", fmt(p and p["rss"], 0), fmt(q and q["rss"], 0),
             ratio(p and p["rss"], q and q["rss"]), "")
         row(f"{n} publishers: PSS of the tree at the end (MiB)", fmt(p and p["pss"], 0), fmt(q and q["pss"], 0),
             ratio(p and p["pss"], q and q["pss"]), "")
-        row(f"{n} publishers: lost frames (sequence gaps; streams short by > 1 s)",
+        row(f"{n} publishers: lost frames, sum over streams, negative = ahead (sequence gaps; streams short by > 1 s)",
             _lost(p), _lost(q), "", "0" if n == max(loads) else "")
         row(f"{n} publishers: publishers' speed in the window, slowest / fastest; still running",
             _pubs(p, n), _pubs(q, n), "", "1.00 / 1.00; all")
@@ -756,7 +768,7 @@ def _spread(xs):
 def _lost(r):
     if not r:
         return "–"
-    return f"{max(0.0, r['lost']) * FPS:.0f} ({r['gaps']}; {r['over']})"
+    return f"{r['lost'] * FPS:.0f} ({r['gaps']}; {r['over']})"
 
 
 def _cpu(r):
