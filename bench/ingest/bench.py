@@ -768,7 +768,7 @@ def _spread(xs):
 def _lost(r):
     if not r:
         return "–"
-    return f"{r['lost'] * FPS:.0f} ({r['gaps']}; {r['over']})"
+    return f"{round(r['lost'] * FPS)} ({r['gaps']}; {r['over']})"
 
 
 def _cpu(r):
