@@ -22,6 +22,7 @@ import org.polyplex.platform.process.Supervisor;
 
 import io.vertx.core.buffer.Buffer;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,38 @@ class FfmpegHlsBackendTest {
         assertThat(report.deleted()).isEqualTo(1);
         assertThat(report.freedBytes()).isPositive();
         assertThat(gen).doesNotExist();
+    }
+
+    @Test
+    void aNextRunStartsItsPackagerOnlyOnceThePreviousRunsHasExited() throws Exception {
+        FfmpegHlsBackend backend = backend(List.of(Rendition.SOURCE), RestartPolicy.NEVER);
+        Listener run1 = new Listener();
+        MediaPipeline first = backend.start(new PipelineSpec(9, 3, 1, backend.renditions()), run1);
+        publish(first, 0, flv.length / 2); // the first encoder is still connected
+        run1.running(1).get(10, TimeUnit.SECONDS);
+
+        Listener run2 = new Listener();
+        MediaPipeline second = backend.start(new PipelineSpec(9, 3, 2, backend.renditions()), run2);
+        CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> {
+            try {
+                publish(second, 0, flv.length);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Awaitility.await("run 2 waits while run 1's packager runs").during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(3)).until(run2.states::isEmpty);
+
+        first.stop();
+        ProcessState end1 = run1.ended.get(15, TimeUnit.SECONDS);
+        long firstGone = System.nanoTime();
+        run2.running(1).get(15, TimeUnit.SECONDS);
+        assertThat(run2.firstStateNanos).as("run 2 after run 1 ended (%s)", end1)
+                .isGreaterThanOrEqualTo(firstGone - 50_000_000L);
+        feeding.get(30, TimeUnit.SECONDS);
+        assertThat(run2.ended.get(30, TimeUnit.SECONDS)).isEqualTo(new ProcessState.Stopped(0));
+        assertThat(MediaFixtures.segments(backend.layout().generation(9, 3).resolve("source/index.m3u8")))
+                .anyMatch(n -> n.startsWith("r2-"));
     }
 
     @Test
@@ -210,8 +243,13 @@ class FfmpegHlsBackendTest {
             ready.complete(playlist);
         }
 
+        volatile long firstStateNanos;
+
         @Override
         public void stateChanged(ProcessState state) {
+            if (states.isEmpty()) {
+                firstStateNanos = System.nanoTime();
+            }
             states.add(state);
             if (state.terminal()) {
                 ended.complete(state);
