@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.polyplex.accounts.auth.FailureWindows;
 import org.polyplex.ingest.streams.Stream;
 import org.polyplex.platform.persistence.DbConstraints;
 import org.polyplex.platform.web.ApiException;
@@ -41,7 +42,7 @@ public class StreamKeys {
     private final KeySecret secret;
     private final Clock clock;
     private final LongSupplier nanoTime;
-    private final FailureLimiter limiter;
+    private final FailureWindows failures;
     private final RateLimitedLog failureLog;
 
     @Inject
@@ -54,8 +55,7 @@ public class StreamKeys {
         this.secret = secret;
         this.clock = clock;
         this.nanoTime = nanoTime;
-        this.limiter = new FailureLimiter(config.limit().maxFailures(), config.limit().window().toNanos(),
-                config.limit().maxAddresses());
+        this.failures = new FailureWindows(config.limit().window(), config.limit().maxAddresses(), clock);
         this.failureLog = new RateLimitedLog(LOG_EVERY_NANOS);
     }
 
@@ -106,7 +106,7 @@ public class StreamKeys {
     public KeyCheck verify(String key, String remoteAddress) {
         String address = remoteAddress == null ? "unknown" : remoteAddress;
         long now = nanoTime.getAsLong();
-        if (limiter.limited(address, now)) {
+        if (limited(address)) {
             failureLog.log(now, address, "refused without a check: too many failed stream keys");
             return new KeyCheck.Limited();
         }
@@ -122,10 +122,15 @@ public class StreamKeys {
             row.lastUsedAt = clock.instant();
             return new VerifiedKey(row.streamId, row.id);
         }
-        boolean nowLimited = limiter.failed(address, now);
+        failures.failed(address);
+        boolean nowLimited = limited(address);
         failureLog.log(now, address, nowLimited ? "a bad stream key; the address is refused for a while"
                 : "a bad stream key");
         return new KeyCheck.BadKey();
+    }
+
+    private boolean limited(String address) {
+        return !failures.retryAfter(address, config.limit().maxFailures()).isZero();
     }
 
     /** One log line per interval at most, counting those left out; never a key in it. */
