@@ -10,11 +10,11 @@ import jakarta.transaction.Transactional;
 
 import org.polyplex.catalog.model.Category;
 import org.polyplex.catalog.model.CategoryKind;
+import org.polyplex.platform.secrets.SecretBox;
 import org.polyplex.platform.web.ApiException;
 import org.polyplex.platform.web.Page;
 import org.polyplex.scraping.source.ScraperSource;
 import org.polyplex.scraping.source.ScraperSourceInput;
-import org.polyplex.scraping.source.SecretBox;
 import org.polyplex.scraping.source.SourceType;
 
 import io.quarkus.panache.common.Sort;

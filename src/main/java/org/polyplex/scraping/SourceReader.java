@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.polyplex.catalog.CatalogConfig;
 import org.polyplex.catalog.model.SourceHeaders;
+import org.polyplex.platform.secrets.SecretBox;
 import org.polyplex.scraping.fetch.DestinationGuard;
 import org.polyplex.scraping.fetch.Fetched;
 import org.polyplex.scraping.fetch.SourceFetcher;
@@ -20,7 +21,6 @@ import org.polyplex.scraping.parser.ScrapedChannel;
 import org.polyplex.scraping.source.ScrapeFailure;
 import org.polyplex.scraping.source.ScraperSource;
 import org.polyplex.scraping.source.ScrapingConfig;
-import org.polyplex.scraping.source.SecretBox;
 import org.polyplex.scraping.source.SourceType;
 import org.polyplex.scraping.xtream.SeriesEpisodes;
 import org.polyplex.scraping.xtream.XtreamHarvester;

@@ -15,8 +15,9 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.polyplex.platform.secrets.SecretBox;
+import org.polyplex.platform.secrets.SecretsConfig;
 import org.polyplex.scraping.source.ScraperSource;
-import org.polyplex.scraping.source.SecretBox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +33,9 @@ class ScraperSourcesApiTest {
 
     @Inject
     SecretBox secrets;
+
+    @Inject
+    SecretsConfig secretsConfig;
 
     @BeforeAll
     static void start() {
@@ -84,6 +88,7 @@ class ScraperSourcesApiTest {
                 .call(() -> ScraperSource.<ScraperSource> findById(id).passwordEncrypted);
         assertThat(stored).startsWith("v1:").doesNotContain("s3cret-pass");
         assertThat(secrets.decrypt(stored)).isEqualTo("s3cret-pass");
+        assertThat(secretsConfig.keyFile()).isEqualTo("target/test-scraping-secret.key");
 
         body.remove("password"); // keeps the stored one
         asAdmin().body(body).when().put("/api/scraper-sources/" + id).then().statusCode(200).body("hasPassword", equalTo(true));

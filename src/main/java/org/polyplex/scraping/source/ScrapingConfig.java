@@ -50,14 +50,13 @@ public interface ScrapingConfig {
     int keepRuns();
 
     /**
-     * Base64 of a 256-bit AES key that encrypts provider passwords. When unset, a key is generated
-     * on first start in {@link #keyFile()}; keep that file with the database.
+     * The earlier name of {@code polyplex.secrets.key}, still read by it (see application.properties);
+     * nothing here uses it.
      */
     Optional<String> secretKey();
 
-    /** Where the generated password key lives (owner read/write only). */
-    @WithDefault("data/scraping-secret.key")
-    String keyFile();
+    /** The earlier name of {@code polyplex.secrets.key-file}, still read by it; nothing here uses it. */
+    Optional<String> keyFile();
 
     /** HTTP fetching. */
     Fetch fetch();

@@ -1,4 +1,4 @@
-package org.polyplex.scraping.source;
+package org.polyplex.platform.secrets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,10 +20,10 @@ import org.polyplex.platform.SecretFiles;
 import io.quarkus.logging.Log;
 
 /**
- * Encrypts provider passwords with AES-256-GCM so they can be recovered for the provider's API
- * but are useless in a database dump without the key. The key comes from
- * {@code polyplex.scraping.secret-key} or from a file generated on first use. Stored form:
- * {@code v1:} + base64(12-byte IV || ciphertext+tag).
+ * Encrypts the secrets Polyplex must be able to recover (provider passwords, camera credentials,
+ * destination stream keys) with AES-256-GCM, so they are useless in a database dump without the
+ * key. The key comes from {@code polyplex.secrets.key} or from a file generated on first use.
+ * Stored form: {@code v1:} + base64(12-byte IV || ciphertext+tag).
  */
 @ApplicationScoped
 public class SecretBox {
@@ -31,10 +31,10 @@ public class SecretBox {
     private static final String PREFIX = "v1:";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final ScrapingConfig config;
+    private final SecretsConfig config;
     private volatile SecretKeySpec key;
 
-    SecretBox(ScrapingConfig config) {
+    SecretBox(SecretsConfig config) {
         this.config = config;
     }
 
@@ -65,7 +65,7 @@ public class SecretBox {
             return new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             // wrong key (the key file was replaced) or a tampered value; the message holds neither
-            throw new IllegalStateException("cannot decrypt the stored provider password; was the key changed?");
+            throw new IllegalStateException("cannot decrypt a stored secret; was the key changed?");
         }
     }
 
@@ -83,8 +83,8 @@ public class SecretBox {
     }
 
     private byte[] loadKey() {
-        if (config.secretKey().isPresent()) {
-            return checked(Base64.getDecoder().decode(config.secretKey().get().strip()));
+        if (config.key().isPresent()) {
+            return checked(Base64.getDecoder().decode(config.key().get().strip()));
         }
         Path file = Path.of(config.keyFile());
         try {
@@ -94,7 +94,7 @@ public class SecretBox {
             byte[] fresh = new byte[32];
             RANDOM.nextBytes(fresh);
             SecretFiles.writeOwnerOnly(file, Base64.getEncoder().encodeToString(fresh));
-            Log.infof("generated the provider password key in %s; keep it with the database", file);
+            Log.infof("generated the key of stored secrets in %s; keep it with the database", file);
             return fresh;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file, e);
@@ -103,7 +103,7 @@ public class SecretBox {
 
     private static byte[] checked(byte[] key) {
         if (key.length != 32 && key.length != 16) {
-            throw new IllegalStateException("polyplex.scraping.secret-key must be 16 or 32 bytes, base64-encoded");
+            throw new IllegalStateException("polyplex.secrets.key must be 16 or 32 bytes, base64-encoded");
         }
         return key;
     }
