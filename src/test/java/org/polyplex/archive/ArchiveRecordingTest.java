@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Inject;
 
@@ -52,13 +53,16 @@ class ArchiveRecordingTest {
 
     static final Path DIR = Path.of("target", "test-archive-recording");
 
-    /** Short files so that a test sees several; a short linger so a session ends soon after its tap. */
+    /**
+     * Short files so that a test sees several; a short linger so a session ends soon after its tap;
+     * a short keepalive so a session whose sources are all down ends soon.
+     */
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("polyplex.archive.dir", DIR.toString(), "polyplex.archive.file-duration", "2s",
                     "polyplex.archive.retry.initial-delay", "200ms", "polyplex.archive.retry.max-delay", "1s",
-                    "polyplex.proxy.session.linger", "1s");
+                    "polyplex.proxy.session.linger", "1s", "polyplex.proxy.failover.keepalive-max", "3s");
         }
     }
 
@@ -83,9 +87,15 @@ class ArchiveRecordingTest {
         vertx.close();
     }
 
+    /** When each channel was created: a directory left by an earlier run may hold files of the same id. */
+    private static final Map<Long, Instant> CREATED = new ConcurrentHashMap<>();
+
     private static long archivedChannel(String url, int days) {
-        return create("/api/channels", Map.of("name", unique("Archived"), "archiveDays", days,
+        Instant before = Instant.now();
+        long id = create("/api/channels", Map.of("name", unique("Archived"), "archiveDays", days,
                 "sources", List.of(Map.of("url", url))));
+        CREATED.put(id, before);
+        return id;
     }
 
     private static void setArchive(long id, String url, int days) {
@@ -108,7 +118,9 @@ class ArchiveRecordingTest {
     }
 
     private List<ArchiveFile> closedFiles(long id) {
-        return store.files(id, Instant.EPOCH, Instant.now().plusSeconds(60)).stream().filter(f -> !f.open()).toList();
+        Instant created = CREATED.getOrDefault(id, Instant.EPOCH);
+        return store.files(id, Instant.EPOCH, Instant.now().plusSeconds(60)).stream()
+                .filter(f -> !f.open() && !f.start().isBefore(created)).toList();
     }
 
     @Test
@@ -187,8 +199,13 @@ class ArchiveRecordingTest {
         // archived for 2 days, its source down: the recorder waits to retry and writes nothing
         String dead = upstream.url("/error");
         long archived = archivedChannel(dead, 2);
-        Map<String, Object> waiting = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> archiveEntry(archived),
-                e -> "waiting".equals(e.get("state")));
+        // the channel's session is polled too, so that a timeout shows both sides
+        record Seen(Map<String, Object> archive, Map<String, Object> session) {
+        }
+        Map<String, Object> waiting = Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> new Seen(archiveEntry(archived), session(archived)),
+                        seen -> "waiting".equals(seen.archive().get("state")))
+                .archive();
         assertThat(waiting.get("retryAt")).isNotNull();
         assertThat(waiting.get("reason")).isEqualTo("all sources down");
         long unarchived = 900_000_000L + System.nanoTime() % 1000;

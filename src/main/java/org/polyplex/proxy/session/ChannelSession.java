@@ -115,13 +115,17 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
         return true;
     }
 
-    /** Attaches a tap, which holds the session open; false when the session already closed. */
+    /**
+     * Attaches a tap, which holds the session open; false when the session already closed. The tap
+     * is registered before the session connects, so that however the connecting goes, the session's
+     * end reaches it.
+     */
     boolean attach(Taps.Entry tap) {
         if (state instanceof Closed) {
             return false;
         }
-        activate();
         taps.add(tap, ring);
+        activate();
         Log.infof("session=%d channel=%d tap %s attached", id, channel.id(), tap.purpose);
         return true;
     }
