@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import re
+import shlex
 import signal
 import socket
 import statistics
@@ -349,7 +350,8 @@ class Polyplex:
     def start(self):
         env = dict(os.environ, POLYPLEX_ADMIN_PASSWORD=self.PASSWORD)
         out = open(self.log_path, "w")
-        self.proc = spawn(["java", f"-Dquarkus.http.port={self.http_port}",
+        # BENCH_JAVA_OPTS: extra JVM options for a profiling run (e.g. a flight recording); none by default
+        self.proc = spawn(["java", *shlex.split(os.environ.get("BENCH_JAVA_OPTS", "")), f"-Dquarkus.http.port={self.http_port}",
                            f"-Dpolyplex.ingest.rtmp-port={self.rtmp_port}",
                            "-jar", os.path.join(self.app, "quarkus-run.jar")],
                           cwd=self.dir, env=env, stdout=out, stderr=subprocess.STDOUT)
