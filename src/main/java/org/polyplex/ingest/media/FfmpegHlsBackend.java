@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
 import org.polyplex.platform.process.ProcessSpec;
@@ -19,9 +20,11 @@ import org.polyplex.platform.process.Supervisor;
 
 /**
  * The media backend as one supervised ffmpeg per publish: FLV on stdin, HLS per rendition into the
- * generation's spool directory, the source as MPEG-TS on stdout (see docs/ingest-media.md).
+ * generation's spool directory, the source as MPEG-TS on stdout (see docs/ingest-media.md). Used
+ * when encoded renditions are configured ({@link PackagerChoice}).
  */
 @ApplicationScoped
+@Typed(FfmpegHlsBackend.class)
 public class FfmpegHlsBackend implements MediaBackend {
 
     private final Supervisor supervisor;

@@ -95,4 +95,26 @@ public interface MediaConfig {
     @DurationMin(millis = 0)
     @DurationMax(minutes = 10)
     Duration restartMaxBackoff();
+
+    /**
+     * What packages a publish: {@code auto} (default) remuxes it inside Polyplex when the source is
+     * the only rendition and runs the ffmpeg packager when encoded variants are configured;
+     * {@code remux} always remuxes (no variants allowed); {@code ffmpeg} always runs ffmpeg.
+     */
+    @WithDefault("auto")
+    Packager packager();
+
+    /** Threads writing the remuxed segments and playlists of every publish (default 2). */
+    @WithName("segment-writers")
+    @WithDefault("2")
+    @Min(1)
+    @Max(32)
+    int segmentWriters();
+
+    /** The packager choices of {@link #packager()}. */
+    enum Packager {
+        AUTO,
+        REMUX,
+        FFMPEG
+    }
 }

@@ -18,8 +18,6 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
-import org.polyplex.platform.process.ProcessState;
-import org.polyplex.platform.process.SupervisedProcess;
 import org.polyplex.platform.process.Supervisor;
 import org.polyplex.proxy.ProxyHarness;
 import org.polyplex.testsupport.LogCapture;
@@ -77,7 +75,7 @@ class LivePublishTest {
         String root = base.toString().replaceAll("/$", "");
 
         try (LogCapture logs = LogCapture.start()) {
-            Process publisher = publish(key, 30);
+            Process publisher = publish(RTMP_PORT, key, 30);
             try {
                 JsonPath live = awaitState(streamId, "live", Duration.ofSeconds(30));
                 long generationId = live.getLong("generationId");
@@ -98,7 +96,7 @@ class LivePublishTest {
                 publisher.waitFor(10, TimeUnit.SECONDS);
                 Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> !status(streamId)
                         .getBoolean("publisher.connected"));
-                publisher = publish(key, 30); // ...and comes back
+                publisher = publish(RTMP_PORT, key, 30); // ...and comes back
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> playlist(streamId, generationId)
                         .contains("#EXT-X-DISCONTINUITY") && playlist(streamId, generationId).contains("r2-"));
                 assertThat(status(streamId).getLong("generationId")).as("the same generation").isEqualTo(generationId);
@@ -118,7 +116,7 @@ class LivePublishTest {
     }
 
     @Test
-    void shouldRefuseASecondPublisherAndKeepViewersThroughAPackagerRestart() throws Exception {
+    void shouldRefuseASecondPublisherAndKeepItsViewers() throws Exception {
         JsonPath stream = asAdmin().body(Map.of("name", unique("busy"), "visibility", "public")).when()
                 .post("/api/streams").then().statusCode(201).extract().jsonPath();
         long streamId = stream.getLong("id");
@@ -126,30 +124,21 @@ class LivePublishTest {
                 .jsonPath().getString("key");
         String user = unique("line");
         create("/api/users", Map.of("username", user, "password", PASSWORD, "maxConnections", 1));
-        Process publisher = publish(key, 40);
+        Process publisher = publish(RTMP_PORT, key, 40);
         try {
-            long generationId = awaitState(streamId, "live", Duration.ofSeconds(30)).getLong("generationId");
-
-            Process second = publish(key, 5);
-            assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();
-            assertThat(second.exitValue()).as("the stream is busy: the second encoder is refused").isNotZero();
-            assertThat(publisher.isAlive()).as("the first one goes on").isTrue();
-
+            awaitState(streamId, "live", Duration.ofSeconds(30));
             ProxyHarness.FfmpegPlayer viewer = ProxyHarness.ffmpeg(
                     base.toString().replaceAll("/$", "") + "/live/%s/%s/%d.ts".formatted(user, PASSWORD,
                             stream.getLong("channelId")),
-                    10);
+                    8);
             viewer.awaitPlaying(Duration.ofSeconds(20));
-            String name = "ingest-s" + streamId + "-g" + generationId + "-r1";
-            SupervisedProcess packager = supervisor.running().stream().filter(p -> p.spec().name().equals(name))
-                    .findFirst().orElseThrow();
-            long pid = ((ProcessState.Running) packager.state()).pid();
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // the packager dies mid-publish
 
-            assertThat(viewer.frames(Duration.ofSeconds(40))).as("10 s watched across the restart, a few lost")
-                    .isGreaterThanOrEqualTo(150);
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> packager.state() instanceof ProcessState.Running r
-                    && r.pid() != pid);
+            Process second = publish(RTMP_PORT, key, 5);
+            assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.exitValue()).as("the stream is busy: the second encoder is refused").isNotZero();
+            assertThat(publisher.isAlive()).as("the first one goes on").isTrue();
+            assertThat(viewer.frames(Duration.ofSeconds(30))).as("8 s watched while the second one knocked")
+                    .isGreaterThanOrEqualTo(175);
             assertThat(status(streamId).getString("state")).isEqualTo("live");
         } finally {
             publisher.destroyForcibly();
@@ -160,20 +149,20 @@ class LivePublishTest {
     void shouldRefuseAWrongKeyBeforeAnyMedia() throws Exception {
         long streamId = create("/api/streams", Map.of("name", unique("refused"), "visibility", "public"));
 
-        Process publisher = publish("pk_" + "x".repeat(43), 5);
+        Process publisher = publish(RTMP_PORT, "pk_" + "x".repeat(43), 5);
 
         assertThat(publisher.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(publisher.exitValue()).as("ffmpeg gives up with an error").isNotZero();
         assertThat(status(streamId).getString("state")).isEqualTo("idle");
     }
 
-    static Process publish(String key, int seconds) {
+    static Process publish(int port, String key, int seconds) {
         try {
             return new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-v", "error", "-re", "-f", "lavfi", "-i",
                     "testsrc2=size=640x360:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
                     "-t", String.valueOf(seconds), "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency",
                     "-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k", "-f", "flv",
-                    "rtmp://127.0.0.1:" + RTMP_PORT + "/live/" + key)
+                    "rtmp://127.0.0.1:" + port + "/live/" + key)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
         } catch (IOException e) {
@@ -181,13 +170,13 @@ class LivePublishTest {
         }
     }
 
-    private static JsonPath awaitState(long streamId, String state, Duration within) {
+    static JsonPath awaitState(long streamId, String state, Duration within) {
         Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(200))
                 .until(() -> state.equals(status(streamId).getString("state")));
         return status(streamId);
     }
 
-    private static JsonPath status(long streamId) {
+    static JsonPath status(long streamId) {
         return asAdmin().when().get("/api/streams/" + streamId + "/status").then().statusCode(200).extract().jsonPath();
     }
 
@@ -197,7 +186,7 @@ class LivePublishTest {
         return Files.exists(file) ? Files.readString(file) : "";
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

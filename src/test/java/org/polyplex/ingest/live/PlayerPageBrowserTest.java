@@ -67,7 +67,7 @@ class PlayerPageBrowserTest {
             driver.get(base.toString().replaceAll("/$", "") + "/watch/" + streamId);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "offline"));
 
-            publisher = LivePublishTest.publish(key, 40);
+            publisher = LivePublishTest.publish(LivePublishTest.RTMP_PORT, key, 40);
 
             JavascriptExecutor js = driver;
             wait.until(d -> ((Number) js.executeScript("return document.getElementById('video').currentTime"))

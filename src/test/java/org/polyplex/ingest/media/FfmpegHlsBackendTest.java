@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -207,22 +206,8 @@ class FfmpegHlsBackendTest {
         assertThat(l.failed.get(10, TimeUnit.SECONDS)).startsWith("cannot start ffmpeg");
     }
 
-    /** Feeds {@code flv[from, to)} in uneven chunks, honouring writable() and the drain handler. */
     private static void publish(MediaPipeline pipeline, int from, int to) throws Exception {
-        int chunk = 1;
-        for (int pos = from; pos < to;) {
-            int n = Math.min(to - pos, 4096 + (chunk++ * 7919) % 60_000);
-            pipeline.flv(Buffer.buffer(java.util.Arrays.copyOfRange(flv, pos, pos + n)));
-            pos += n;
-            if (!pipeline.writable()) {
-                CountDownLatch drained = new CountDownLatch(1);
-                pipeline.drainHandler(drained::countDown);
-                assertThat(drained.await(30, TimeUnit.SECONDS)).isTrue();
-            }
-        }
-        if (to == flv.length) {
-            pipeline.publisherGone();
-        }
+        MediaFixtures.publish(pipeline, flv, from, to);
     }
 
     static final class Listener implements PipelineListener {

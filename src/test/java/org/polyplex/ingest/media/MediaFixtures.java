@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import io.vertx.core.buffer.Buffer;
 
 /** Real media for the ingest tests, made and checked with the installed ffmpeg and ffprobe. */
 final class MediaFixtures {
@@ -56,5 +59,23 @@ final class MediaFixtures {
             }
         }
         return names;
+    }
+
+    /** Feeds {@code flv[from, to)} in uneven chunks, honouring writable() and the drain handler. */
+    static void publish(MediaPipeline pipeline, byte[] flv, int from, int to) throws Exception {
+        int chunk = 1;
+        for (int pos = from; pos < to;) {
+            int n = Math.min(to - pos, 4096 + (chunk++ * 7919) % 60_000);
+            pipeline.flv(Buffer.buffer(java.util.Arrays.copyOfRange(flv, pos, pos + n)));
+            pos += n;
+            if (!pipeline.writable()) {
+                CountDownLatch drained = new CountDownLatch(1);
+                pipeline.drainHandler(drained::countDown);
+                assertThat(drained.await(30, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+        if (to == flv.length) {
+            pipeline.publisherGone();
+        }
     }
 }
