@@ -190,7 +190,9 @@ public class RestreamService {
             runs.clear();
         }
         awaitStops(all.stream().map(r -> r.stop(reason)).toList());
-        Log.warnf("restream: every restream stopped (%d): %s", all.size(), reason);
+        if (!all.isEmpty()) {
+            Log.warnf("restream: every restream stopped (%d): %s", all.size(), reason);
+        }
         return all.size();
     }
 
