@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.polyplex.camera.model.Transport;
 import org.polyplex.platform.web.ApiException;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

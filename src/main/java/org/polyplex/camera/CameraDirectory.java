@@ -11,6 +11,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 
+import org.polyplex.camera.model.CameraTarget;
+import org.polyplex.camera.model.CameraTargets;
 import org.polyplex.platform.secrets.SecretBox;
 
 import io.quarkus.logging.Log;
@@ -22,7 +24,7 @@ import io.quarkus.runtime.StartupEvent;
  * worker thread at start-up and after every committed change.
  */
 @ApplicationScoped
-public class CameraDirectory {
+public class CameraDirectory implements CameraTargets {
 
     /** Fired (after commit) by the camera service when a camera was created, changed or deleted. */
     public record Changed() {
@@ -35,10 +37,12 @@ public class CameraDirectory {
         this.secrets = secrets;
     }
 
+    @Override
     public Optional<CameraTarget> target(long id) {
         return Optional.ofNullable(targets.get().get(id));
     }
 
+    @Override
     public Collection<CameraTarget> all() {
         return targets.get().values();
     }

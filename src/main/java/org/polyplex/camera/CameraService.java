@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.polyplex.camera.health.HealthBoard;
+import org.polyplex.camera.model.CameraUrls;
+import org.polyplex.camera.model.Transport;
 import org.polyplex.catalog.CategoryInput;
 import org.polyplex.catalog.CategoryService;
 import org.polyplex.catalog.ChannelInput;

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.polyplex.camera.health.CameraHealth;
 import org.polyplex.camera.health.HealthBoard;
 import org.polyplex.camera.health.HealthMonitor;
+import org.polyplex.camera.model.CameraTarget;
 import org.polyplex.camera.snapshot.SnapshotFailure;
 import org.polyplex.camera.snapshot.Snapshots;
 import org.polyplex.platform.web.ApiException;

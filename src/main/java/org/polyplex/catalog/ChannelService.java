@@ -166,8 +166,8 @@ public class ChannelService {
                     ? in.url()
                     : SourceUrls.normalize(in.url());
             if (url == null) {
-                throw ApiException.invalid("sources[" + i + "].url", "must be an http(s) or rtsp(s) URL, acestream:// with"
-                        + " a 40-hex content id, ingest://stream/<id> or camera://<id>");
+                throw ApiException.invalid("sources[" + i + "].url", "must be an http(s) URL, acestream:// with a 40-hex"
+                        + " content id, ingest://stream/<id>, an rtsp(s) URL or camera://<id>");
             }
             if (!urls.add(url)) {
                 throw ApiException.invalid("sources[" + i + "].url", "is listed twice");

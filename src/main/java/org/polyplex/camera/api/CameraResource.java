@@ -25,6 +25,8 @@ import org.polyplex.camera.Cameras;
 
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import io.smallrye.common.annotation.Blocking;
+
 /**
  * {@code /api/cameras}: IP cameras (docs/cameras.md). Each camera has a linked channel
  * ({@code channelId}); the password is write-only ({@code hasPassword}); {@code health} is what the
@@ -83,6 +85,7 @@ public class CameraResource {
     /** Probes the camera now (OPTIONS and DESCRIBE) and answers it with its new health. */
     @POST
     @Path("{id}/probe")
+    @Blocking
     public CompletionStage<CameraView> probe(@PathParam("id") long id) {
         var camera = cameras.get(id);
         return live.probeNow(id).thenApply(h -> CameraView.of(camera, h));
@@ -91,6 +94,7 @@ public class CameraResource {
     /** The camera's current picture; 502 when it cannot give one, 504 when it does not in time. */
     @GET
     @Path("{id}/snapshot")
+    @Blocking
     @Produces({ "image/jpeg", MediaType.APPLICATION_JSON })
     public CompletionStage<Response> snapshot(@PathParam("id") long id) {
         cameras.get(id);

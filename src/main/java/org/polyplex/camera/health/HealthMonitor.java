@@ -9,9 +9,9 @@ import java.util.concurrent.CompletionStage;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.polyplex.camera.CameraConfig;
-import org.polyplex.camera.CameraDirectory;
-import org.polyplex.camera.CameraTarget;
+import org.polyplex.camera.model.CameraConfig;
+import org.polyplex.camera.model.CameraTarget;
+import org.polyplex.camera.model.CameraTargets;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -32,7 +32,7 @@ import io.vertx.core.net.NetClientOptions;
 public class HealthMonitor {
 
     private final CameraConfig config;
-    private final CameraDirectory directory;
+    private final CameraTargets directory;
     private final HealthBoard board;
     private final Clock clock;
     private final Context context;
@@ -41,7 +41,7 @@ public class HealthMonitor {
     private final RtspProbe probe;
     private boolean round;
 
-    HealthMonitor(CameraConfig config, CameraDirectory directory, HealthBoard board, Clock clock, Vertx vertx) {
+    HealthMonitor(CameraConfig config, CameraTargets directory, HealthBoard board, Clock clock, Vertx vertx) {
         this.config = config;
         this.directory = directory;
         this.board = board;

@@ -3,7 +3,7 @@ package org.polyplex.camera.health;
 import java.net.URI;
 import java.time.Duration;
 
-import org.polyplex.camera.CameraTarget;
+import org.polyplex.camera.model.CameraTarget;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

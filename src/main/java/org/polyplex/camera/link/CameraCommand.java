@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.polyplex.camera.Transport;
+import org.polyplex.camera.model.Transport;
 import org.polyplex.platform.logging.Redaction;
 
 /**
@@ -31,7 +31,7 @@ public final class CameraCommand {
     /** One video frame as a JPEG on stdout. */
     public static List<String> snapshot(String ffmpeg, String connectUrl, Transport transport, Duration timeout) {
         List<String> c = input(ffmpeg, connectUrl, transport, timeout);
-        c.addAll(List.of("-map", "0:v:0", "-an", "-frames:v", "1", "-f", "image2", "-c:v", "mjpeg", "-q:v", "4",
+        c.addAll(List.of("-map", "0:v:0", "-an", "-frames:v", "1", "-update", "1", "-f", "image2", "-c:v", "mjpeg", "-q:v", "4",
                 "pipe:1"));
         return c;
     }

@@ -9,12 +9,12 @@ import java.util.function.LongPredicate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.polyplex.camera.CameraConfig;
-import org.polyplex.camera.CameraDirectory;
-import org.polyplex.camera.CameraTarget;
-import org.polyplex.camera.CameraUrls;
-import org.polyplex.camera.Transport;
 import org.polyplex.camera.health.HealthBoard;
+import org.polyplex.camera.model.CameraConfig;
+import org.polyplex.camera.model.CameraTarget;
+import org.polyplex.camera.model.CameraTargets;
+import org.polyplex.camera.model.CameraUrls;
+import org.polyplex.camera.model.Transport;
 import org.polyplex.catalog.model.CameraSources;
 import org.polyplex.platform.process.Supervisor;
 import org.polyplex.proxy.upstream.api.Upstream;
@@ -39,7 +39,7 @@ public class CameraKind implements UpstreamKind {
     private final Vertx vertx;
 
     @Inject
-    CameraKind(CameraDirectory directory, HealthBoard health, Supervisor supervisor, CameraConfig config, Vertx vertx) {
+    CameraKind(CameraTargets directory, HealthBoard health, Supervisor supervisor, CameraConfig config, Vertx vertx) {
         this(directory::target, health::audioNeedsTranscode, supervisor, config, vertx);
     }
 

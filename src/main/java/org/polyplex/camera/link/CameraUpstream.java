@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.polyplex.camera.CameraConfig;
-import org.polyplex.camera.CameraTarget;
+import org.polyplex.camera.model.CameraConfig;
+import org.polyplex.camera.model.CameraTarget;
 import org.polyplex.platform.process.ProcessIo;
 import org.polyplex.platform.process.ProcessListener;
 import org.polyplex.platform.process.ProcessRefusedException;

@@ -10,9 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.polyplex.camera.CameraConfig;
-import org.polyplex.camera.CameraTarget;
 import org.polyplex.camera.link.CameraCommand;
+import org.polyplex.camera.model.CameraConfig;
+import org.polyplex.camera.model.CameraTarget;
 import org.polyplex.platform.process.ProcessIo;
 import org.polyplex.platform.process.ProcessListener;
 import org.polyplex.platform.process.ProcessRefusedException;

@@ -3,8 +3,8 @@ package org.polyplex.camera.snapshot;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.polyplex.camera.CameraTarget;
 import org.polyplex.camera.health.DigestAuth;
+import org.polyplex.camera.model.CameraTarget;
 import org.polyplex.platform.logging.Redaction;
 
 import io.vertx.core.Future;

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.polyplex.camera.CameraConfig;
-import org.polyplex.camera.CameraTarget;
+import org.polyplex.camera.model.CameraConfig;
+import org.polyplex.camera.model.CameraTarget;
 import org.polyplex.platform.process.Supervisor;
 
 import io.vertx.core.Vertx;

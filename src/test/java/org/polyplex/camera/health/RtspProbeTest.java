@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
-import org.polyplex.camera.CameraTarget;
-import org.polyplex.camera.Transport;
+import org.polyplex.camera.model.CameraTarget;
+import org.polyplex.camera.model.Transport;
 import org.polyplex.testsupport.RtspTestServer;
 
 import io.vertx.core.Vertx;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
-import org.polyplex.camera.Transport;
+import org.polyplex.camera.model.Transport;
 
 import org.junit.jupiter.api.Test;
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import org.polyplex.camera.CameraConfig;
+import org.polyplex.camera.model.CameraConfig;
 import org.polyplex.platform.process.Supervisor;
 import org.polyplex.proxy.ProxyHarness;
 import org.polyplex.proxy.session.SessionsSnapshot;

@@ -1,4 +1,4 @@
-package org.polyplex.camera;
+package org.polyplex.camera.model;
 
 /**
  * What it takes to connect to one camera, held in memory for the data plane and the monitor (no

@@ -1,4 +1,4 @@
-package org.polyplex.camera;
+package org.polyplex.camera.model;
 
 import java.time.Duration;
 
