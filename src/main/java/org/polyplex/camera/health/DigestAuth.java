@@ -103,8 +103,8 @@ public final class DigestAuth {
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A Digest answer with a given client nonce and nonce count (for tests and replays of RFC examples). */
-    static String digest(Challenge c, String method, String uri, String user, String password, String cnonce, int nc) {
+    /** A Digest answer with a given client nonce and nonce count (what a server recomputes to check one). */
+    public static String digest(Challenge c, String method, String uri, String user, String password, String cnonce, int nc) {
         String algorithm = c.param("algorithm") == null ? "MD5" : c.param("algorithm");
         String realm = nullToEmpty(c.param("realm"));
         String nonce = nullToEmpty(c.param("nonce"));
