@@ -23,8 +23,6 @@ import org.polyplex.testsupport.RtspTestServer;
 import org.polyplex.testsupport.TsFixtures;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +82,7 @@ class CameraFailoverTest {
     void shouldFailOverToTheBackupCameraThenToTheSlate() {
         try (RtspTestServer main = RtspTestServer.open(); RtspTestServer backup = RtspTestServer.open()) {
             proxy.channel(2, ProxyHarness.source(21, main.url()), ProxyHarness.source(22, backup.url()));
-            Buffer received = watch(proxy.vertx.createHttpClient(), proxy.frontPort(), 2);
+            Buffer received = ProxyHarness.watch(proxy.vertx.createHttpClient(), proxy.frontPort(), 2);
             proxy.await("the main camera plays", WAIT, () -> source().filter(id -> id == 21).isPresent()
                     && length(received) > 100_000);
 
@@ -106,17 +104,6 @@ class CameraFailoverTest {
 
     private SessionsSnapshot.SessionInfo session() {
         return ProxyHarness.join(proxy.registry.snapshot()).sessions().stream().findFirst().orElse(null);
-    }
-
-    private static Buffer watch(HttpClient client, int port, long channelId) {
-        Buffer received = Buffer.buffer();
-        client.request(HttpMethod.GET, port, "127.0.0.1", "/" + channelId).compose(r -> r.send())
-                .onSuccess(response -> response.handler(chunk -> {
-                    synchronized (received) {
-                        received.appendBuffer(chunk);
-                    }
-                }));
-        return received;
     }
 
     private static int length(Buffer received) {
