@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import org.polyplex.catalog.ChannelInput.SourceInput;
 import org.polyplex.catalog.model.AdminEdits;
+import org.polyplex.catalog.model.CameraSources;
 import org.polyplex.catalog.model.CatalogChanged;
 import org.polyplex.catalog.model.Category;
 import org.polyplex.catalog.model.CategoryKind;
@@ -161,10 +162,12 @@ public class ChannelService {
         Set<String> urls = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
             SourceInput in = inputs.get(i);
-            String url = IngestSources.streamId(in.url()).isPresent() ? in.url() : SourceUrls.normalize(in.url());
+            String url = IngestSources.streamId(in.url()).isPresent() || CameraSources.cameraId(in.url()).isPresent()
+                    ? in.url()
+                    : SourceUrls.normalize(in.url());
             if (url == null) {
-                throw ApiException.invalid("sources[" + i + "].url",
-                        "must be an http(s) URL, acestream:// with a 40-hex content id or ingest://stream/<id>");
+                throw ApiException.invalid("sources[" + i + "].url", "must be an http(s) URL, acestream:// with a 40-hex"
+                        + " content id, ingest://stream/<id>, an rtsp(s) URL or camera://<id>");
             }
             if (!urls.add(url)) {
                 throw ApiException.invalid("sources[" + i + "].url", "is listed twice");

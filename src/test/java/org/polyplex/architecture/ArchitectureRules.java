@@ -33,9 +33,13 @@ final class ArchitectureRules {
             "listAll", "stream", "streamAll", "count", "persist", "persistAndFlush", "delete", "deleteAll",
             "deleteById", "update", "flush", "getEntityManager", "getSession");
 
-    /** The packages whose code runs on the event loop with the bytes: the proxy and ingest's protocol side. */
+    /**
+     * The packages whose code runs on the event loop with the bytes: the proxy, ingest's protocol
+     * side, the restream's fan-out (its session tap and destination queues) and the camera reader.
+     */
     private static final String[] DATA_PLANE = { "org.polyplex.proxy..", "org.polyplex.ingest.publish..",
-            "org.polyplex.ingest.link..", "org.polyplex.ingest.rtmp.." };
+            "org.polyplex.ingest.link..", "org.polyplex.ingest.rtmp..", "org.polyplex.restream.run..",
+            "org.polyplex.camera.link.." };
 
     private ArchitectureRules() {
     }
@@ -49,7 +53,9 @@ final class ArchitectureRules {
      * platform; epg, playlist, scraping use the catalog; the data plane (proxy) uses accounts and
      * catalog snapshots; the archive (recording, catch-up) uses the proxy's sessions, the catalog and
      * the guide; ingest (RTMP publishing, streams, their packagers) feeds the proxy as one more kind
-     * of upstream and uses accounts and the catalog; xtream, the adapter, may use all of them and nothing uses it; hdhr, the
+     * of upstream and uses accounts and the catalog; cameras (RTSP sources, their health and
+     * snapshots) likewise; restream (channels out to RTMP destinations) taps the proxy's sessions and
+     * uses accounts and the catalog; xtream, the adapter, may use all of them and nothing uses it; hdhr, the
      * tuner emulation, uses accounts and catalog and nothing uses it; the console
      * uses the features' services (never xtream) and nothing uses it.
      */
@@ -64,6 +70,8 @@ final class ArchitectureRules {
             .layer("proxy").definedBy("org.polyplex.proxy..")
             .layer("archive").definedBy("org.polyplex.archive..")
             .layer("ingest").definedBy("org.polyplex.ingest..")
+            .layer("restream").definedBy("org.polyplex.restream..")
+            .layer("camera").definedBy("org.polyplex.camera..")
             .layer("xtream").definedBy("org.polyplex.xtream..")
             .layer("hdhr").definedBy("org.polyplex.hdhr..")
             .layer("console").definedBy("org.polyplex.console..")
@@ -76,20 +84,23 @@ final class ArchitectureRules {
             .whereLayer("proxy").mayOnlyAccessLayers("platform", "accounts", "catalog")
             .whereLayer("archive").mayOnlyAccessLayers("platform", "accounts", "catalog", "epg", "proxy")
             .whereLayer("ingest").mayOnlyAccessLayers("platform", "accounts", "catalog", "proxy")
+            .whereLayer("restream").mayOnlyAccessLayers("platform", "accounts", "catalog", "proxy")
+            .whereLayer("camera").mayOnlyAccessLayers("platform", "accounts", "catalog", "proxy")
             .whereLayer("xtream").mayOnlyAccessLayers("platform", "accounts", "catalog", "epg", "playlist", "proxy",
                     "archive")
             .whereLayer("xtream").mayNotBeAccessedByAnyLayer()
             .whereLayer("hdhr").mayOnlyAccessLayers("platform", "accounts", "catalog")
             .whereLayer("hdhr").mayNotBeAccessedByAnyLayer()
             .whereLayer("console").mayOnlyAccessLayers("platform", "accounts", "catalog", "epg", "scraping", "proxy",
-                    "archive", "ingest")
+                    "archive", "ingest", "restream", "camera")
             .whereLayer("console").mayNotBeAccessedByAnyLayer();
 
     /** Every class lives in a feature: a new top-level package is a decision, not an accident. */
     static final ArchRule EVERY_CLASS_IN_A_FEATURE = noClasses().should().resideOutsideOfPackages(
             "org.polyplex.platform..", "org.polyplex.accounts..", "org.polyplex.catalog..", "org.polyplex.epg..",
             "org.polyplex.playlist..", "org.polyplex.scraping..", "org.polyplex.proxy..", "org.polyplex.xtream..",
-            "org.polyplex.hdhr..", "org.polyplex.console..", "org.polyplex.archive..", "org.polyplex.ingest..");
+            "org.polyplex.hdhr..", "org.polyplex.console..", "org.polyplex.archive..", "org.polyplex.ingest..",
+            "org.polyplex.restream..", "org.polyplex.camera..");
 
     /** The data plane never blocks and never reaches the database: snapshots only. */
     static final ArchRule DATA_PLANE_HAS_NO_DATABASE = noClasses().that().resideInAnyPackage(DATA_PLANE)

@@ -266,6 +266,21 @@ public final class ProxyHarness implements AutoCloseable {
         join(vertx.close());
     }
 
+    /**
+     * Watches {@code /<channelId>} on the Vert.x client and answers the buffer the body accumulates
+     * in (synchronize on it to read).
+     */
+    public static Buffer watch(HttpClient client, int port, long channelId) {
+        Buffer received = Buffer.buffer();
+        client.request(HttpMethod.GET, port, "127.0.0.1", "/" + channelId).compose(r -> r.send())
+                .onSuccess(response -> response.handler(chunk -> {
+                    synchronized (received) {
+                        received.appendBuffer(chunk);
+                    }
+                }));
+        return received;
+    }
+
     /** Opens a stream of the running application; the caller reads and closes the body. */
     public static HttpResponse<InputStream> play(String baseUrl, String path) {
         return play(baseUrl, path, Map.of());

@@ -49,6 +49,17 @@ public final class TsFixtures {
         return file;
     }
 
+    /** {@code seconds} of H.264 with no audio stream (a keyframe every second at 25 fps). */
+    public static synchronized Path videoOnly(int seconds) {
+        Path file = DIR.resolve("video-only-" + seconds + "s.ts");
+        if (!Files.exists(file)) {
+            ffmpeg(file, "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25", "-t", String.valueOf(seconds), "-c:v",
+                    "libx264", "-preset", "ultrafast", "-x264-params", "keyint=25:min-keyint=25:scenecut=0", "-b:v",
+                    "300k", "-f", "mpegts");
+        }
+        return file;
+    }
+
     /** A TS with one AAC stream and no video. */
     public static synchronized Path audioOnly() {
         Path file = DIR.resolve("audio-only.ts");

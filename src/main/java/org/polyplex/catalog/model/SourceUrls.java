@@ -30,8 +30,8 @@ public final class SourceUrls {
 
     /**
      * Returns the URL in canonical form (AceStream ids in lower case, what URI refuses after the
-     * authority percent-encoded), or {@code null} when it is neither an absolute http(s) URL with a
-     * host nor {@code acestream://} with a 40-hex id.
+     * authority percent-encoded), or {@code null} when it is neither an absolute http(s) or rtsp(s)
+     * URL with a host nor {@code acestream://} with a 40-hex id.
      */
     public static String normalize(String url) {
         String trimmed = url.trim();
@@ -46,7 +46,9 @@ public final class SourceUrls {
         try {
             URI uri = new URI(lenient);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && host(uri) != null) {
+            boolean known = scheme.equals("http") || scheme.equals("https") || scheme.equals("rtsp")
+                    || scheme.equals("rtsps");
+            if (known && host(uri) != null) {
                 return lenient;
             }
         } catch (URISyntaxException e) {

@@ -3,7 +3,6 @@ package org.polyplex.catalog.vod;
 import java.util.Locale;
 
 import org.polyplex.catalog.model.SourceUrls;
-import org.polyplex.platform.AceStreamId;
 import org.polyplex.platform.web.ApiException;
 
 /** Checks shared by movie and series writes. */
@@ -18,7 +17,8 @@ final class VodInputs {
     /** A VOD source is a plain http(s) file: the movie routes proxy it 1:1 with Range. */
     static String sourceUrl(String field, String url) {
         String normalized = SourceUrls.normalize(url);
-        if (normalized == null || AceStreamId.isAceStreamUrl(normalized)) {
+        // SourceUrls also accepts acestream:// and rtsp(s):// (channel sources), which no movie route can play
+        if (normalized == null || !normalized.regionMatches(true, 0, "http", 0, 4)) {
             throw ApiException.invalid(field, "must be an http(s) URL");
         }
         return normalized;

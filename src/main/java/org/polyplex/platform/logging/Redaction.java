@@ -69,7 +69,7 @@ public final class Redaction {
         String tail = cut < 0 ? "" : s.substring(cut);
         int pathStart = pathStart(head);
         String origin = head.substring(0, pathStart);
-        String path = maskPath(head.substring(pathStart));
+        String path = isRtmp(origin) ? maskRtmpPath(head.substring(pathStart)) : maskPath(head.substring(pathStart));
         return escapeControls(maskKeys(origin + path + maskQuery(tail)));
     }
 
@@ -158,6 +158,27 @@ public final class Redaction {
 
     private static String maskKeys(String s) {
         return s.indexOf("pk_") < 0 ? s : STREAM_KEY.matcher(s).replaceAll("pk_" + MASK);
+    }
+
+    /**
+     * RTMP(S) URLs put the stream key after the application ({@code rtmp://host/app/KEY}), and a
+     * platform's key has no recognisable shape: everything after the first path segment is masked
+     * (a Polyplex {@code pk_} key keeps its prefix, as elsewhere).
+     */
+    private static String maskRtmpPath(String path) {
+        int second = path.indexOf('/', 1);
+        if (second < 0) {
+            return path;
+        }
+        String rest = path.substring(second + 1);
+        if (rest.isEmpty()) {
+            return path;
+        }
+        return path.substring(0, second + 1) + (STREAM_KEY.matcher(rest).matches() ? rest : MASK);
+    }
+
+    private static boolean isRtmp(String origin) {
+        return origin.regionMatches(true, 0, "rtmp", 0, 4);
     }
 
     private static String maskPath(String path) {

@@ -3,6 +3,8 @@ package org.polyplex.platform.process;
 import java.util.ArrayDeque;
 import java.util.List;
 
+import org.polyplex.platform.logging.Redaction;
+
 /** The last lines a process wrote, bounded in count and in length per line. Thread-safe. */
 public final class OutputTail {
 
@@ -16,9 +18,14 @@ public final class OutputTail {
         this.maxLineLength = maxLineLength;
     }
 
-    /** Adds a line, cut to the maximum length; answers the kept text. */
+    /**
+     * Adds a line, redacted (ffmpeg prints its input and output URLs, with their credentials, in
+     * errors such as {@code rtsp://user:pass@cam/: 401 Unauthorized}) and cut to the maximum length;
+     * answers the kept text.
+     */
     public synchronized String add(String line, boolean error) {
-        String kept = line.length() > maxLineLength ? line.substring(0, maxLineLength) : line;
+        String redacted = Redaction.text(line);
+        String kept = redacted.length() > maxLineLength ? redacted.substring(0, maxLineLength) : redacted;
         if (lines.size() == maxLines) {
             lines.removeFirst();
         }

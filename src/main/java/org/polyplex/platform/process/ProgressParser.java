@@ -15,6 +15,8 @@ final class ProgressParser {
     private double bitrate = -1;
     private double speed = -1;
     private long outTimeUs = -1;
+    private long dropped = -1;
+    private long duplicated = -1;
 
     ProgressParser(Clock clock) {
         this.clock = clock;
@@ -49,17 +51,22 @@ final class ProgressParser {
             case "bitrate" -> bitrate = parseDouble(value, "kbits/s");
             case "speed" -> speed = parseDouble(value, "x");
             case "out_time_us" -> outTimeUs = parseLong(value);
+            case "drop_frames" -> dropped = parseLong(value);
+            case "dup_frames" -> duplicated = parseLong(value);
             case "progress" -> {
-                Progress p = new Progress(frame, fps, bitrate, speed, outTimeUs, "end".equals(value), clock.instant());
+                Progress p = new Progress(frame, fps, bitrate, speed, outTimeUs, "end".equals(value), clock.instant(),
+                        dropped, duplicated);
                 frame = -1;
                 fps = -1;
                 bitrate = -1;
                 speed = -1;
                 outTimeUs = -1;
+                dropped = -1;
+                duplicated = -1;
                 return Optional.of(p);
             }
             default -> {
-                // other keys (total_size, drop_frames, stream_0_0_q, ...) are not kept
+                // other keys (total_size, stream_0_0_q, ...) are not kept
             }
         }
         return Optional.empty();

@@ -2,6 +2,7 @@ package org.polyplex.catalog.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,5 +46,13 @@ class SourceUrlsTest {
             "http://a..example/x", "http://{{host}}/x", "http://a.example/\u0000x" })
     void refusesEverythingElse(String input) {
         assertThat(SourceUrls.normalize(input)).isNull();
+    }
+
+    @Test
+    void shouldAcceptRtspCameraUrls() {
+        assertThat(SourceUrls.normalize("rtsp://192.168.1.10:554/Streaming/Channels/101"))
+                .isEqualTo("rtsp://192.168.1.10:554/Streaming/Channels/101");
+        assertThat(SourceUrls.normalize("rtsps://cam.example/live")).isEqualTo("rtsps://cam.example/live");
+        assertThat(SourceUrls.normalize("rtsp:///live")).isNull();
     }
 }

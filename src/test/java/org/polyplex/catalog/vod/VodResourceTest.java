@@ -38,6 +38,8 @@ class VodResourceTest {
         long live = create("/api/categories", Map.of("name", unique("l"), "kind", "live"));
         asAdmin().body(Map.of("name", "X", "sourceUrl", "acestream://" + "a".repeat(40), "containerExtension", "mp4"))
                 .post("/api/movies").then().statusCode(400).body("field", equalTo("sourceUrl"));
+        asAdmin().body(Map.of("name", "X", "sourceUrl", "rtsp://cam.example/live", "containerExtension", "mp4"))
+                .post("/api/movies").then().statusCode(400).body("field", equalTo("sourceUrl"));
         asAdmin().body(Map.of("name", "X", "sourceUrl", "http://h/x", "containerExtension", "../mp4"))
                 .post("/api/movies").then().statusCode(400);
         asAdmin().body(Map.of("name", "X", "sourceUrl", "http://h/x", "containerExtension", "mp4", "categoryId", live))

@@ -27,6 +27,20 @@ class RedactionTest {
     }
 
     @Test
+    void shouldMaskThePlatformStreamKeyOfRtmpUrls() {
+        assertThat(Redaction.url("rtmp://a.rtmp.youtube.com/live2/abcd-efgh-ijkl-mnop"))
+                .isEqualTo("rtmp://a.rtmp.youtube.com/live2/***");
+        assertThat(Redaction.url("rtmps://live-api-s.facebook.com:443/rtmp/FB-123-0-AbC"))
+                .isEqualTo("rtmps://live-api-s.facebook.com:443/rtmp/***");
+        assertThat(Redaction.url("rtmp://b.rtmp.youtube.com/live2?backup=1/abcd-efgh"))
+                .isEqualTo("rtmp://b.rtmp.youtube.com/live2?backup=***");
+        assertThat(Redaction.url("RTMP://h.example/app/k/more")).isEqualTo("RTMP://h.example/app/***");
+        assertThat(Redaction.url("rtmp://h.example/app")).isEqualTo("rtmp://h.example/app");
+        assertThat(Redaction.text("rtmp://127.0.0.1:19450/deny/SECRETKEY2: Input/output error"))
+                .isEqualTo("rtmp://127.0.0.1:19450/deny/*** Input/output error"); // the colon went with the URL
+    }
+
+    @Test
     void shouldMaskStreamKeysInUrlsAndText() {
         String key = "pk_" + "Ab3_-".repeat(8) + "xyz";
         assertThat(Redaction.url("rtmp://h.example:1935/live/" + key)).isEqualTo("rtmp://h.example:1935/live/pk_***");

@@ -21,7 +21,6 @@ import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -86,27 +85,16 @@ class SlateContextTest {
         assertThat(a.thread).as("two event loops").isNotEqualTo(b.thread);
 
         HttpClient client = proxy.vertx.createHttpClient();
-        Buffer one = watch(client, a.port, 1);
+        Buffer one = ProxyHarness.watch(client, a.port, 1);
         proxy.await("channel 1 plays the slate", WAIT, () -> hasSlate(one));
         // Channel 2 falls back while channel 1 still plays the slate it read first.
-        Buffer two = watch(client, b.port, 2);
+        Buffer two = ProxyHarness.watch(client, b.port, 2);
         proxy.await("channel 2 plays the slate too", WAIT, () -> hasSlate(two));
         assertThat(ProxyHarness.join(proxy.registry.snapshot()).sessions()).extracting(s -> s.state())
                 .containsOnly("fallback");
 
         assertThat(writers.get(1L)).as("writes to channel 1's viewer").containsOnly(a.thread);
         assertThat(writers.get(2L)).as("writes to channel 2's viewer").containsOnly(b.thread);
-    }
-
-    private static Buffer watch(HttpClient client, int port, long channelId) {
-        Buffer received = Buffer.buffer();
-        client.request(HttpMethod.GET, port, "127.0.0.1", "/" + channelId).compose(r -> r.send())
-                .onSuccess(response -> response.handler(chunk -> {
-                    synchronized (received) {
-                        received.appendBuffer(chunk);
-                    }
-                }));
-        return received;
     }
 
     private static boolean hasSlate(Buffer received) {

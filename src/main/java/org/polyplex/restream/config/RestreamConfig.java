@@ -1,0 +1,130 @@
+package org.polyplex.restream.config;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Restreaming: a channel sent live to RTMP(S) destinations, one supervised ffmpeg per destination. */
+@ConfigMapping(prefix = "polyplex.restream")
+public interface RestreamConfig {
+
+    /** The ffmpeg executable (default {@code ffmpeg}, found on the PATH). */
+    @WithDefault("ffmpeg")
+    @NotBlank
+    String ffmpeg();
+
+    /** Destinations one restream may send to (default 8): each is one ffmpeg. */
+    @WithDefault("8")
+    @Min(1)
+    @Max(32)
+    int maxDestinations();
+
+    /** Restreams running at once on this node (default 16); one more start answers 409. */
+    @WithDefault("16")
+    @Min(1)
+    @Max(256)
+    int maxRunning();
+
+    /**
+     * Bytes of the channel's TS waiting for one destination's ffmpeg (default 4 MiB, about 8 s of a
+     * 4 Mbit/s channel). Past it that destination alone drops chunks and resumes at the next
+     * keyframe: a slow destination never holds back the session or the other destinations.
+     */
+    @WithDefault("4194304")
+    @Min(65_536)
+    @Max(268_435_456)
+    long queueBytes();
+
+    /** Retries of a dropped destination: exponential backoff and a bound on attempts. */
+    Retry retry();
+
+    /**
+     * A destination whose ffmpeg writes no new frame for this long while the channel feeds it is
+     * restarted (default 15 s); also the supervisor's bound on progress reports.
+     */
+    @WithDefault("15s")
+    @DurationMin(seconds = 2)
+    @DurationMax(minutes = 5)
+    Duration stallTimeout();
+
+    /** An attempt that has sent no frame after this long counts as failed (default 20 s). */
+    @WithDefault("20s")
+    @DurationMin(seconds = 2)
+    @DurationMax(minutes = 5)
+    Duration startTimeout();
+
+    /** Time an ffmpeg gets to stop after SIGTERM before SIGKILL (default 3 s). */
+    @WithDefault("3s")
+    @DurationMin(millis = 100)
+    @DurationMax(seconds = 60)
+    Duration stopGrace();
+
+    /**
+     * When the channel's session ends (all sources down), the tap is asked for again after this (default 2 s, doubling up to 30
+     * s).
+     */
+    @WithDefault("2s")
+    @DurationMin(millis = 100)
+    @DurationMax(minutes = 5)
+    Duration sourceRetry();
+
+    /** Hardware encoder detection. */
+    Encoders encoders();
+
+    /** Bounds of the retries of one destination. */
+    interface Retry {
+
+        /** First backoff after a destination drops (default 2 s); each further failure doubles it. */
+        @WithDefault("2s")
+        @DurationMin(millis = 100)
+        @DurationMax(minutes = 10)
+        Duration initialDelay();
+
+        /** Longest backoff (default 60 s). */
+        @WithDefault("60s")
+        @DurationMin(millis = 100)
+        @DurationMax(hours = 1)
+        Duration maxDelay();
+
+        /**
+         * Failed attempts in a row before the destination is {@code failed} (default 20, about 15 min
+         * with the default delays); a start or restart of the restream tries again.
+         */
+        @WithDefault("20")
+        @Min(1)
+        @Max(10_000)
+        int maxAttempts();
+
+        /**
+         * A destination live this long has recovered: its next failure starts the backoff from the
+         * first delay again (default 30 s). Shorter live spells keep growing the backoff, so a server
+         * that accepts and drops at once cannot make the retries spin.
+         */
+        @WithDefault("30s")
+        @DurationMin(seconds = 1)
+        @DurationMax(hours = 1)
+        Duration resetAfter();
+    }
+
+    /** The H.264 encoder probe. */
+    interface Encoders {
+
+        /** Probe the encoders in the background at start-up (default true). */
+        @WithDefault("true")
+        boolean detectAtStartup();
+
+        /** Time one test encode of an encoder may take before it counts as not working (default 15 s). */
+        @WithDefault("15s")
+        @DurationMin(seconds = 1)
+        @DurationMax(minutes = 2)
+        Duration probeTimeout();
+    }
+}

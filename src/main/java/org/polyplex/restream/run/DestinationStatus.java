@@ -1,0 +1,16 @@
+package org.polyplex.restream.run;
+
+import org.polyplex.restream.model.Profile;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One destination of a restream as the API shows it: state, ffmpeg's live figures (from its
+ * {@code -progress} blocks; 0 when not live), how long it has been live, retries since the start,
+ * the last error with any secret removed, and what was dropped for it.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record DestinationStatus(long destinationId, String name, Profile profile, String state, double fps,
+        double bitrateKbps, double speed, long droppedFrames, long duplicatedFrames, long uptimeSeconds, long retries,
+        String lastError, String encoder, long droppedBytes, String retryAt) {
+}

@@ -1,0 +1,340 @@
+package org.polyplex.restream.run;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.polyplex.platform.logging.Redaction;
+import org.polyplex.platform.process.ProcessListener;
+import org.polyplex.platform.process.ProcessRefusedException;
+import org.polyplex.platform.process.ProcessSpec;
+import org.polyplex.platform.process.ProcessState;
+import org.polyplex.platform.process.Progress;
+import org.polyplex.platform.process.ProgressChannel;
+import org.polyplex.platform.process.RestartPolicy;
+import org.polyplex.platform.process.SupervisedProcess;
+import org.polyplex.restream.destination.ResolvedDestination;
+import org.polyplex.restream.ffmpeg.OutputCommand;
+import org.polyplex.restream.model.AudioMode;
+import org.polyplex.restream.model.Profile;
+
+import io.quarkus.logging.Log;
+
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * One destination of a running restream: its own ffmpeg (never shared with another destination),
+ * fed from its own {@link FeedQueue} by its own writer thread, and its own retry loop (see
+ * {@link DestinationState}). Every transition runs on the shared control thread; the session's
+ * context only offers chunks to the queue; the supervisor's callbacks hop to the control thread.
+ * Each attempt is one supervised process that is never restarted by the supervisor: the backoff
+ * here resets only after a live spell of {@code resetAfter}, so no exit pattern makes it spin.
+ */
+final class DestinationWorker implements ProcessListener {
+
+    private static final String FALLBACK_ENCODER = "libx264";
+
+    private final long restreamId;
+    private final ResolvedDestination destination;
+    private final Profile profile;
+    private final AudioMode audio;
+    private final WorkerEnv env;
+    private final Runnable retried;
+    private final FeedQueue queue;
+    private final String processName;
+
+    // read by status calls from any thread; written on the control thread
+    private volatile DestinationState state = new DestinationState.Idle();
+    private volatile Progress progress;
+    private volatile long retries;
+    private volatile String lastError;
+    private volatile String encoder;
+    private volatile int token;
+    private volatile SupervisedProcess current;
+    private volatile String lastErrorLine;
+
+    // control thread only
+    private SupervisedProcess previous;
+    private SourceStreams streams;
+    private boolean running;
+    private int failures;
+    private int lastExitCode = -1;
+    private long lastFrame;
+    private long lastAdvanceNanos;
+    private ScheduledFuture<?> timer;
+
+    DestinationWorker(long restreamId, ResolvedDestination destination, Profile profile, AudioMode audio,
+            WorkerEnv env, Runnable retried) {
+        this.restreamId = restreamId;
+        this.destination = destination;
+        this.profile = profile;
+        this.audio = audio;
+        this.env = env;
+        this.retried = retried;
+        this.queue = new FeedQueue(env.queueBytes());
+        this.processName = "restream-" + restreamId + "-" + destination.id();
+    }
+
+    long destinationId() {
+        return destination.id();
+    }
+
+    DestinationState state() {
+        return state;
+    }
+
+    /** On the session's context: never blocks. */
+    void offer(Buffer chunk, boolean keyframe) {
+        queue.offer(chunk, keyframe);
+    }
+
+    /** Control thread: sending is wanted; the first attempt waits for the source's first keyframe. */
+    void start() {
+        running = true;
+        failures = 0;
+        encoder = profile.encodes() ? env.encoder().get() : null;
+        if (streams != null) {
+            attempt();
+        }
+    }
+
+    /** Control thread: the source's streams are known (its first keyframe chunk arrived). */
+    void sourceReady(SourceStreams s) {
+        boolean first = streams == null;
+        streams = s;
+        if (first && running && state instanceof DestinationState.Idle) {
+            attempt();
+        }
+    }
+
+    /** Control thread: the once-a-second check of the start and stall bounds. */
+    void tick() {
+        if (current == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (state instanceof DestinationState.Starting) {
+            long first = queue.firstOfferNanos();
+            if (first != 0 && now - first > env.startTimeout().toNanos()) {
+                fail("no frame went out within " + env.startTimeout().toSeconds() + " s");
+            }
+        } else if (state instanceof DestinationState.Live) {
+            boolean fed = now - queue.lastOfferNanos() < env.stallTimeout().toNanos();
+            if (fed && now - lastAdvanceNanos > env.stallTimeout().toNanos()) {
+                fail("stalled: no frame went out for " + env.stallTimeout().toSeconds() + " s");
+            }
+        }
+    }
+
+    /** Control thread: stops for good; completes when its ffmpegs are gone. */
+    CompletableFuture<Void> stop(String reason) {
+        running = false;
+        cancelTimer();
+        token++;
+        queue.close();
+        state = new DestinationState.Idle();
+        progress = null;
+        SupervisedProcess p = current;
+        current = null;
+        CompletableFuture<?> a = p == null ? CompletableFuture.completedFuture(null) : p.stop(reason);
+        CompletableFuture<?> b = previous == null ? CompletableFuture.completedFuture(null) : previous.terminated();
+        return CompletableFuture.allOf(a, b);
+    }
+
+    private void attempt() {
+        timer = null;
+        if (!running || !(state instanceof DestinationState.Idle || state instanceof DestinationState.Retrying)) {
+            return;
+        }
+        if (previous != null && !previous.terminated().isDone()) {
+            // the last attempt's ffmpeg is still stopping: its name is taken until it is gone
+            int at = token;
+            previous.terminated().whenComplete((s, e) -> env.control().execute(() -> {
+                if (token == at) {
+                    attempt();
+                }
+            }));
+            return;
+        }
+        Instant now = env.clock().instant();
+        state = state instanceof DestinationState.Retrying r ? r.start(now)
+                : ((DestinationState.Idle) state).start(1, now);
+        int at = ++token;
+        AudioMode resolved = OutputCommand.resolve(audio, streams.hasAudio());
+        String enc = encoder == null ? FALLBACK_ENCODER : encoder;
+        List<String> command = env.command().build(profile, resolved, streams.audioAac(), enc,
+                destination.publishUrl());
+        progress = null;
+        lastFrame = -1;
+        lastAdvanceNanos = System.nanoTime();
+        lastErrorLine = null;
+        lastExitCode = -1;
+        queue.open();
+        Log.infof("restream %d: destination %d attempt %d: %s", restreamId, destination.id(),
+                ((DestinationState.Starting) state).attempt(),
+                OutputCommand.forLog(command, scrub(Redaction.url(destination.publishUrl()))));
+        ProcessSpec spec = new ProcessSpec(processName, "restream", command, env.workDir(), RestartPolicy.NEVER,
+                ProgressChannel.STDOUT, env.stallTimeout(), env.stopGrace());
+        try {
+            current = env.supervisor().start(spec, (n, stdin, stdout) -> writer(stdin, at), this);
+        } catch (ProcessRefusedException e) {
+            fail(e.getMessage());
+        }
+    }
+
+    private void writer(OutputStream stdin, int at) {
+        Thread t = new Thread(() -> {
+            try (OutputStream out = stdin) {
+                while (token == at) {
+                    Buffer b = queue.take(250);
+                    if (b != null && token == at) {
+                        out.write(b.getBytes());
+                        out.flush();
+                    }
+                }
+            } catch (IOException e) {
+                // the ffmpeg is gone: the supervisor reports its exit
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, processName + "-in");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public void stateChanged(SupervisedProcess p, ProcessState s) {
+        if (s instanceof ProcessState.Exited e) {
+            env.control().execute(() -> {
+                if (p == current) {
+                    lastExitCode = e.code();
+                }
+            });
+        } else if (s.terminal()) {
+            env.control().execute(() -> ended(p, s));
+        }
+    }
+
+    @Override
+    public void progress(SupervisedProcess p, Progress block) {
+        env.control().execute(() -> progressed(p, block));
+    }
+
+    @Override
+    public void errorLine(SupervisedProcess p, String line) {
+        if (p == current || current == null) {
+            lastErrorLine = scrub(line);
+        }
+    }
+
+    private void progressed(SupervisedProcess p, Progress block) {
+        if (p != current) {
+            return;
+        }
+        progress = block;
+        if (block.frame() > lastFrame) {
+            lastFrame = block.frame();
+            lastAdvanceNanos = System.nanoTime();
+            if (block.frame() > 0 && state instanceof DestinationState.Starting s) {
+                state = s.live(env.clock().instant());
+                lastError = null;
+                Log.infof("restream %d: destination %d is live (attempt %d)", restreamId, destination.id(),
+                        s.attempt());
+                env.used().accept(destination.id());
+            }
+        }
+    }
+
+    private void ended(SupervisedProcess p, ProcessState s) {
+        if (p != current) {
+            return;
+        }
+        String detail = lastErrorLine;
+        if (detail == null && s instanceof ProcessState.GaveUp g) {
+            detail = scrub(g.reason());
+        }
+        String reason = "ffmpeg exited" + (lastExitCode >= 0 ? " with code " + lastExitCode : "")
+                + (detail == null || detail.isBlank() ? "" : ": " + detail);
+        fail(reason);
+    }
+
+    private void fail(String why) {
+        Instant now = env.clock().instant();
+        token++;
+        queue.close();
+        SupervisedProcess p = current;
+        current = null;
+        if (p != null) {
+            previous = p;
+            p.stop(why);
+        }
+        progress = null;
+        if (state instanceof DestinationState.Live l && !l.since().plus(env.resetAfter()).isAfter(now)) {
+            failures = 0;
+        }
+        failures++;
+        retries++;
+        retried.run();
+        String reason = scrub(why);
+        if (profile.encodes() && encoder != null && !encoder.equals(FALLBACK_ENCODER)
+                && state instanceof DestinationState.Starting) {
+            reason += " (encoder " + encoder + " failed: falling back to " + FALLBACK_ENCODER + ")";
+            encoder = FALLBACK_ENCODER;
+        }
+        lastError = reason;
+        if (env.retry().exhausted(failures)) {
+            state = new DestinationState.Failed(reason);
+            Log.warnf("restream %d: destination %d failed after %d attempts: %s", restreamId, destination.id(),
+                    failures, reason);
+            return;
+        }
+        Duration delay = env.retry().delay(failures);
+        Instant until = now.plus(delay);
+        state = state instanceof DestinationState.Live l ? l.retry(until, reason)
+                : ((DestinationState.Starting) state).retry(until, reason);
+        Log.infof("restream %d: destination %d dropped (%s); retry %d in %d ms", restreamId, destination.id(),
+                reason, failures, delay.toMillis());
+        timer = env.control().schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    /** A text with the stream key removed wherever it stands, then redacted and cut to one line. */
+    private String scrub(String text) {
+        if (text == null) {
+            return null;
+        }
+        String s = text;
+        String secret = destination.secret();
+        if (secret != null && !secret.isEmpty()) {
+            s = s.replace(secret, "***");
+        }
+        return Redaction.line(s, 300);
+    }
+
+    /** The destination's status now (any thread). */
+    DestinationStatus status() {
+        DestinationState s = state;
+        Progress p = progress;
+        boolean live = s instanceof DestinationState.Live;
+        long uptime = s instanceof DestinationState.Live l
+                ? Math.max(0, Duration.between(l.since(), env.clock().instant()).toSeconds())
+                : 0;
+        String retryAt = s instanceof DestinationState.Retrying r ? r.until().toString() : null;
+        return new DestinationStatus(destination.id(), destination.name(), profile, s.wire(),
+                live && p != null ? Math.max(0, p.fps()) : 0, live && p != null ? Math.max(0, p.bitrateKbps()) : 0,
+                live && p != null ? Math.max(0, p.speed()) : 0, p == null ? 0 : Math.max(0, p.droppedFrames()),
+                p == null ? 0 : Math.max(0, p.duplicatedFrames()), uptime, retries, lastError,
+                profile.encodes() ? encoder : "copy", queue.droppedBytes(), retryAt);
+    }
+}

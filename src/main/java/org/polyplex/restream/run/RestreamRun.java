@@ -1,0 +1,189 @@
+package org.polyplex.restream.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
+import org.polyplex.proxy.session.SessionTap;
+import org.polyplex.proxy.session.TapSink;
+import org.polyplex.restream.destination.ResolvedDestination;
+import org.polyplex.restream.model.AudioMode;
+import org.polyplex.restream.model.Profile;
+
+import io.quarkus.logging.Log;
+
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * One running restream: ONE tap on the source channel's session, whose chunks fan out to one
+ * {@link DestinationWorker} per destination, each with its own bounded queue and ffmpeg, so a slow
+ * or dead destination loses only its own data. When the session ends (every source down) the tap
+ * is asked for again with a bounded backoff; the destinations' ffmpegs wait meanwhile. Control
+ * transitions run on the shared control thread; the tap's callbacks on the session's context only
+ * offer chunks and hand events over.
+ */
+public final class RestreamRun {
+
+    /** Opens a tap on the channel's session ({@code SessionRegistry.tap} with purpose "restream"). */
+    @FunctionalInterface
+    public interface Taps {
+        SessionTap open(LiveChannel channel, TapSink sink);
+    }
+
+    /** One destination to start: who, with which profile and audio mode. */
+    public record Target(ResolvedDestination destination, Profile profile, AudioMode audio) {
+    }
+
+    private static final long MAX_SOURCE_RETRY_MS = 30_000;
+
+    private final long id;
+    private final LiveChannel channel;
+    private final Taps taps;
+    private final WorkerEnv env;
+    private final RestreamMetrics metrics;
+    private final long sourceRetryMs;
+    private final List<DestinationWorker> workers = new ArrayList<>();
+    private final List<RestreamMetrics.Registered> meters = new ArrayList<>();
+
+    // control thread only
+    private Feed feed;
+    private SessionTap tap;
+    private int sourceFailures;
+    private ScheduledFuture<?> ticker;
+    private ScheduledFuture<?> reopen;
+    private boolean stopped;
+    private volatile String sourceState = "waiting";
+
+    public RestreamRun(long id, LiveChannel channel, List<Target> targets, Taps taps, WorkerEnv env,
+            RestreamMetrics metrics, long sourceRetryMs) {
+        this.id = id;
+        this.channel = channel;
+        this.taps = taps;
+        this.env = env;
+        this.metrics = metrics;
+        this.sourceRetryMs = sourceRetryMs;
+        for (Target t : targets) {
+            DestinationWorker[] self = new DestinationWorker[1];
+            RestreamMetrics.Registered[] reg = new RestreamMetrics.Registered[1];
+            self[0] = new DestinationWorker(id, t.destination(), t.profile(), t.audio(), env,
+                    () -> reg[0].retries().increment());
+            reg[0] = metrics.register(id, self[0]);
+            workers.add(self[0]);
+            meters.add(reg[0]);
+        }
+    }
+
+    public long id() {
+        return id;
+    }
+
+    /** Starts every destination and opens the tap; the ffmpegs start at the source's first keyframe. */
+    public void start() {
+        env.control().execute(() -> {
+            workers.forEach(DestinationWorker::start);
+            ticker = env.control().scheduleWithFixedDelay(() -> workers.forEach(DestinationWorker::tick), 1, 1,
+                    TimeUnit.SECONDS);
+            openTap();
+        });
+    }
+
+    /** Stops the tap and every ffmpeg; completes when all of them are gone. */
+    public CompletableFuture<Void> stop(String reason) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        env.control().execute(() -> {
+            stopped = true;
+            if (ticker != null) {
+                ticker.cancel(false);
+            }
+            if (reopen != null) {
+                reopen.cancel(false);
+            }
+            feed = null;
+            if (tap != null) {
+                tap.close();
+                tap = null;
+            }
+            List<CompletableFuture<Void>> all = new ArrayList<>();
+            workers.forEach(w -> all.add(w.stop(reason)));
+            meters.forEach(metrics::remove);
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> done.complete(null));
+        });
+        return done;
+    }
+
+    /** The state of the whole restream and of each destination (any thread). */
+    public RestreamStatus status() {
+        List<DestinationStatus> destinations = workers.stream().map(DestinationWorker::status).toList();
+        return new RestreamStatus(id, channel.id(), RestreamStatus.overall(destinations), sourceState, destinations);
+    }
+
+    private void openTap() {
+        if (stopped) {
+            return;
+        }
+        Feed f = new Feed();
+        feed = f;
+        try {
+            SessionTap handle = taps.open(channel, f);
+            if (feed == f) {
+                tap = handle;
+            } else {
+                handle.close();
+            }
+        } catch (RuntimeException e) {
+            tapEnded(f, "tap refused: " + e.getMessage());
+        }
+    }
+
+    private void tapEnded(Feed f, String reason) {
+        if (stopped || feed != f) {
+            return;
+        }
+        feed = null;
+        tap = null;
+        sourceState = "waiting";
+        sourceFailures++;
+        long delay = Math.min(MAX_SOURCE_RETRY_MS, sourceRetryMs << Math.min(sourceFailures - 1, 10));
+        Log.infof("restream %d: the channel %d's session ended (%s); asking again in %d ms", id, channel.id(), reason,
+                delay);
+        reopen = env.control().schedule(this::openTap, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void firstKeyframe(Feed f, SourceStreams streams) {
+        if (stopped || feed != f) {
+            return;
+        }
+        sourceFailures = 0;
+        sourceState = "receiving";
+        workers.forEach(w -> w.sourceReady(streams));
+    }
+
+    /** One tap's sink; on the session's context: offers chunks, hands the rest to the control thread. */
+    private final class Feed implements TapSink {
+
+        private boolean started;
+
+        @Override
+        public void chunk(Buffer packets, boolean keyframe) {
+            if (!started) {
+                if (!keyframe) {
+                    return;
+                }
+                started = true;
+                SourceStreams streams = SourceStreams.of(packets);
+                env.control().execute(() -> firstKeyframe(this, streams));
+            }
+            for (DestinationWorker w : workers) {
+                w.offer(packets, keyframe);
+            }
+        }
+
+        @Override
+        public void ended(String reason) {
+            env.control().execute(() -> tapEnded(this, reason));
+        }
+    }
+}

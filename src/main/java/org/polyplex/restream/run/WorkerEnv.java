@@ -1,0 +1,21 @@
+package org.polyplex.restream.run;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+
+import org.polyplex.platform.process.Supervisor;
+import org.polyplex.restream.ffmpeg.OutputCommand;
+
+/**
+ * What the destination workers of every restream share: the supervisor that runs their ffmpegs,
+ * the one control thread all their transitions run on, the bounds, the command builder, the
+ * encoder in use for encoded profiles, and the callback that records a destination's use.
+ */
+public record WorkerEnv(Supervisor supervisor, ScheduledExecutorService control, Clock clock, Path workDir,
+        OutputCommand command, Supplier<String> encoder, RetrySchedule retry, Duration resetAfter,
+        Duration stallTimeout, Duration startTimeout, Duration stopGrace, long queueBytes, LongConsumer used) {
+}
