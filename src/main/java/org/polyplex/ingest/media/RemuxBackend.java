@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -54,8 +55,16 @@ public final class RemuxBackend implements MediaBackend {
         return pipeline;
     }
 
-    /** Stops the writers (at shutdown). */
+    /** Stops the writers (at shutdown), letting the writes already handed over finish. */
     public void close() {
         writers.shutdown();
+        try {
+            if (!writers.awaitTermination(5, TimeUnit.SECONDS)) {
+                writers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            writers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

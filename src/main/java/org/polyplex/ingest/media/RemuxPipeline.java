@@ -245,7 +245,8 @@ final class RemuxPipeline implements MediaPipeline {
         stopped = true;
         if (failed.compareAndSet(false, true)) {
             Log.warnf("%s: %s", spec.processName(), reason);
-            writers.execute(() -> {
+            // after the tasks already handed over, so nothing touches the spool once it is told
+            then(() -> {
                 listener.failed(reason);
                 finished.complete(null);
             });
