@@ -90,4 +90,14 @@ public interface RtmpConfig {
     @Min(4)
     @Max(65599)
     int maxChunkStreams();
+
+    /**
+     * Event loops that accept and serve RTMP connections, each taking new connections in turn; 0
+     * means one per CPU core. Default 0.
+     */
+    @WithName("rtmp.event-loops")
+    @WithDefault("0")
+    @Min(0)
+    @Max(64)
+    int eventLoops();
 }

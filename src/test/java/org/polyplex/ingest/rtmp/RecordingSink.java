@@ -19,12 +19,17 @@ final class RecordingSink implements PublishSink {
     final AtomicInteger closedCount = new AtomicInteger();
     final CountDownLatch closed = new CountDownLatch(1);
     volatile String reason;
+    /** The thread that delivered the first message: the connection's event loop. */
+    volatile String thread;
     private volatile boolean writable = true;
     private volatile int writableFor = Integer.MAX_VALUE;
     private volatile Runnable drain;
 
     @Override
     public void message(int type, long timestamp, Buffer body) {
+        if (thread == null) {
+            thread = Thread.currentThread().getName();
+        }
         messages.add(new Message(type, timestamp, body.copy()));
         if (messages.size() >= writableFor) {
             writable = false;

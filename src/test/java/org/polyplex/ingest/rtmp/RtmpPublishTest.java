@@ -121,6 +121,8 @@ class RtmpPublishTest {
             assertThat(sink.of(PublishSink.VIDEO)).hasSizeGreaterThan(60);
             assertMonotonic(sink.of(PublishSink.VIDEO));
         }
+        assertThat(gate.sinks.stream().map(sink -> sink.thread).distinct())
+                .as("connections are spread over the server's two event loops").hasSize(2);
     }
 
     @Test

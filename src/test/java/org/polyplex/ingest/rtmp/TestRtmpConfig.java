@@ -40,4 +40,9 @@ record TestRtmpConfig(int maxMessageBytes, Duration handshakeTimeout, Duration i
     public int maxChunkStreams() {
         return 64;
     }
+
+    @Override
+    public int eventLoops() {
+        return 2;
+    }
 }
