@@ -49,6 +49,15 @@ class ConsoleRestreamPagesTest {
         String page = get("/console/destinations");
         assertThat(page).contains(name, "rtmp://127.0.0.1:1/app", "key set").doesNotContain(KEY);
         assertThat(page).contains("href=\"/console/cameras\"", "href=\"/console/restreams\"");
+        String id = page.replaceAll("(?s).*id=\"destination-(\\d+)\">" + name + "<.*", "$1");
+        assertThat(get("/console/destinations/" + id + "/edit")).contains(name, "leave empty to keep it")
+                .doesNotContain(KEY);
+        post("/console/destinations/" + id + "/edit", Map.of("name", "", "preset", "custom")).then().statusCode(400)
+                .body(containsString("must not be blank"), not(containsString(KEY)));
+        post("/console/destinations/" + id + "/edit", Map.of("name", name + "-b", "preset", "custom", "url",
+                "rtmp://127.0.0.1:1/app", "streamKey", "")).then().statusCode(303);
+        assertThat(AdminApi.asAdmin().get("/api/destinations/" + id).asString()).contains(name + "-b",
+                "\"hasStreamKey\":true");
     }
 
     @Test
@@ -102,6 +111,14 @@ class ConsoleRestreamPagesTest {
         assertThat(page).contains(name, "/snapshot?t=", "hx-trigger=\"every 5s\"").doesNotContain(PASSWORD);
         String id = page.replaceAll("(?s).*href=\"/console/cameras/(\\d+)\" id=\"camera-\\d+\">" + name + ".*", "$1");
         assertThat(get("/console/cameras/" + id)).contains(name, "id=\"camera-health\"").doesNotContain(PASSWORD);
+        assertThat(get("/console/cameras/" + id + "/edit")).contains(name, "leave empty to keep it")
+                .doesNotContain(PASSWORD);
+        post("/console/cameras/" + id + "/edit", Map.of("name", name, "url", "ftp://x")).then().statusCode(400)
+                .body(containsString("id=\"curl-error\""), not(containsString(PASSWORD)));
+        post("/console/cameras/" + id + "/edit", Map.of("name", name, "url", "rtsp://127.0.0.1:9/other", "username",
+                "viewer", "password", "")).then().statusCode(303);
+        assertThat(AdminApi.asAdmin().get("/api/cameras/" + id).asString()).contains("/other",
+                "\"hasPassword\":true");
         given().cookie("polyplex_console", session).get("/console/cameras/" + id + "/snapshot").then()
                 .statusCode(200).contentType(containsString("image/svg+xml"))
                 .body(containsString("no picture"));

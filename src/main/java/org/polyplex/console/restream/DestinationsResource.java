@@ -76,6 +76,7 @@ public class DestinationsResource {
         String text = switch (notice == null ? "" : notice) {
             case "created" -> "Destination created.";
             case "deleted" -> "Destination deleted.";
+            case "saved" -> "Destination saved.";
             default -> "";
         };
         return page(page, new DestinationForm("", "custom", ""), FormErrors.none(), text);
