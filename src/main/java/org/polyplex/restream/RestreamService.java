@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +40,7 @@ import org.polyplex.restream.model.AudioMode;
 import org.polyplex.restream.model.Profile;
 import org.polyplex.restream.model.Restream;
 import org.polyplex.restream.model.RestreamTarget;
+import org.polyplex.restream.run.DegradePolicy;
 import org.polyplex.restream.run.DestinationStatus;
 import org.polyplex.restream.run.RestreamMetrics;
 import org.polyplex.restream.run.RestreamRun;
@@ -75,7 +77,7 @@ public class RestreamService {
     @Inject
     RestreamService(RestreamConfig config, DestinationService destinations, ChannelService channels,
             CatalogService catalog, SessionRegistry sessions, Supervisor supervisor, EncoderDetection encoders,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, MeterRegistry meters, MachineLoad load) {
         this.config = config;
         this.destinations = destinations;
         this.channels = channels;
@@ -98,7 +100,13 @@ public class RestreamService {
                 new OutputCommand(config.ffmpeg()), encoders::selected,
                 new RetrySchedule(config.retry().initialDelay(), config.retry().maxDelay(), config.retry().maxAttempts()),
                 config.retry().resetAfter(), config.stallTimeout(), config.startTimeout(), config.stopGrace(),
-                config.queueBytes(), this::used);
+                config.queueBytes(), this::used, load::cpu, degradeBounds(config.degrade()));
+    }
+
+    private static Optional<DegradePolicy.Bounds> degradeBounds(RestreamConfig.Degrade d) {
+        return d.enabled()
+                ? Optional.of(new DegradePolicy.Bounds(d.maxCpu(), d.minSpeed(), d.after(), d.recoverCpu(), d.recoverAfter()))
+                : Optional.empty();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -221,7 +229,8 @@ public class RestreamService {
 
     private RestreamStatus idle(Restream r) {
         List<DestinationStatus> ds = r.targets.stream().map(t -> new DestinationStatus(t.destinationId, null,
-                t.profile, "idle", 0, 0, 0, 0, 0, 0, 0, null, t.profile.encodes() ? null : "copy", 0, null)).toList();
+                t.profile, "idle", 0, 0, 0, 0, 0, 0, 0, null, t.profile.encodes() ? null : "copy", 0, null, t.profile,
+                null)).toList();
         return new RestreamStatus(r.id, r.channelId, "idle", "none", ds);
     }
 

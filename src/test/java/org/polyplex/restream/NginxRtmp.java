@@ -17,28 +17,28 @@ import java.util.concurrent.TimeUnit;
  * {@code on_publish} hook that answers 403, as a platform refusing a stream key does. Can be
  * killed and started again on the same port.
  */
-final class NginxRtmp implements AutoCloseable {
+public final class NginxRtmp implements AutoCloseable {
 
     private final Path dir;
     private final int rtmpPort;
     private final int httpPort;
     private Process process;
 
-    NginxRtmp(Path dir) {
+    public NginxRtmp(Path dir) {
         this.dir = dir.toAbsolutePath();
         this.rtmpPort = freePort();
         this.httpPort = freePort();
     }
 
-    int port() {
+    public int port() {
         return rtmpPort;
     }
 
-    String url(String app) {
+    public String url(String app) {
         return "rtmp://127.0.0.1:" + rtmpPort + "/" + app;
     }
 
-    NginxRtmp start() {
+    public NginxRtmp start() {
         try {
             Files.createDirectories(dir.resolve("logs"));
             Files.createDirectories(dir.resolve("tmp"));
@@ -64,7 +64,7 @@ final class NginxRtmp implements AutoCloseable {
     }
 
     /** Kills it (its connections drop at once). */
-    void kill() {
+    public void kill() {
         if (process == null) {
             return;
         }
@@ -109,16 +109,24 @@ final class NginxRtmp implements AutoCloseable {
     }
 
     /** ffprobe's stream types of what the server plays at {@code url} (e.g. [video, audio]), bounded. */
-    static List<String> streamTypes(String url) {
+    public static List<String> streamTypes(String url) {
         return run(List.of("ffprobe", "-v", "error", "-rw_timeout", "5000000", "-show_entries", "stream=codec_type",
                 "-of", "csv=p=0", url));
     }
 
     /** Video frames decoded in about two seconds of what the server plays at {@code url}. */
-    static int decodedVideoFrames(String url) {
+    public static int decodedVideoFrames(String url) {
         List<String> out = run(List.of("ffprobe", "-v", "error", "-rw_timeout", "5000000", "-read_intervals", "%+2",
                 "-select_streams", "v:0", "-count_frames", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0",
                 url));
+        return out.stream().filter(l -> l.strip().matches("\\d+")).mapToInt(l -> Integer.parseInt(l.strip())).findFirst()
+                .orElse(0);
+    }
+
+    /** The height of the video the server plays at {@code url} now, or 0 when nothing plays. */
+    public static int videoHeight(String url) {
+        List<String> out = run(List.of("ffprobe", "-v", "error", "-rw_timeout", "5000000", "-select_streams", "v:0",
+                "-show_entries", "stream=height", "-of", "csv=p=0", url));
         return out.stream().filter(l -> l.strip().matches("\\d+")).mapToInt(l -> Integer.parseInt(l.strip())).findFirst()
                 .orElse(0);
     }

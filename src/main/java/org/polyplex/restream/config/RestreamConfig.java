@@ -2,6 +2,8 @@ package org.polyplex.restream.config;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -78,6 +80,51 @@ public interface RestreamConfig {
 
     /** Hardware encoder detection. */
     Encoders encoders();
+
+    /** Stepping encoded profiles down when the machine or a destination cannot keep up. */
+    Degrade degrade();
+
+    /**
+     * Degraded mode: an encoded destination steps one profile down (1080p, 720p, 480p) when the
+     * machine's CPU or its own ffmpeg's speed stays past a bound, and one step back up after a calm
+     * spell. Copy destinations never step: they do not encode.
+     */
+    interface Degrade {
+
+        /** Step profiles down and up by themselves (default true). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Machine CPU use (0 to 1, all cores) that counts as overloaded (default 0.9). */
+        @WithDefault("0.9")
+        @DecimalMin("0.1")
+        @DecimalMax("1.0")
+        double maxCpu();
+
+        /** ffmpeg speed below which a destination is falling behind real time (default 0.95). */
+        @WithDefault("0.95")
+        @DecimalMin("0.1")
+        @DecimalMax("1.0")
+        double minSpeed();
+
+        /** How long the CPU or the speed must stay past its bound before a step down (default 30 s). */
+        @WithDefault("30s")
+        @DurationMin(seconds = 1)
+        @DurationMax(minutes = 30)
+        Duration after();
+
+        /** Machine CPU use under which a stepped-down destination may step back up (default 0.6). */
+        @WithDefault("0.6")
+        @DecimalMin("0.05")
+        @DecimalMax("1.0")
+        double recoverCpu();
+
+        /** How long the CPU and the speed must stay calm before a step back up (default 5 min). */
+        @WithDefault("5m")
+        @DurationMin(seconds = 1)
+        @DurationMax(hours = 6)
+        Duration recoverAfter();
+    }
 
     /** Bounds of the retries of one destination. */
     interface Retry {

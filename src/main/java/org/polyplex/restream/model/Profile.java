@@ -60,6 +60,18 @@ public enum Profile {
         return encodes() ? audioKbps : 128;
     }
 
+    /**
+     * The encoded profile one step down the ladder (1080p, 720p, 480p); 480p and copy have none
+     * below them and answer themselves.
+     */
+    public Profile lower() {
+        return switch (this) {
+            case P1080 -> P720;
+            case P720 -> P480;
+            default -> this;
+        };
+    }
+
     @JsonCreator
     public static Profile fromWire(String value) {
         for (Profile p : values()) {

@@ -57,6 +57,8 @@ final class DestinationWorker implements ProcessListener {
     private volatile int token;
     private volatile SupervisedProcess current;
     private volatile String lastErrorLine;
+    private volatile Profile active;
+    private volatile String degraded;
 
     // control thread only
     private SupervisedProcess previous;
@@ -67,6 +69,7 @@ final class DestinationWorker implements ProcessListener {
     private long lastFrame;
     private long lastAdvanceNanos;
     private ScheduledFuture<?> timer;
+    private final DegradePolicy policy;
 
     DestinationWorker(long restreamId, ResolvedDestination destination, Profile profile, AudioMode audio,
             WorkerEnv env, Runnable retried) {
@@ -78,6 +81,8 @@ final class DestinationWorker implements ProcessListener {
         this.retried = retried;
         this.queue = new FeedQueue(env.queueBytes());
         this.processName = "restream-" + restreamId + "-" + destination.id();
+        this.active = profile;
+        this.policy = profile.encodes() ? env.degrade().map(DegradePolicy::new).orElse(null) : null;
     }
 
     long destinationId() {
@@ -97,6 +102,8 @@ final class DestinationWorker implements ProcessListener {
     void start() {
         running = true;
         failures = 0;
+        active = profile;
+        degraded = null;
         encoder = profile.encodes() ? env.encoder().get() : null;
         if (streams != null) {
             attempt();
@@ -127,8 +134,55 @@ final class DestinationWorker implements ProcessListener {
             boolean fed = now - queue.lastOfferNanos() < env.stallTimeout().toNanos();
             if (fed && now - lastAdvanceNanos > env.stallTimeout().toNanos()) {
                 fail("stalled: no frame went out for " + env.stallTimeout().toSeconds() + " s");
+                return;
             }
         }
+        degrade(now);
+    }
+
+    /** Control thread: steps the encoded profile down or back up when the policy says so. */
+    private void degrade(long now) {
+        if (policy == null) {
+            return;
+        }
+        Progress p = progress;
+        double speed = state instanceof DestinationState.Live && p != null && p.speed() > 0 ? p.speed() : Double.NaN;
+        DegradePolicy.Decision d = policy.tick(now, speed, env.cpu().getAsDouble(), active.lower() != active,
+                active != profile);
+        switch (d.step()) {
+            case DOWN -> {
+                active = active.lower();
+                degraded = d.reason();
+                replan("steps down to " + active.wire() + ": " + d.reason());
+            }
+            case UP -> {
+                Profile up = profile;
+                while (up.lower() != active) {
+                    up = up.lower();
+                }
+                active = up;
+                degraded = active == profile ? null : degraded;
+                replan("steps back up to " + active.wire() + ": " + d.reason());
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** Control thread: a planned restart with the new active profile; not a failure, not a retry. */
+    private void replan(String why) {
+        Log.infof("restream %d: destination %d %s", restreamId, destination.id(), why);
+        token++;
+        queue.close();
+        SupervisedProcess p = current;
+        current = null;
+        if (p != null) {
+            previous = p;
+            p.stop("profile change");
+        }
+        progress = null;
+        state = new DestinationState.Idle();
+        attempt();
     }
 
     /** Control thread: stops for good; completes when its ffmpegs are gone. */
@@ -167,7 +221,7 @@ final class DestinationWorker implements ProcessListener {
         int at = ++token;
         AudioMode resolved = OutputCommand.resolve(audio, streams.hasAudio());
         String enc = encoder == null ? FALLBACK_ENCODER : encoder;
-        List<String> command = env.command().build(profile, resolved, streams.audioAac(), enc,
+        List<String> command = env.command().build(active, resolved, streams.audioAac(), enc,
                 destination.publishUrl());
         progress = null;
         lastFrame = -1;
@@ -335,6 +389,6 @@ final class DestinationWorker implements ProcessListener {
                 live && p != null ? Math.max(0, p.fps()) : 0, live && p != null ? Math.max(0, p.bitrateKbps()) : 0,
                 live && p != null ? Math.max(0, p.speed()) : 0, p == null ? 0 : Math.max(0, p.droppedFrames()),
                 p == null ? 0 : Math.max(0, p.duplicatedFrames()), uptime, retries, lastError,
-                profile.encodes() ? encoder : "copy", queue.droppedBytes(), retryAt);
+                profile.encodes() ? encoder : "copy", queue.droppedBytes(), retryAt, active, degraded);
     }
 }

@@ -13,7 +13,8 @@ import io.micrometer.core.instrument.Tags;
  * Prometheus meters of running restreams, labelled by restream and destination id only (never a
  * URL, a name or a key): {@code polyplex_restream_destination_state} (0 idle, 1 starting, 2 live,
  * 3 retrying, 4 failed), {@code polyplex_restream_destination_retries_total},
- * {@code polyplex_restream_destination_fps} and {@code polyplex_restream_destination_bitrate_kbps}.
+ * {@code polyplex_restream_destination_fps}, {@code polyplex_restream_destination_bitrate_kbps} and
+ * {@code polyplex_restream_destination_degraded} (1 below the configured profile).
  * A run's meters are removed when it stops.
  */
 public final class RestreamMetrics {
@@ -37,6 +38,10 @@ public final class RestreamMetrics {
         meters.add(Gauge.builder("polyplex.restream.destination.bitrate.kbps", worker,
                 w -> w.status().bitrateKbps()).tags(tags)
                 .description("Output bitrate of a restream destination in kbit/s").register(registry));
+        meters.add(Gauge.builder("polyplex.restream.destination.degraded", worker,
+                w -> w.status().activeProfile() != w.status().profile() ? 1 : 0).tags(tags)
+                .description("1 while degraded mode runs a restream destination below its configured profile")
+                .register(registry));
         Counter retries = Counter.builder("polyplex.restream.destination.retries").tags(tags)
                 .description("Times a restream destination dropped and was retried").register(registry);
         meters.add(retries);
