@@ -143,7 +143,7 @@ public final class SupervisedProcess {
             attach(p, thread);
         } catch (RuntimeException e) {
             Log.warnf(e, "process %s: its owner failed to take its stdin/stdout", spec.name());
-            p.destroyForcibly();
+            p.toHandle().destroyForcibly();
         }
         if (io == ProcessIo.NONE) {
             closeQuietly(p.getOutputStream());
@@ -205,7 +205,7 @@ public final class SupervisedProcess {
         if (System.nanoTime() - lastProgressNanos >= spec.stallTimeout().toNanos()) {
             Log.warnf("process %s: no progress for %s, killing it", spec.name(), spec.stallTimeout());
             set(new ProcessState.Stalled(p.pid(), lastProgressAt));
-            p.destroyForcibly();
+            p.toHandle().destroyForcibly();
         }
     }
 
@@ -251,13 +251,15 @@ public final class SupervisedProcess {
             return;
         }
         set(new ProcessState.Stopping(reason));
-        p.destroy();
+        // signals through the handle: Process.destroy() also closes stdin, which blocks this thread
+        // (and every process it supervises) while the owner's writer is stuck in a write to a hung child
+        p.toHandle().destroy();
         // off this thread: closing waits for a writer of the owner's that may be blocked in write
         CompletableFuture.runAsync(() -> closeQuietly(p.getOutputStream()));
         timer = exec.schedule(() -> {
             if (p.isAlive()) {
                 Log.warnf("process %s: still running %s after SIGTERM, killing it", spec.name(), spec.stopGrace());
-                p.destroyForcibly();
+                p.toHandle().destroyForcibly();
             }
         }, spec.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
     }

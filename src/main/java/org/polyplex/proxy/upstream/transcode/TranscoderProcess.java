@@ -148,13 +148,15 @@ final class TranscoderProcess {
         input.offer(END_OF_INPUT);
         Process running = process;
         if (was instanceof TranscoderState.Running && running != null) {
-            running.destroy();
+            // the handle's signal only: Process.destroy() would also close stdin and block while the
+            // writer is stuck in a write to a hung transcoder
+            running.toHandle().destroy();
             running.onExit().copy().completeOnTimeout(null, graceMillis, TimeUnit.MILLISECONDS).thenAccept(exited -> {
                 if (exited == null && running.isAlive() && graceMillis == 0) {
-                    running.destroyForcibly();
+                    running.toHandle().destroyForcibly();
                 } else if (exited == null && running.isAlive()) {
                     Log.warnf("transcoder %s pid=%d ignored SIGTERM for %d ms: killed", label, running.pid(), graceMillis);
-                    running.destroyForcibly();
+                    running.toHandle().destroyForcibly();
                 }
             });
         }
