@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.polyplex.platform.logging.Redaction;
 import org.polyplex.platform.process.ProcessListener;
@@ -20,6 +21,7 @@ import org.polyplex.platform.process.RestartPolicy;
 import org.polyplex.platform.process.SupervisedProcess;
 import org.polyplex.restream.destination.ResolvedDestination;
 import org.polyplex.restream.ffmpeg.OutputCommand;
+import org.polyplex.restream.ffmpeg.OverlayDraw;
 import org.polyplex.restream.model.AudioMode;
 import org.polyplex.restream.model.Profile;
 
@@ -45,6 +47,7 @@ final class DestinationWorker implements ProcessListener {
     private final AudioMode audio;
     private final WorkerEnv env;
     private final Runnable retried;
+    private final Supplier<List<OverlayDraw>> overlays;
     private final FeedQueue queue;
     private final String processName;
 
@@ -69,13 +72,14 @@ final class DestinationWorker implements ProcessListener {
     private ScheduledFuture<?> timer;
 
     DestinationWorker(long restreamId, ResolvedDestination destination, Profile profile, AudioMode audio,
-            WorkerEnv env, Runnable retried) {
+            WorkerEnv env, Runnable retried, Supplier<List<OverlayDraw>> overlays) {
         this.restreamId = restreamId;
         this.destination = destination;
         this.profile = profile;
         this.audio = audio;
         this.env = env;
         this.retried = retried;
+        this.overlays = overlays;
         this.queue = new FeedQueue(env.queueBytes());
         this.processName = "restream-" + restreamId + "-" + destination.id();
     }
@@ -146,6 +150,29 @@ final class DestinationWorker implements ProcessListener {
         return CompletableFuture.allOf(a, b);
     }
 
+    /**
+     * Control thread: the overlays' filter graph changed. An encoded destination with an ffmpeg
+     * starts a new one with the new graph at once (not a failure: no backoff, no retry counted);
+     * one waiting to retry takes it at its next attempt; copy destinations draw nothing.
+     */
+    void overlaysChanged() {
+        if (!profile.encodes() || !running || current == null) {
+            return;
+        }
+        cancelTimer();
+        token++;
+        queue.close();
+        SupervisedProcess p = current;
+        current = null;
+        previous = p;
+        p.stop("overlays changed");
+        progress = null;
+        state = new DestinationState.Idle();
+        Log.infof("restream %d: destination %d restarts its ffmpeg: the overlays changed", restreamId,
+                destination.id());
+        attempt();
+    }
+
     private void attempt() {
         timer = null;
         if (!running || !(state instanceof DestinationState.Idle || state instanceof DestinationState.Retrying)) {
@@ -168,7 +195,7 @@ final class DestinationWorker implements ProcessListener {
         AudioMode resolved = OutputCommand.resolve(audio, streams.hasAudio());
         String enc = encoder == null ? FALLBACK_ENCODER : encoder;
         List<String> command = env.command().build(profile, resolved, streams.audioAac(), enc,
-                destination.publishUrl());
+                destination.publishUrl(), overlays.get());
         progress = null;
         lastFrame = -1;
         lastAdvanceNanos = System.nanoTime();
