@@ -172,7 +172,14 @@ public class RestreamService {
                 throw ApiException.conflict("id", "this node runs " + config.maxRunning()
                         + " restreams already (polyplex.restream.max-running)");
             }
-            List<OverlayDraw> draws = overlays.activate(id, channel.name(), Overlay.of(id), r.overlayValues);
+            List<OverlayDraw> draws;
+            try {
+                draws = overlays.activate(id, channel.name(), Overlay.of(id), r.overlayValues);
+            } catch (RuntimeException e) {
+                overlays.deactivate(id);
+                Log.warnf("restream %d: cannot write its overlay files: %s", id, e.getMessage());
+                throw new ApiException(500, "overlay_files", "the overlay files cannot be written (see the log)", null);
+            }
             RestreamRun run = new RestreamRun(id, channel, targets, (c, sink) -> sessions.tap(c, "restream", sink),
                     env, metrics, config.sourceRetry().toMillis(), draws);
             runs.put(id, run);
