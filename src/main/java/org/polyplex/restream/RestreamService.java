@@ -35,8 +35,8 @@ import org.polyplex.restream.config.RestreamConfig;
 import org.polyplex.restream.destination.DestinationService;
 import org.polyplex.restream.ffmpeg.EncoderDetection;
 import org.polyplex.restream.ffmpeg.OutputCommand;
-import org.polyplex.restream.ffmpeg.OverlayDraw;
 import org.polyplex.restream.ffmpeg.OverlayFilter;
+import org.polyplex.restream.ffmpeg.OverlayGraph;
 import org.polyplex.restream.model.AudioMode;
 import org.polyplex.restream.model.Overlay;
 import org.polyplex.restream.model.Profile;
@@ -172,7 +172,7 @@ public class RestreamService {
                 throw ApiException.conflict("id", "this node runs " + config.maxRunning()
                         + " restreams already (polyplex.restream.max-running)");
             }
-            List<OverlayDraw> draws;
+            OverlayGraph draws;
             try {
                 draws = overlays.activate(id, channel.name(), Overlay.of(id), r.overlayValues);
             } catch (RuntimeException e) {

@@ -144,6 +144,13 @@ class OverlayTest {
             Awaitility.await().atMost(Duration.ofSeconds(30))
                     .until(() -> pid(id, encoded) > 0 && pid(id, encoded) != pid
                             && restream(id).getString("state").equals("live"));
+            // an image overlay (a blue PNG, twice its size) is on air after the restart it causes
+            long asset = JsonPath.from(asAdmin().contentType("image/png").body(png(64, 32)).post("/api/assets").then()
+                    .statusCode(201).extract().asString()).getLong("id");
+            assertThat(blue(grab(url))).isLessThan(0.5);
+            asAdmin().body(Map.of("type", "image", "assetId", asset, "x", 400, "y", 300, "scale", 2))
+                    .post("/api/restreams/" + id + "/overlays").then().statusCode(201);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> blue(grab(url)) > 0.9);
             Path folder = Path.of("target", "restream-overlays", Long.toString(id));
             assertThat(folder).isDirectory();
             asAdmin().post("/api/restreams/" + id + "/stop").then().statusCode(200);
@@ -152,7 +159,7 @@ class OverlayTest {
     }
 
     @Test
-    void shouldAnswerProblemJsonForBadOverlaysAndValues() {
+    void shouldAnswerProblemJsonForBadOverlaysAndValues() throws Exception {
         long channel = createChannel("Bad overlays", upstream.url("/live/src"));
         long id = create("/api/restreams", Map.of("channelId", channel, "destinations",
                 List.of(Map.of("destinationId", destination("k" + unique("k")), "profile", "720p"))));
@@ -164,8 +171,19 @@ class OverlayTest {
                 .body("field", equalTo("text")).body("message", containsString("max-text-length"));
         asAdmin().body(Map.of("type", "video", "text", "t")).post(base).then().statusCode(400)
                 .body("field", equalTo("type"));
-        asAdmin().body(Map.of("type", "image", "assetId", 1)).post(base).then().statusCode(422)
-                .body("message", containsString("image overlays are not available yet"));
+        asAdmin().body(Map.of("type", "image", "assetId", 987654321)).post(base).then().statusCode(422)
+                .body("field", equalTo("assetId"));
+        asAdmin().body(Map.of("type", "image")).post(base).then().statusCode(400).body("field", equalTo("assetId"));
+        asAdmin().contentType("image/png").body("GIF89a not a png at all, long enough to be read".getBytes())
+                .post("/api/assets").then().statusCode(415);
+        byte[] big = png(16, 16).clone();
+        asAdmin().contentType("image/png").body(java.util.Arrays.copyOf(big, 70_000)).post("/api/assets").then()
+                .statusCode(413);
+        long asset = JsonPath.from(asAdmin().contentType("image/png").body(png(16, 8)).post("/api/assets?name=logo")
+                .then().statusCode(201).body("width", equalTo(16)).body("height", equalTo(8)).extract().asString())
+                .getLong("id");
+        asAdmin().get("/api/assets").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem((int) asset));
+        asAdmin().body(Map.of("type", "image", "assetId", asset, "fontSize", 20)).post(base).then().statusCode(400);
         asAdmin().body(Map.of("x", 1)).post(base).then().statusCode(400).body("field", equalTo("text"));
         asAdmin().contentType("application/json").body("{\"text\":").post(base).then().statusCode(400);
         asAdmin().body(Map.of("text", "t")).post("/api/restreams/987654321/overlays").then().statusCode(404)
@@ -176,7 +194,9 @@ class OverlayTest {
         long first = JsonPath.from(asAdmin().body(Map.of("text", "{channel} {time}", "x", 5, "y", 6)).post(base).then()
                 .statusCode(201).body("x", equalTo(5)).body("opacity", equalTo(1.0f))
                 .body("rendered", containsString("Bad overlays")).extract().asString()).getLong("id");
-        asAdmin().body(Map.of("text", "b")).post(base).then().statusCode(201);
+        long image = JsonPath.from(asAdmin().body(Map.of("type", "image", "assetId", asset, "scale", 2)).post(base)
+                .then().statusCode(201).body("scale", equalTo(2.0f)).extract().asString()).getLong("id");
+        asAdmin().delete("/api/assets/" + asset).then().statusCode(409);
         asAdmin().body(Map.of("text", "c")).post(base).then().statusCode(201);
         asAdmin().body(Map.of("text", "d")).post(base).then().statusCode(409).body("message",
                 containsString("max-per-restream"));
@@ -193,9 +213,12 @@ class OverlayTest {
         asAdmin().body(Map.of("values", Map.of("temperature", "21 C"))).put(values).then().statusCode(200);
         asAdmin().get(values).then().statusCode(200).body("values.temperature", equalTo("21 C"));
 
-        // the overlays and values go with their restream
+        // the overlays and values go with their restream; then the asset can go
         asAdmin().delete("/api/restreams/" + id).then().statusCode(204);
         asAdmin().get(base).then().statusCode(404);
+        assertThat(image).isPositive();
+        asAdmin().delete("/api/assets/" + asset).then().statusCode(204);
+        assertThat(Path.of("target", "restream-assets", asset + ".png")).doesNotExist();
     }
 
     /** One RGB frame (scaled to 640x480) grabbed from the destination. */
@@ -212,6 +235,38 @@ class OverlayTest {
             }
         }
         return frame;
+    }
+
+    /** A solid blue PNG made by ffmpeg. */
+    private static byte[] png(int w, int h) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-f", "lavfi", "-i",
+                "color=c=0x0000ff:s=" + w + "x" + h + ",format=rgba", "-frames:v", "1", "-c:v", "png", "-f", "image2pipe",
+                "-").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out;
+        try (InputStream in = p.getInputStream()) {
+            out = in.readAllBytes();
+        }
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    /** The share of blue pixels in x 420..520, y 310..355 (inside the scaled image only). */
+    private static double blue(byte[] rgb) {
+        if (rgb.length < W * H * 3) {
+            return -1;
+        }
+        int hits = 0;
+        int total = 0;
+        for (int y = 310; y < 355; y++) {
+            for (int x = 420; x < 520; x++) {
+                int i = (y * W + x) * 3;
+                total++;
+                if ((rgb[i + 2] & 0xff) > 180 && (rgb[i] & 0xff) < 90 && (rgb[i + 1] & 0xff) < 90) {
+                    hits++;
+                }
+            }
+        }
+        return (double) hits / total;
     }
 
     /** The share of pure-green pixels in the band x 160..300, y 8..28 (inside a 10-character box only). */

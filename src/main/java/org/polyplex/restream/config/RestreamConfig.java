@@ -120,6 +120,23 @@ public interface RestreamConfig {
          */
         Optional<String> fontFile();
 
+        /** Folder of the PNG assets of image overlays, one file per asset id (default {@code data/assets}). */
+        @WithDefault("data/assets")
+        @NotBlank
+        String assetDir();
+
+        /** Largest PNG asset in bytes (default 2 MiB); a larger upload answers 413. */
+        @WithDefault("2097152")
+        @Min(1024)
+        @Max(33_554_432)
+        int assetMaxBytes();
+
+        /** Assets stored at most (default 200); one more answers 409. */
+        @WithDefault("200")
+        @Min(1)
+        @Max(100_000)
+        int maxAssets();
+
         /** Time zone of the {@code {time}} and {@code {date}} template fields (default UTC). */
         @WithDefault("UTC")
         ZoneId timeZone();

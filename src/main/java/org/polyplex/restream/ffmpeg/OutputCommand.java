@@ -39,7 +39,7 @@ public final class OutputCommand {
 
     /** {@link #build(Profile, AudioMode, boolean, String, String, List)} without overlays. */
     public List<String> build(Profile profile, AudioMode audio, boolean sourceAudioAac, String encoder, String url) {
-        return build(profile, audio, sourceAudioAac, encoder, url, List.of());
+        return build(profile, audio, sourceAudioAac, encoder, url, OverlayGraph.NONE);
     }
 
     /**
@@ -47,10 +47,10 @@ public final class OutputCommand {
      *        from the source's streams, see {@link #resolve})
      * @param sourceAudioAac whether the source's audio is AAC (then copy passes it through as is)
      * @param encoder the H.264 encoder of encoded profiles (ignored for copy)
-     * @param draws the text overlays, drawn by encoded profiles only (a copy cannot carry them)
+     * @param draws the overlays, drawn by encoded profiles only (a copy cannot carry them)
      */
     public List<String> build(Profile profile, AudioMode audio, boolean sourceAudioAac, String encoder, String url,
-            List<OverlayDraw> draws) {
+            OverlayGraph draws) {
         if (audio == AudioMode.AUTO) {
             throw new IllegalArgumentException("resolve the audio mode first");
         }
@@ -72,7 +72,7 @@ public final class OutputCommand {
             }
         }
         if (profile.encodes()) {
-            c.addAll(video(profile, encoder, overlays.chain(draws, profile.fps())));
+            c.addAll(video(profile, encoder, overlays.graph(base(profile), draws, profile.fps())));
         } else {
             c.addAll(List.of("-c:v", "copy"));
         }
@@ -97,17 +97,21 @@ public final class OutputCommand {
 
     /** The video options of an encoded profile: scaling, frame rate, rate control, GOP. */
     static List<String> video(Profile profile, String encoder) {
-        return video(profile, encoder, "");
+        return video(profile, encoder, base(profile));
     }
 
-    /** The same with the overlay filters ({@link OverlayFilter#chain}) after scaling, before the pixel format. */
-    static List<String> video(Profile profile, String encoder, String overlayChain) {
+    /** Scaling to the profile's height and its frame rate: the start of every encoded graph. */
+    static String base(Profile profile) {
+        return "scale=-2:" + profile.height().getAsInt() + ",fps=" + profile.fps();
+    }
+
+    /** The same with the filters before the pixel format ({@link OverlayFilter#graph}). */
+    static List<String> video(Profile profile, String encoder, String filters) {
         int fps = profile.fps();
         int kbps = profile.videoKbps();
         String gop = String.valueOf(2 * fps);
         List<String> v = new ArrayList<>();
-        String scale = "scale=-2:" + profile.height().getAsInt() + ",fps=" + fps;
-        v.addAll(List.of("-vf", scale + overlayChain + pixelFormat(encoder)));
+        v.addAll(List.of("-vf", filters + pixelFormat(encoder)));
         v.addAll(List.of("-c:v", encoder));
         if (encoder.equals("libx264")) {
             v.addAll(List.of("-preset", "veryfast", "-tune", "zerolatency"));

@@ -21,6 +21,32 @@ public final class OverlayFilter {
         this.fontFile = OverlayDraw.font(fontFile);
     }
 
+    /**
+     * The video filter graph: {@code base} (scaling and frame rate), then each image put on with
+     * {@code overlay} (a {@code movie} source of the PNG, its alpha multiplied by the opacity,
+     * scaled), then the texts. Ends with a filter the caller may append {@code ,format=..} to.
+     */
+    public String graph(String base, OverlayGraph g, int fps) {
+        if (g.images().isEmpty()) {
+            return base + chain(g.texts(), fps);
+        }
+        StringBuilder f = new StringBuilder(base).append("[b0]");
+        int i = 0;
+        for (ImageDraw d : g.images()) {
+            f.append(";movie=").append(d.png()).append(",format=rgba");
+            if (d.scale() != 1) {
+                f.append(",scale=iw*").append(num(d.scale())).append(":-1");
+            }
+            f.append(",colorchannelmixer=aa=").append(num(d.opacity())).append("[i").append(i).append("];[b")
+                    .append(i).append("][i").append(i).append("]overlay=x=").append(d.x()).append(":y=").append(d.y())
+                    .append("[b").append(i + 1).append(']');
+            i++;
+        }
+        f.append(";[b").append(i).append(']');
+        f.append(g.texts().isEmpty() ? "null" : chain(g.texts(), fps).substring(1));
+        return f.toString();
+    }
+
     /** The filters to append to the chain after scaling (empty string when there are none), each led by a comma. */
     public String chain(List<OverlayDraw> overlays, int fps) {
         return overlays.stream().map(o -> "," + drawtext(o, fps)).collect(Collectors.joining());

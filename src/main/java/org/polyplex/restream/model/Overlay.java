@@ -32,7 +32,7 @@ public class Overlay extends PanacheEntityBase {
     @Column(name = "restream_id", nullable = false)
     public Long restreamId;
 
-    /** {@code text} (the only one drawn so far) or {@code image}. */
+    /** {@code text} or {@code image}. */
     @Column(nullable = false, length = 10)
     public String type;
 
@@ -53,6 +53,10 @@ public class Overlay extends PanacheEntityBase {
 
     @Column(name = "font_size", nullable = false)
     public int fontSize;
+
+    /** Size factor of an image (1 = the PNG's own size). */
+    @Column(nullable = false)
+    public double scale = 1;
 
     /** {@code #rrggbb}. */
     @Column(nullable = false, length = 7)

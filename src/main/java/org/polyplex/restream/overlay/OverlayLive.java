@@ -18,7 +18,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.polyplex.restream.config.RestreamConfig;
+import org.polyplex.restream.ffmpeg.ImageDraw;
 import org.polyplex.restream.ffmpeg.OverlayDraw;
+import org.polyplex.restream.ffmpeg.OverlayGraph;
 import org.polyplex.restream.model.Overlay;
 
 import io.quarkus.logging.Log;
@@ -51,6 +53,7 @@ public class OverlayLive {
     }
 
     private final OverlayFiles files;
+    private final AssetService assets;
     private final ZoneId zone;
     private final Clock clock;
     private final Map<Long, Active> active = new ConcurrentHashMap<>();
@@ -61,7 +64,8 @@ public class OverlayLive {
     });
 
     @Inject
-    OverlayLive(RestreamConfig config, Clock clock) {
+    OverlayLive(RestreamConfig config, Clock clock, AssetService assets) {
+        this.assets = assets;
         this.files = new OverlayFiles(Path.of(config.overlay().dir()));
         this.zone = config.overlay().timeZone();
         this.clock = clock;
@@ -78,14 +82,14 @@ public class OverlayLive {
     }
 
     /** Renders the files of a restream that starts; answers what its encoded ffmpegs draw. */
-    public List<OverlayDraw> activate(long restreamId, String channel, List<Overlay> overlays, Map<String, String> values) {
+    public OverlayGraph activate(long restreamId, String channel, List<Overlay> overlays, Map<String, String> values) {
         Active a = new Active(channel);
         active.put(restreamId, a);
         return apply(restreamId, a, overlays, values);
     }
 
     /** Re-renders a running restream's files after a change; empty when it does not run. */
-    public Optional<List<OverlayDraw>> refresh(long restreamId, List<Overlay> overlays, Map<String, String> values) {
+    public Optional<OverlayGraph> refresh(long restreamId, List<Overlay> overlays, Map<String, String> values) {
         Active a = active.get(restreamId);
         return a == null ? Optional.empty() : Optional.of(apply(restreamId, a, overlays, values));
     }
@@ -107,14 +111,16 @@ public class OverlayLive {
         return OverlayTemplate.render(template, clock.instant(), zone, channel, values);
     }
 
-    private List<OverlayDraw> apply(long restreamId, Active a, List<Overlay> overlays, Map<String, String> values) {
+    private OverlayGraph apply(long restreamId, Active a, List<Overlay> overlays, Map<String, String> values) {
         List<Overlay> text = overlays.stream().filter(o -> "text".equals(o.type)).toList();
         synchronized (a) {
             a.items = text.stream().map(o -> new Item(o.id, o.text)).toList();
             a.values = Map.copyOf(values);
             render(restreamId, a, false);
         }
-        return text.stream().map(o -> draw(restreamId, o)).toList();
+        List<ImageDraw> images = overlays.stream().filter(o -> "image".equals(o.type))
+                .map(o -> new ImageDraw(o.id, assets.file(o.assetId), o.x, o.y, o.scale, o.opacity)).toList();
+        return new OverlayGraph(images, text.stream().map(o -> draw(restreamId, o)).toList());
     }
 
     private OverlayDraw draw(long restreamId, Overlay o) {

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.polyplex.catalog.ChannelService;
 import org.polyplex.platform.web.ApiException;
 import org.polyplex.restream.config.RestreamConfig;
+import org.polyplex.restream.model.Asset;
 import org.polyplex.restream.model.Overlay;
 import org.polyplex.restream.model.Restream;
 
@@ -63,8 +64,11 @@ public class OverlayService {
         o.fontSize = 36;
         o.color = "#ffffff";
         apply(o, in);
-        if (o.text == null) {
+        if ("text".equals(type) && o.text == null) {
             throw ApiException.invalid("text", "a text overlay needs a text");
+        }
+        if ("image".equals(type) && o.assetId == null) {
+            throw ApiException.invalid("assetId", "an image overlay needs an asset (POST /api/assets)");
         }
         o.createdAt = clock.instant();
         o.updatedAt = o.createdAt;
@@ -121,21 +125,19 @@ public class OverlayService {
     }
 
     private void apply(Overlay o, OverlayInput in) {
-        if (!"text".equals(o.type)) {
-            if ("image".equals(o.type)) {
-                throw new ApiException(422, "unprocessable",
-                        "image overlays are not available yet: only text overlays are drawn (docs/restream.md)", "type");
-            }
+        if (!"text".equals(o.type) && !"image".equals(o.type)) {
             throw ApiException.invalid("type", "must be text or image");
         }
-        if (in.text() != null) {
+        if ("image".equals(o.type)) {
+            image(o, in);
+        } else if (in.text() != null) {
             if (in.text().length() > config.maxTextLength()) {
                 throw ApiException.invalid("text", "at most " + config.maxTextLength()
                         + " characters (polyplex.restream.overlay.max-text-length)");
             }
             o.text = in.text();
         }
-        if (in.assetId() != null || in.scale() != null) {
+        if ("text".equals(o.type) && (in.assetId() != null || in.scale() != null)) {
             throw ApiException.invalid(in.assetId() != null ? "assetId" : "scale", "only image overlays have it");
         }
         o.x = in.x() != null ? in.x() : o.x;
@@ -151,12 +153,28 @@ public class OverlayService {
         o.durationSeconds = in.durationSeconds() != null ? in.durationSeconds() : o.durationSeconds;
     }
 
+    /** The image fields: an existing asset (422 otherwise), a scale; no text, font or fades. */
+    private static void image(Overlay o, OverlayInput in) {
+        if (in.text() != null || in.fontSize() != null || in.color() != null || in.boxColor() != null
+                || in.fadeInSeconds() != null || in.fadeOutSeconds() != null || in.durationSeconds() != null) {
+            throw ApiException.invalid("type", "an image overlay has assetId, x, y, opacity and scale only "
+                    + "(text, fonts and fades are for text overlays)");
+        }
+        if (in.assetId() != null) {
+            if (Asset.findByIdOptional(in.assetId()).isEmpty()) {
+                throw new ApiException(422, "unprocessable", "asset " + in.assetId() + " does not exist", "assetId");
+            }
+            o.assetId = in.assetId();
+        }
+        o.scale = in.scale() != null ? in.scale() : o.scale;
+    }
+
     private OverlayView view(Restream r, Overlay o) {
         List<OverlayView.Applied> on = r.targets.stream().map(t -> new OverlayView.Applied(t.destinationId,
                 t.profile.wire(), t.profile.encodes(), t.profile.encodes() ? null : NO_COPY)).toList();
         String channel = channels.byIds(List.of(r.channelId)).stream().map(c -> c.name).findFirst().orElse("");
         return new OverlayView(o.id, o.type, o.text, live.preview(o.text, channel, r.overlayValues), o.assetId, o.x,
-                o.y, o.opacity, o.fontSize, o.color, o.boxColor, o.fadeInSeconds, o.fadeOutSeconds, o.durationSeconds,
+                o.y, o.opacity, o.scale, o.fontSize, o.color, o.boxColor, o.fadeInSeconds, o.fadeOutSeconds, o.durationSeconds,
                 on);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * destinations: without a re-encode nothing can be drawn).
  */
 public record OverlayView(long id, String type, String text, String rendered, Long assetId, int x, int y,
-        double opacity, int fontSize, String color, String boxColor, double fadeInSeconds, double fadeOutSeconds,
+        double opacity, double scale, int fontSize, String color, String boxColor, double fadeInSeconds, double fadeOutSeconds,
         double durationSeconds, List<Applied> destinations) {
 
     /** Whether a destination draws the overlay, and why not. */

@@ -21,7 +21,7 @@ import org.polyplex.platform.process.RestartPolicy;
 import org.polyplex.platform.process.SupervisedProcess;
 import org.polyplex.restream.destination.ResolvedDestination;
 import org.polyplex.restream.ffmpeg.OutputCommand;
-import org.polyplex.restream.ffmpeg.OverlayDraw;
+import org.polyplex.restream.ffmpeg.OverlayGraph;
 import org.polyplex.restream.model.AudioMode;
 import org.polyplex.restream.model.Profile;
 
@@ -47,7 +47,7 @@ final class DestinationWorker implements ProcessListener {
     private final AudioMode audio;
     private final WorkerEnv env;
     private final Runnable retried;
-    private final Supplier<List<OverlayDraw>> overlays;
+    private final Supplier<OverlayGraph> overlays;
     private final FeedQueue queue;
     private final String processName;
 
@@ -72,7 +72,7 @@ final class DestinationWorker implements ProcessListener {
     private ScheduledFuture<?> timer;
 
     DestinationWorker(long restreamId, ResolvedDestination destination, Profile profile, AudioMode audio,
-            WorkerEnv env, Runnable retried, Supplier<List<OverlayDraw>> overlays) {
+            WorkerEnv env, Runnable retried, Supplier<OverlayGraph> overlays) {
         this.restreamId = restreamId;
         this.destination = destination;
         this.profile = profile;

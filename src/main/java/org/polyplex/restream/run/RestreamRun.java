@@ -10,7 +10,7 @@ import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.proxy.session.SessionTap;
 import org.polyplex.proxy.session.TapSink;
 import org.polyplex.restream.destination.ResolvedDestination;
-import org.polyplex.restream.ffmpeg.OverlayDraw;
+import org.polyplex.restream.ffmpeg.OverlayGraph;
 import org.polyplex.restream.model.AudioMode;
 import org.polyplex.restream.model.Profile;
 
@@ -57,17 +57,17 @@ public final class RestreamRun {
     private ScheduledFuture<?> reopen;
     private boolean stopped;
     private volatile String sourceState = "waiting";
-    private volatile List<OverlayDraw> overlays;
+    private volatile OverlayGraph overlays;
 
     public RestreamRun(long id, LiveChannel channel, List<Target> targets, Taps taps, WorkerEnv env,
-            RestreamMetrics metrics, long sourceRetryMs, List<OverlayDraw> overlays) {
+            RestreamMetrics metrics, long sourceRetryMs, OverlayGraph overlays) {
         this.id = id;
         this.channel = channel;
         this.taps = taps;
         this.env = env;
         this.metrics = metrics;
         this.sourceRetryMs = sourceRetryMs;
-        this.overlays = List.copyOf(overlays);
+        this.overlays = overlays;
         for (Target t : targets) {
             DestinationWorker[] self = new DestinationWorker[1];
             RestreamMetrics.Registered[] reg = new RestreamMetrics.Registered[1];
@@ -121,8 +121,7 @@ public final class RestreamRun {
      * The overlays' filter graph (numbers and file paths, never text) changed: encoded destinations
      * restart their ffmpeg with it. Equal draws (a text change alone) change nothing.
      */
-    public void overlays(List<OverlayDraw> draws) {
-        List<OverlayDraw> next = List.copyOf(draws);
+    public void overlays(OverlayGraph next) {
         env.control().execute(() -> {
             if (stopped || next.equals(overlays)) {
                 return;

@@ -52,13 +52,13 @@ class OverlayFilterTest {
     @Test
     void shouldPutTheChainAfterScalingOnEncodedProfilesOnlyAndNeverTheText() {
         OutputCommand c = new OutputCommand("ffmpeg", new OverlayFilter(Optional.empty()));
-        List<OverlayDraw> draws = List.of(draw(Path.of("/srv/o/1.txt"), null, 0, 0, 0));
+        OverlayGraph draws = new OverlayGraph(List.of(), List.of(draw(Path.of("/srv/o/1.txt"), null, 0, 0, 0)));
         List<String> encoded = c.build(Profile.P480, AudioMode.MUTE, false, "libx264", URL, draws);
         String vf = encoded.get(encoded.indexOf("-vf") + 1);
         assertThat(vf).startsWith("scale=-2:480,fps=30,drawtext=textfile=/srv/o/1.txt:").endsWith(",format=yuv420p");
         assertThat(c.build(Profile.COPY, AudioMode.MUTE, false, "libx264", URL, draws)).doesNotContain("-vf")
                 .noneMatch(a -> a.contains("drawtext"));
-        assertThat(c.build(Profile.P480, AudioMode.MUTE, false, "libx264", URL, List.of()))
+        assertThat(c.build(Profile.P480, AudioMode.MUTE, false, "libx264", URL, OverlayGraph.NONE))
                 .isEqualTo(c.build(Profile.P480, AudioMode.MUTE, false, "libx264", URL));
     }
 
@@ -75,6 +75,30 @@ class OverlayFilterTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void shouldPutImagesOnWithMovieAndOverlayBeforeTheTexts() {
+        OverlayFilter f = new OverlayFilter(Optional.empty());
+        OverlayGraph images = new OverlayGraph(List.of(new ImageDraw(1, Path.of("/a/1.png"), 5, 6, 0.5, 0.8),
+                new ImageDraw(2, Path.of("/a/2.png"), 7, 8, 1, 1)), List.of());
+        assertThat(f.graph("scale=-2:480,fps=30", images, 30)).isEqualTo("scale=-2:480,fps=30[b0]"
+                + ";movie=/a/1.png,format=rgba,scale=iw*0.5:-1,colorchannelmixer=aa=0.8[i0];[b0][i0]overlay=x=5:y=6[b1]"
+                + ";movie=/a/2.png,format=rgba,colorchannelmixer=aa=1[i1];[b1][i1]overlay=x=7:y=8[b2];[b2]null");
+        OverlayGraph both = new OverlayGraph(images.images().subList(1, 2),
+                List.of(draw(Path.of("/t/3.txt"), null, 0, 0, 0)));
+        assertThat(f.graph("B", both, 30)).endsWith("[b1];[b1]drawtext=textfile=/t/3.txt:reload=1:expansion=none"
+                + ":fontsize=40:fontcolor=0xffffff:x=10:y=20:alpha='0.8'");
+        assertThatThrownBy(() -> new ImageDraw(1, Path.of("/a/x;y.png"), 0, 0, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Path png(Path dir) throws Exception {
+        Path png = dir.resolve("logo.png");
+        Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "color=c=0x0000ff:s=64x32,format=rgba",
+                "-frames:v", "1", png.toString()).redirectErrorStream(true).start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return png;
+    }
+
     /** The real ffmpeg parses the graph, and text that looks like syntax or expansions is only text. */
     @Test
     void shouldBeAcceptedByFfmpegWithHostileTextInTheFile(@TempDir Path dir) throws Exception {
@@ -82,7 +106,8 @@ class OverlayFilterTest {
         Files.writeString(file, "%{localtime} ':x=0,drawbox [a];\\ 100%\n{time}", StandardCharsets.UTF_8);
         OutputCommand c = new OutputCommand("ffmpeg", new OverlayFilter(Optional.empty()));
         List<String> built = c.build(Profile.P480, AudioMode.MUTE, false, "libx264", URL,
-                List.of(draw(file, "#ff0000", 1, 1, 5)));
+                new OverlayGraph(List.of(new ImageDraw(2, png(dir), 300, 100, 2, 0.9)),
+                        List.of(draw(file, "#ff0000", 1, 1, 5))));
         String vf = built.get(built.indexOf("-vf") + 1);
         List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i",
                 "color=black:s=320x240:r=30", "-frames:v", "3", "-vf", vf, "-f", "null", "-"));
