@@ -36,10 +36,14 @@ import org.polyplex.restream.config.RestreamConfig;
 import org.polyplex.restream.destination.DestinationService;
 import org.polyplex.restream.ffmpeg.EncoderDetection;
 import org.polyplex.restream.ffmpeg.OutputCommand;
+import org.polyplex.restream.ffmpeg.OverlayFilter;
+import org.polyplex.restream.ffmpeg.OverlayGraph;
 import org.polyplex.restream.model.AudioMode;
+import org.polyplex.restream.model.Overlay;
 import org.polyplex.restream.model.Profile;
 import org.polyplex.restream.model.Restream;
 import org.polyplex.restream.model.RestreamTarget;
+import org.polyplex.restream.overlay.OverlayLive;
 import org.polyplex.restream.run.DegradePolicy;
 import org.polyplex.restream.run.DestinationStatus;
 import org.polyplex.restream.run.RestreamMetrics;
@@ -72,12 +76,14 @@ public class RestreamService {
     private final RestreamMetrics metrics;
     private final WorkerEnv env;
     private final ExecutorService background;
+    private final OverlayLive overlays;
     private final Map<Long, RestreamRun> runs = new ConcurrentHashMap<>();
 
     @Inject
     RestreamService(RestreamConfig config, DestinationService destinations, ChannelService channels,
             CatalogService catalog, SessionRegistry sessions, Supervisor supervisor, EncoderDetection encoders,
-            Clock clock, MeterRegistry meters, MachineLoad load) {
+            Clock clock, MeterRegistry meters, MachineLoad load, OverlayLive overlays) {
+        this.overlays = overlays;
         this.config = config;
         this.destinations = destinations;
         this.channels = channels;
@@ -97,7 +103,7 @@ public class RestreamService {
             return t;
         });
         this.env = new WorkerEnv(supervisor, control, clock, Path.of(".").toAbsolutePath(),
-                new OutputCommand(config.ffmpeg()), encoders::selected,
+                new OutputCommand(config.ffmpeg(), new OverlayFilter(config.overlay().fontFile())), encoders::selected,
                 new RetrySchedule(config.retry().initialDelay(), config.retry().maxDelay(), config.retry().maxAttempts()),
                 config.retry().resetAfter(), config.stallTimeout(), config.startTimeout(), config.stopGrace(),
                 config.queueBytes(), this::used, load::cpu, degradeBounds(config.degrade()));
@@ -148,6 +154,7 @@ public class RestreamService {
         Restream r = Restream.require(id);
         stopRun(id, "restream deleted");
         r.delete();
+        overlays.deactivate(id);
     }
 
     /**
@@ -173,8 +180,16 @@ public class RestreamService {
                 throw ApiException.conflict("id", "this node runs " + config.maxRunning()
                         + " restreams already (polyplex.restream.max-running)");
             }
+            OverlayGraph draws;
+            try {
+                draws = overlays.activate(id, channel.name(), Overlay.of(id), r.overlayValues);
+            } catch (RuntimeException e) {
+                overlays.deactivate(id);
+                Log.warnf("restream %d: cannot write its overlay files: %s", id, e.getMessage());
+                throw new ApiException(500, "overlay_files", "the overlay files cannot be written (see the log)", null);
+            }
             RestreamRun run = new RestreamRun(id, channel, targets, (c, sink) -> sessions.tap(c, "restream", sink),
-                    env, metrics, config.sourceRetry().toMillis());
+                    env, metrics, config.sourceRetry().toMillis(), draws);
             runs.put(id, run);
             run.start();
             Log.infof("restream %d: started, channel %d to %d destinations", id, channel.id(), targets.size());
@@ -198,6 +213,7 @@ public class RestreamService {
             runs.clear();
         }
         awaitStops(all.stream().map(r -> r.stop(reason)).toList());
+        all.forEach(r -> overlays.deactivate(r.id()));
         if (!all.isEmpty()) {
             Log.warnf("restream: every restream stopped (%d): %s", all.size(), reason);
         }
@@ -223,6 +239,21 @@ public class RestreamService {
         }).toList();
     }
 
+    /**
+     * After a change of a restream's overlays or values: a running restream's files are rendered
+     * again (a text change is on air at the next frame), and when the filter graph changed (an
+     * overlay added, deleted, moved, resized...) its encoded destinations restart their ffmpeg.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void refreshOverlays(long id) {
+        RestreamRun run = runs.get(id);
+        if (run == null) {
+            return;
+        }
+        Restream r = Restream.require(id);
+        overlays.refresh(id, Overlay.of(id), r.overlayValues).ifPresent(run::overlays);
+    }
+
     public boolean running(long id) {
         return runs.containsKey(id);
     }
@@ -241,6 +272,7 @@ public class RestreamService {
         }
         if (run != null) {
             awaitStops(List.of(run.stop(reason)));
+            overlays.deactivate(id);
             Log.infof("restream %d: stopped (%s)", id, reason);
         }
     }

@@ -1,6 +1,8 @@
 package org.polyplex.restream.config;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -124,6 +126,67 @@ public interface RestreamConfig {
         @DurationMin(seconds = 1)
         @DurationMax(hours = 6)
         Duration recoverAfter();
+    }
+
+    /** Text overlays drawn on encoded profiles (docs/restream.md, "Overlays"). */
+    Overlay overlay();
+
+    /** Bounds and places of overlays. */
+    interface Overlay {
+
+        /** Overlays one restream may have (default 8): each is one drawtext filter in every encoded ffmpeg. */
+        @WithDefault("8")
+        @Min(1)
+        @Max(32)
+        int maxPerRestream();
+
+        /** Longest overlay text or template, and longest named value, in characters (default 500). */
+        @WithDefault("500")
+        @Min(1)
+        @Max(4000)
+        int maxTextLength();
+
+        /** Named template values one restream may have (default 32). */
+        @WithDefault("32")
+        @Min(0)
+        @Max(256)
+        int maxValues();
+
+        /**
+         * Folder of the rendered text files ffmpeg's drawtext reads (default
+         * {@code data/spool/restream-overlays}; one sub-folder per running restream, emptied at start-up).
+         * Letters, digits and {@code / . _ + -} only: the path is put into the filter graph.
+         */
+        @WithDefault("data/spool/restream-overlays")
+        @NotBlank
+        String dir();
+
+        /**
+         * Font file of the text (empty by default: drawtext asks fontconfig for its default Sans,
+         * DejaVu Sans on Debian). Same character rule as {@code dir}.
+         */
+        Optional<String> fontFile();
+
+        /** Folder of the PNG assets of image overlays, one file per asset id (default {@code data/assets}). */
+        @WithDefault("data/assets")
+        @NotBlank
+        String assetDir();
+
+        /** Largest PNG asset in bytes (default 2 MiB); a larger upload answers 413. */
+        @WithDefault("2097152")
+        @Min(1024)
+        @Max(33_554_432)
+        int assetMaxBytes();
+
+        /** Assets stored at most (default 200); one more answers 409. */
+        @WithDefault("200")
+        @Min(1)
+        @Max(100_000)
+        int maxAssets();
+
+        /** Time zone of the {@code {time}} and {@code {date}} template fields (default UTC). */
+        @WithDefault("UTC")
+        ZoneId timeZone();
     }
 
     /** Bounds of the retries of one destination. */

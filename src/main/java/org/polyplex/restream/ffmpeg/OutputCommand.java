@@ -2,6 +2,7 @@ package org.polyplex.restream.ffmpeg;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.polyplex.restream.model.AudioMode;
 import org.polyplex.restream.model.Profile;
@@ -25,9 +26,20 @@ public final class OutputCommand {
     static final String DTS_DELTA_THRESHOLD = "2";
 
     private final String ffmpeg;
+    private final OverlayFilter overlays;
 
     public OutputCommand(String ffmpeg) {
+        this(ffmpeg, new OverlayFilter(Optional.empty()));
+    }
+
+    public OutputCommand(String ffmpeg, OverlayFilter overlays) {
         this.ffmpeg = ffmpeg;
+        this.overlays = overlays;
+    }
+
+    /** {@link #build(Profile, AudioMode, boolean, String, String, List)} without overlays. */
+    public List<String> build(Profile profile, AudioMode audio, boolean sourceAudioAac, String encoder, String url) {
+        return build(profile, audio, sourceAudioAac, encoder, url, OverlayGraph.NONE);
     }
 
     /**
@@ -35,8 +47,10 @@ public final class OutputCommand {
      *        from the source's streams, see {@link #resolve})
      * @param sourceAudioAac whether the source's audio is AAC (then copy passes it through as is)
      * @param encoder the H.264 encoder of encoded profiles (ignored for copy)
+     * @param draws the overlays, drawn by encoded profiles only (a copy cannot carry them)
      */
-    public List<String> build(Profile profile, AudioMode audio, boolean sourceAudioAac, String encoder, String url) {
+    public List<String> build(Profile profile, AudioMode audio, boolean sourceAudioAac, String encoder, String url,
+            OverlayGraph draws) {
         if (audio == AudioMode.AUTO) {
             throw new IllegalArgumentException("resolve the audio mode first");
         }
@@ -58,7 +72,7 @@ public final class OutputCommand {
             }
         }
         if (profile.encodes()) {
-            c.addAll(video(profile, encoder));
+            c.addAll(video(profile, encoder, overlays.graph(base(profile), draws, profile.fps())));
         } else {
             c.addAll(List.of("-c:v", "copy"));
         }
@@ -83,12 +97,21 @@ public final class OutputCommand {
 
     /** The video options of an encoded profile: scaling, frame rate, rate control, GOP. */
     static List<String> video(Profile profile, String encoder) {
+        return video(profile, encoder, base(profile));
+    }
+
+    /** Scaling to the profile's height and its frame rate: the start of every encoded graph. */
+    static String base(Profile profile) {
+        return "scale=-2:" + profile.height().getAsInt() + ",fps=" + profile.fps();
+    }
+
+    /** The same with the filters before the pixel format ({@link OverlayFilter#graph}). */
+    static List<String> video(Profile profile, String encoder, String filters) {
         int fps = profile.fps();
         int kbps = profile.videoKbps();
         String gop = String.valueOf(2 * fps);
         List<String> v = new ArrayList<>();
-        String scale = "scale=-2:" + profile.height().getAsInt() + ",fps=" + fps;
-        v.addAll(List.of("-vf", scale + pixelFormat(encoder)));
+        v.addAll(List.of("-vf", filters + pixelFormat(encoder)));
         v.addAll(List.of("-c:v", encoder));
         if (encoder.equals("libx264")) {
             v.addAll(List.of("-preset", "veryfast", "-tune", "zerolatency"));

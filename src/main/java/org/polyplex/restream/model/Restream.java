@@ -2,7 +2,9 @@ package org.polyplex.restream.model;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -13,6 +15,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -38,6 +41,13 @@ public class Restream extends PanacheEntityBase {
     @CollectionTable(name = "restream_destinations", joinColumns = @JoinColumn(name = "restream_id"))
     @OrderColumn(name = "position")
     public List<RestreamTarget> targets = new ArrayList<>();
+
+    /** Named values of the overlay templates ({@code {temperature}}), set through the API. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "restream_overlay_values", joinColumns = @JoinColumn(name = "restream_id"))
+    @MapKeyColumn(name = "name", length = 32)
+    @Column(name = "value_text", nullable = false, length = 4000)
+    public Map<String, String> overlayValues = new HashMap<>();
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.polyplex.platform.logging.Redaction;
 import org.polyplex.platform.process.ProcessListener;
@@ -20,6 +21,7 @@ import org.polyplex.platform.process.RestartPolicy;
 import org.polyplex.platform.process.SupervisedProcess;
 import org.polyplex.restream.destination.ResolvedDestination;
 import org.polyplex.restream.ffmpeg.OutputCommand;
+import org.polyplex.restream.ffmpeg.OverlayGraph;
 import org.polyplex.restream.model.AudioMode;
 import org.polyplex.restream.model.Profile;
 
@@ -45,6 +47,7 @@ final class DestinationWorker implements ProcessListener {
     private final AudioMode audio;
     private final WorkerEnv env;
     private final Runnable retried;
+    private final Supplier<OverlayGraph> overlays;
     private final FeedQueue queue;
     private final String processName;
 
@@ -72,13 +75,14 @@ final class DestinationWorker implements ProcessListener {
     private final DegradePolicy policy;
 
     DestinationWorker(long restreamId, ResolvedDestination destination, Profile profile, AudioMode audio,
-            WorkerEnv env, Runnable retried) {
+            WorkerEnv env, Runnable retried, Supplier<OverlayGraph> overlays) {
         this.restreamId = restreamId;
         this.destination = destination;
         this.profile = profile;
         this.audio = audio;
         this.env = env;
         this.retried = retried;
+        this.overlays = overlays;
         this.queue = new FeedQueue(env.queueBytes());
         this.processName = "restream-" + restreamId + "-" + destination.id();
         this.active = profile;
@@ -153,7 +157,7 @@ final class DestinationWorker implements ProcessListener {
             case DOWN -> {
                 active = active.lower();
                 degraded = d.reason();
-                replan("steps down to " + active.wire() + ": " + d.reason());
+                replan("profile change", "steps down to " + active.wire() + ": " + d.reason());
             }
             case UP -> {
                 Profile up = profile;
@@ -162,23 +166,27 @@ final class DestinationWorker implements ProcessListener {
                 }
                 active = up;
                 degraded = active == profile ? null : degraded;
-                replan("steps back up to " + active.wire() + ": " + d.reason());
+                replan("profile change", "steps back up to " + active.wire() + ": " + d.reason());
             }
             default -> {
             }
         }
     }
 
-    /** Control thread: a planned restart with the new active profile; not a failure, not a retry. */
-    private void replan(String why) {
+    /**
+     * Control thread: a planned restart with what changed (the active profile, the overlays); not
+     * a failure, not a retry, no backoff.
+     */
+    private void replan(String stopReason, String why) {
         Log.infof("restream %d: destination %d %s", restreamId, destination.id(), why);
+        cancelTimer();
         token++;
         queue.close();
         SupervisedProcess p = current;
         current = null;
         if (p != null) {
             previous = p;
-            p.stop("profile change");
+            p.stop(stopReason);
         }
         progress = null;
         state = new DestinationState.Idle();
@@ -198,6 +206,18 @@ final class DestinationWorker implements ProcessListener {
         CompletableFuture<?> a = p == null ? CompletableFuture.completedFuture(null) : p.stop(reason);
         CompletableFuture<?> b = previous == null ? CompletableFuture.completedFuture(null) : previous.terminated();
         return CompletableFuture.allOf(a, b);
+    }
+
+    /**
+     * Control thread: the overlays' filter graph changed. An encoded destination with an ffmpeg
+     * starts a new one with the new graph at once (not a failure: no backoff, no retry counted);
+     * one waiting to retry takes it at its next attempt; copy destinations draw nothing.
+     */
+    void overlaysChanged() {
+        if (!profile.encodes() || !running || current == null) {
+            return;
+        }
+        replan("overlays changed", "restarts its ffmpeg: the overlays changed");
     }
 
     private void attempt() {
@@ -222,7 +242,7 @@ final class DestinationWorker implements ProcessListener {
         AudioMode resolved = OutputCommand.resolve(audio, streams.hasAudio());
         String enc = encoder == null ? FALLBACK_ENCODER : encoder;
         List<String> command = env.command().build(active, resolved, streams.audioAac(), enc,
-                destination.publishUrl());
+                destination.publishUrl(), overlays.get());
         progress = null;
         lastFrame = -1;
         lastAdvanceNanos = System.nanoTime();

@@ -10,6 +10,7 @@ import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.proxy.session.SessionTap;
 import org.polyplex.proxy.session.TapSink;
 import org.polyplex.restream.destination.ResolvedDestination;
+import org.polyplex.restream.ffmpeg.OverlayGraph;
 import org.polyplex.restream.model.AudioMode;
 import org.polyplex.restream.model.Profile;
 
@@ -56,20 +57,22 @@ public final class RestreamRun {
     private ScheduledFuture<?> reopen;
     private boolean stopped;
     private volatile String sourceState = "waiting";
+    private volatile OverlayGraph overlays;
 
     public RestreamRun(long id, LiveChannel channel, List<Target> targets, Taps taps, WorkerEnv env,
-            RestreamMetrics metrics, long sourceRetryMs) {
+            RestreamMetrics metrics, long sourceRetryMs, OverlayGraph overlays) {
         this.id = id;
         this.channel = channel;
         this.taps = taps;
         this.env = env;
         this.metrics = metrics;
         this.sourceRetryMs = sourceRetryMs;
+        this.overlays = overlays;
         for (Target t : targets) {
             DestinationWorker[] self = new DestinationWorker[1];
             RestreamMetrics.Registered[] reg = new RestreamMetrics.Registered[1];
             self[0] = new DestinationWorker(id, t.destination(), t.profile(), t.audio(), env,
-                    () -> reg[0].retries().increment());
+                    () -> reg[0].retries().increment(), () -> this.overlays);
             reg[0] = metrics.register(id, self[0]);
             workers.add(self[0]);
             meters.add(reg[0]);
@@ -112,6 +115,20 @@ public final class RestreamRun {
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> done.complete(null));
         });
         return done;
+    }
+
+    /**
+     * The overlays' filter graph (numbers and file paths, never text) changed: encoded destinations
+     * restart their ffmpeg with it. Equal draws (a text change alone) change nothing.
+     */
+    public void overlays(OverlayGraph next) {
+        env.control().execute(() -> {
+            if (stopped || next.equals(overlays)) {
+                return;
+            }
+            overlays = next;
+            workers.forEach(DestinationWorker::overlaysChanged);
+        });
     }
 
     /** The state of the whole restream and of each destination (any thread). */

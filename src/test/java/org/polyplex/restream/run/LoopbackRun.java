@@ -23,6 +23,7 @@ import org.polyplex.proxy.session.TapSink;
 import org.polyplex.proxy.ts.TsAssembler;
 import org.polyplex.restream.destination.ResolvedDestination;
 import org.polyplex.restream.ffmpeg.OutputCommand;
+import org.polyplex.restream.ffmpeg.OverlayGraph;
 import org.polyplex.restream.model.AudioMode;
 import org.polyplex.restream.model.Profile;
 import org.polyplex.testsupport.TsFixtures;
@@ -55,7 +56,7 @@ final class LoopbackRun implements AutoCloseable {
         LiveChannel channel = new LiveChannel(1, 1, "Camera", null, null, null, List.of(), List.of(), Instant.EPOCH);
         ResolvedDestination destination = new ResolvedDestination(5, "nginx", url, null);
         run = new RestreamRun(9, channel, List.of(new RestreamRun.Target(destination, profile, AudioMode.AUTO)),
-                (c, sink) -> feed(sink), env, new RestreamMetrics(meters), 1000);
+                (c, sink) -> feed(sink), env, new RestreamMetrics(meters), 1000, OverlayGraph.NONE);
         run.start();
     }
 
