@@ -12,10 +12,8 @@ import java.util.stream.Stream;
 import org.polyplex.restream.ffmpeg.OverlayDraw;
 
 /**
- * The text files drawtext reads: {@code
- *
-<dir>
- * /<restreamId>/<overlayId>.txt}, each replaced
+ * The text files drawtext reads, one per overlay of a running restream (the overlay folder, then
+ * the restream id, then the overlay id with {@code .txt}), each replaced
  * atomically (written to a temporary file beside it, then renamed over it with ATOMIC_MOVE), so
  * ffmpeg, which re-reads it before every frame, sees the old text or the new one, never half of
  * one. Blocking: call from worker threads.
