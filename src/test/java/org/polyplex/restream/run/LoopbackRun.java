@@ -48,9 +48,15 @@ final class LoopbackRun implements AutoCloseable {
 
     LoopbackRun(Path dir, String url, Profile profile, Duration stallTimeout, DoubleSupplier cpu,
             Optional<DegradePolicy.Bounds> degrade) {
+        this(dir, url, profile, "libx264", stallTimeout, cpu, degrade);
+    }
+
+    /** With {@code encoder} as the detected H.264 encoder of encoded profiles. */
+    LoopbackRun(Path dir, String url, Profile profile, String encoder, Duration stallTimeout, DoubleSupplier cpu,
+            Optional<DegradePolicy.Bounds> degrade) {
         supervisor = new Supervisor(4, 20, 80, dir.resolve("run"), Duration.ofSeconds(5), Clock.systemUTC());
         WorkerEnv env = new WorkerEnv(supervisor, control, Clock.systemUTC(), dir, new OutputCommand("ffmpeg"),
-                () -> "libx264", new RetrySchedule(Duration.ofMillis(500), Duration.ofSeconds(2), 5),
+                () -> encoder, new RetrySchedule(Duration.ofMillis(500), Duration.ofSeconds(2), 5),
                 Duration.ofSeconds(2), stallTimeout, Duration.ofSeconds(20), Duration.ofSeconds(1), 4 << 20, id -> {
                 }, cpu, degrade);
         LiveChannel channel = new LiveChannel(1, 1, "Camera", null, null, null, List.of(), List.of(), Instant.EPOCH);
