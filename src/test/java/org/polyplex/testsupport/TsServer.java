@@ -78,6 +78,11 @@ public final class TsServer implements AutoCloseable {
         return active.get();
     }
 
+    /** Open connections of one stream. */
+    public int active(String name) {
+        return (int) open.stream().filter(o -> o.name.equals(name)).count();
+    }
+
     /** Closes the stream's open connections and refuses new ones (connection reset). */
     public void kill(String name) {
         dead.put(name, true);

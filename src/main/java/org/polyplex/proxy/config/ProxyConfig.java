@@ -173,6 +173,23 @@ public interface ProxyConfig {
         @DurationMin(millis = 0)
         Duration breakerOpen();
 
+        /**
+         * While a later source of the list plays (after a failover), the earlier ones are retried in
+         * the background and the session splices back to the first that delivers a keyframe.
+         */
+        @WithDefault("true")
+        boolean returnToEarlier();
+
+        /** First background retry of the earlier sources after a failover; doubles per failed retry. */
+        @WithDefault("5s")
+        @DurationMin(millis = 100)
+        Duration returnRetry();
+
+        /** Upper bound of the background retry delay. */
+        @WithDefault("30s")
+        @DurationMin(millis = 100)
+        Duration returnRetryMax();
+
         /** An MPEG-TS file played to viewers while every source is down, instead of ending them. */
         Optional<String> fallbackSlate();
 

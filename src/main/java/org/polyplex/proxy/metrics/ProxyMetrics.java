@@ -22,6 +22,7 @@ public final class ProxyMetrics {
     private final Counter evictions;
     private final Counter skips;
     private final Counter failovers;
+    private final Counter returns;
     private final Counter upstreams;
     private final Counter hlsSegments;
 
@@ -34,6 +35,7 @@ public final class ProxyMetrics {
         this.evictions = registry.counter("polyplex.proxy.evictions");
         this.skips = registry.counter("polyplex.proxy.skips");
         this.failovers = registry.counter("polyplex.proxy.failovers");
+        this.returns = registry.counter("polyplex.proxy.source.returns");
         this.upstreams = registry.counter("polyplex.proxy.upstreams.opened");
         this.hlsSegments = registry.counter("polyplex.proxy.hls.segments");
     }
@@ -79,6 +81,15 @@ public final class ProxyMetrics {
 
     public void failover() {
         failovers.increment();
+    }
+
+    /** A session went back to an earlier source of its channel after a failover. */
+    public void sourceReturned() {
+        returns.increment();
+    }
+
+    public double sourceReturns() {
+        return returns.count();
     }
 
     public void upstreamOpened() {

@@ -52,6 +52,7 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
     private final Audience audience;
     private final Taps taps;
     private final SourceFailover sources;
+    private final SourceReturn returns;
     private final Instant created;
     private final MemoryBudget.Reservation ringReservation;
     private SessionState state = new SessionState.Idle();
@@ -73,6 +74,7 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
         this.audience = new Audience(id, ring, context, config, env.metrics(), env.nanoTime(), env.memory(), this);
         this.taps = new Taps(id, audience, this::idleCheck);
         this.sources = new SourceFailover(id, channel, env, taps, this);
+        this.returns = new SourceReturn(sources, config.failover());
         this.created = env.clock().instant();
     }
 
@@ -192,6 +194,10 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
     /** An attempt delivered its first keyframe: a real source ends the outage (and the slate). */
     @Override
     public void started(SourceAttempt started) {
+        if (returns.owns(started)) {
+            returnTo(started);
+            return;
+        }
         if (started.slate()) {
             Log.infof("session=%d channel=%d every source is down: playing the fallback slate", id, channel.id());
             return;
@@ -208,9 +214,28 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
                 (now - outage.since()) / 1_000_000);
     }
 
+    /** An earlier source's background try delivered its keyframe: it replaces the later source. */
+    private void returnTo(SourceAttempt earlier) {
+        if (!(state instanceof Streaming streaming)) {
+            returns.cancel();
+            return;
+        }
+        SourceAttempt later = streaming.attempt();
+        state = new Streaming(now(), earlier);
+        returns.tookOver(earlier);
+        sources.release(later);
+        env.metrics().sourceReturned();
+        Log.infof("session=%d channel=%d back on earlier source=%d, source=%d stopped", id, channel.id(),
+                earlier.source.id(), later.source.id());
+    }
+
     /** An attempt failed (the failover already counted it): fail over, retry, or close. */
     @Override
     public void failed(SourceAttempt failed, String reason) {
+        if (returns.owns(failed)) {
+            returns.failed(now());
+            return;
+        }
         if (failed.slate()) {
             close("fallback slate failed: " + reason);
             return;
@@ -223,6 +248,7 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
             return;
         }
         if (state instanceof Streaming streaming) {
+            returns.cancel();
             state = streaming.failover(now());
             sources.failedOver();
         } else if (state instanceof Outage outage) {
@@ -248,6 +274,7 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
         if (state instanceof Connecting || state instanceof Switching) {
             audience.keepalive(now);
         }
+        returns.tick(now, state instanceof Streaming streaming ? streaming.attempt() : null);
         audience.tick(now);
         if (state instanceof Lingering lingering && lingering.over(now)) {
             close("linger over");
@@ -265,6 +292,7 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
         if (state instanceof Fallback fallback && fallback.slate() != null) {
             fallback.slate().watchdog(now);
         }
+        returns.watchdog(now);
     }
 
     /** After the keepalive bound: play the fallback slate if there is one, else end the viewers. */
@@ -304,6 +332,7 @@ final class ChannelSession implements SourceFailover.Listener, Audience.Listener
             env.vertx().cancelTimer(timer);
         }
         sources.release(was.attempt());
+        returns.cancel();
         if (was instanceof Fallback fallback) {
             sources.release(fallback.slate());
         }

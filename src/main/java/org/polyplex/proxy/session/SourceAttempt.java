@@ -24,6 +24,8 @@ final class SourceAttempt implements UpstreamListener, TsAssembler.Sink {
     static final Source SLATE = new Source(-1, "slate", 0, null);
 
     final Source source;
+    /** A background try of an earlier source while a later one plays: its failure is no failover. */
+    private boolean returning;
     private final SourceFailover failover;
     private final Upstream upstream;
     private final TsAssembler assembler;
@@ -39,12 +41,14 @@ final class SourceAttempt implements UpstreamListener, TsAssembler.Sink {
     /**
      * @param splice whether the session already sent bytes: then this source's output is spliced
      *        in (fresh PAT/PMT, discontinuity marks)
+     * @param returning whether this is a background try of an earlier source (see {@link SourceReturn})
      * @param viewers where the chunks go, from the first keyframe on
      */
-    SourceAttempt(SourceFailover failover, Source source, Upstream upstream, boolean splice, ProxyConfig config,
-            LongSupplier nanoTime, ChunkSink viewers) {
+    SourceAttempt(SourceFailover failover, Source source, Upstream upstream, boolean splice, boolean returning,
+            ProxyConfig config, LongSupplier nanoTime, ChunkSink viewers) {
         this.failover = failover;
         this.source = source;
+        this.returning = returning;
         this.upstream = upstream;
         this.config = config.upstream();
         this.nanoTime = nanoTime;
@@ -56,6 +60,16 @@ final class SourceAttempt implements UpstreamListener, TsAssembler.Sink {
 
     void open() {
         upstream.open(this);
+    }
+
+    /** Whether this is still a background try (not the live source yet). */
+    boolean returning() {
+        return returning;
+    }
+
+    /** The background try became the session's live source: from now on it fails like one. */
+    void tookOver() {
+        returning = false;
     }
 
     boolean slate() {
@@ -80,6 +94,9 @@ final class SourceAttempt implements UpstreamListener, TsAssembler.Sink {
         if (!streaming) {
             streaming = true;
             failover.started(this);
+            if (done) {
+                return;
+            }
         }
         viewers.chunk(packets, keyframe);
     }

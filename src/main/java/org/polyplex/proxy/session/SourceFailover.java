@@ -62,24 +62,67 @@ final class SourceFailover {
      * @param splice whether the session already sent bytes
      */
     Optional<SourceAttempt> next(boolean splice) {
-        SourceGuard guard = env.guard();
         for (int n = 0; n < sources.size(); n++) {
             int index = (next + n) % sources.size();
-            Source source = sources.get(index);
-            if (!env.upstreams().supports(source.url()) || !guard.healthy(source.id())) {
-                continue;
+            Optional<SourceAttempt> attempt = open(index, splice, false);
+            if (attempt.isPresent()) {
+                next = (index + 1) % sources.size();
+                return attempt;
             }
-            Optional<Upstream> upstream = env.upstreams().create(source.url(), source.headers());
-            if (upstream.isEmpty() || !guard.tryAcquire(source.id(), source.maxConnections())) {
-                continue;
-            }
-            next = (index + 1) % sources.size();
-            env.metrics().upstreamOpened();
-            Log.infof("session=%d channel=%d connecting source=%d %s", sessionId, channelId, source.id(),
-                    Redaction.origin(source.url()));
-            return Optional.of(attempt(source, upstream.get(), splice));
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code live} plays a source that comes after another one in the channel's list. */
+    boolean later(SourceAttempt live) {
+        return indexOf(live) > 0;
+    }
+
+    /**
+     * A background try of the first eligible source listed before the one {@code live} plays, not
+     * opened yet, or empty when none is eligible now (backoff, open breaker, connection cap).
+     */
+    Optional<SourceAttempt> earlier(SourceAttempt live) {
+        int below = indexOf(live);
+        for (int index = 0; index < below; index++) {
+            Optional<SourceAttempt> attempt = open(index, true, true);
+            if (attempt.isPresent()) {
+                return attempt;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Once an earlier source took over: a failover from it goes on from the one after it. */
+    void returned(SourceAttempt attempt) {
+        attempt.tookOver();
+        next = (indexOf(attempt) + 1) % sources.size();
+    }
+
+    private int indexOf(SourceAttempt attempt) {
+        for (int index = 0; index < sources.size(); index++) {
+            if (sources.get(index).id() == attempt.source.id()) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    private Optional<SourceAttempt> open(int index, boolean splice, boolean returning) {
+        SourceGuard guard = env.guard();
+        Source source = sources.get(index);
+        if (!env.upstreams().supports(source.url()) || !guard.healthy(source.id())) {
+            return Optional.empty();
+        }
+        Optional<Upstream> upstream = env.upstreams().create(source.url(), source.headers());
+        if (upstream.isEmpty() || !guard.tryAcquire(source.id(), source.maxConnections())) {
+            return Optional.empty();
+        }
+        env.metrics().upstreamOpened();
+        Log.infof("session=%d channel=%d %s source=%d %s", sessionId, channelId,
+                returning ? "trying earlier" : "connecting", source.id(), Redaction.origin(source.url()));
+        return Optional.of(new SourceAttempt(this, source, upstream.get(), splice, returning, env.config(), env.nanoTime(),
+                viewers));
     }
 
     /**
@@ -87,11 +130,8 @@ final class SourceFailover {
      * {@code context}, the session's. Fails when the file cannot be read.
      */
     Future<SourceAttempt> slate(Context context, boolean splice) {
-        return env.slate().bytes(context).map(content -> attempt(SourceAttempt.SLATE, env.slate().player(content), splice));
-    }
-
-    private SourceAttempt attempt(Source source, Upstream upstream, boolean splice) {
-        return new SourceAttempt(this, source, upstream, splice, env.config(), env.nanoTime(), viewers);
+        return env.slate().bytes(context).map(content -> new SourceAttempt(this, SourceAttempt.SLATE,
+                env.slate().player(content), splice, false, env.config(), env.nanoTime(), viewers));
     }
 
     /** Stops an attempt (none when null) and gives its connection slot back, once. */
@@ -119,7 +159,11 @@ final class SourceFailover {
     }
 
     void failed(SourceAttempt attempt, String reason) {
-        if (!attempt.slate()) {
+        if (attempt.returning()) {
+            env.guard().release(attempt.source.id());
+            Log.infof("session=%d channel=%d earlier source=%d still down: %s", sessionId, channelId,
+                    attempt.source.id(), Redaction.text(reason));
+        } else if (!attempt.slate()) {
             long sourceId = attempt.source.id();
             env.guard().release(sourceId);
             boolean opened = env.guard().failed(sourceId);

@@ -48,7 +48,8 @@ class CameraFailoverTest {
                 Clock.systemUTC());
         proxy = new ProxyHarness(Map.of("polyplex.proxy.failover.fallback-slate", slate,
                 "polyplex.proxy.failover.breaker-threshold", "1000", "polyplex.proxy.session.tick", "50ms",
-                "polyplex.camera.read-timeout", "3s"), List.of(CameraConfig.class),
+                "polyplex.camera.read-timeout", "3s", "polyplex.proxy.failover.return-retry", "500ms",
+                "polyplex.proxy.failover.return-retry-max", "1s"), List.of(CameraConfig.class),
                 (client, h) -> new UpstreamFactory(List.of(new CameraKind(id -> Optional.empty(), id -> false, supervisor,
                         h.config(CameraConfig.class), h.vertx))));
     }
@@ -95,6 +96,26 @@ class CameraFailoverTest {
             int atSlate = length(received);
             proxy.await("the viewer receives the slate", WAIT, () -> hasPmt(received, atSlate, SLATE_PMT));
             assertThat(session().state()).isEqualTo("fallback");
+        }
+    }
+
+    @Test
+    void shouldGoBackToTheMainCameraWhenItReturnsAndStopTheBackup() {
+        try (RtspTestServer main = RtspTestServer.open(); RtspTestServer backup = RtspTestServer.open()) {
+            proxy.channel(3, ProxyHarness.source(31, main.url()), ProxyHarness.source(32, backup.url()));
+            Buffer received = ProxyHarness.watch(proxy.vertx.createHttpClient(), proxy.frontPort(), 3);
+            proxy.await("the main camera plays", WAIT, () -> source().filter(id -> id == 31).isPresent()
+                    && length(received) > 100_000);
+            main.stop();
+            proxy.await("the backup camera plays", WAIT, () -> source().filter(id -> id == 32).isPresent());
+
+            main.start();
+            proxy.await("the main camera plays again", WAIT, () -> source().filter(id -> id == 31).isPresent());
+            int atReturn = length(received);
+            proxy.await("the viewer receives it", WAIT, () -> length(received) > atReturn + 100_000);
+            proxy.await("the backup camera's ffmpeg is stopped", WAIT, () -> supervisor.running().size() == 1);
+            assertThat(session().state()).isEqualTo("streaming");
+            assertThat(session().failovers()).isEqualTo(1);
         }
     }
 

@@ -268,6 +268,60 @@ class ChannelSessionTest {
         assertThat(snapshot.sessions().get(0).state()).isEqualTo("streaming");
     }
 
+    @Test
+    void afterAFailoverTheSessionGoesBackToTheEarlierSourceOnceItDeliversAgain() {
+        proxy = new ProxyHarness(Map.of("polyplex.proxy.failover.return-retry", "200ms",
+                "polyplex.proxy.failover.return-retry-max", "400ms", "polyplex.proxy.failover.backoff-initial", "100ms",
+                "polyplex.proxy.session.tick", "50ms"));
+        upstream = new TsServer(proxy.vertx, 4_000_000).stream("a", TsFixtures.read(TsFixtures.h264(6, 600)))
+                .stream("b", TsFixtures.read(TsFixtures.h264Variant(6, 600, "0x1100"))).start();
+        proxy.channel(1, source(1, upstream.url("/live/a")), source(2, upstream.url("/live/b")));
+        Watcher viewer = proxy.open(1, 6_000_000);
+        proxy.await("streaming from a", WAIT, () -> viewer.total > 300_000);
+        upstream.kill("a");
+        proxy.await("b took over", WAIT, () -> firstPacketOf(viewer.bytes(), 0x1100, 0) >= 0);
+        int triesWhileDown = upstream.requests("/live/a");
+        proxy.await("a is tried again in the background", WAIT, () -> upstream.requests("/live/a") >= triesWhileDown + 2);
+        assertThat(firstPacketOf(viewer.bytes(), 0x1000, firstPacketOf(viewer.bytes(), 0x1100, 0)))
+                .as("a try of a dead source reaches no viewer").isNegative();
+
+        upstream.revive("a");
+        proxy.await("back on a", WAIT,
+                () -> firstPacketOf(viewer.bytes(), 0x1000, firstPacketOf(viewer.bytes(), 0x1100, 0)) >= 0);
+        proxy.await("b is stopped", WAIT, () -> upstream.active("b") == 0);
+        assertThat(viewer.ended).isNotDone();
+        assertThat(proxy.metrics.failovers()).isEqualTo(1);
+        assertThat(proxy.metrics.sourceReturns()).isEqualTo(1);
+        assertThat(upstream.requests("/live/b")).isEqualTo(1);
+        SessionsSnapshot.SessionInfo session = ProxyHarness.join(proxy.registry.snapshot()).sessions().get(0);
+        assertThat(session.sourceId()).isEqualTo(1);
+        assertThat(session.state()).isEqualTo("streaming");
+        int splice = firstPacketOf(viewer.bytes(), 0x1000, firstPacketOf(viewer.bytes(), 0x1100, 0));
+        assertThat(TsPacket.pid(viewer.bytes(), splice - TsPacket.SIZE)).as("PAT before the spliced PMT")
+                .isEqualTo(TsPacket.PAT_PID);
+    }
+
+    @Test
+    void aDeadEarlierSourceIsRetriedAtADoublingDelayAndNotAtAllWhenReturningIsOff() {
+        start(4_000_000, Map.of("polyplex.proxy.failover.return-retry", "100ms",
+                "polyplex.proxy.failover.return-retry-max", "400ms", "polyplex.proxy.session.tick", "20ms"));
+        upstream.kill("a");
+        proxy.channel(1, source(1, upstream.url("/live/a")), source(2, upstream.url("/live/b")));
+        Watcher viewer = proxy.open(1, 0);
+        proxy.await("b plays", WAIT, () -> viewer.total > 1_500_000);
+        // b played for about 3 s: tries at 0.1, 0.3, 0.7, 1.1, 1.5 ... s after it took over, never each tick
+        assertThat(upstream.requests("/live/a")).isBetween(3, 10);
+        proxy.close();
+
+        start(4_000_000, Map.of("polyplex.proxy.failover.return-to-earlier", "false",
+                "polyplex.proxy.failover.return-retry", "100ms", "polyplex.proxy.session.tick", "20ms"));
+        upstream.kill("a");
+        proxy.channel(1, source(1, upstream.url("/live/a")), source(2, upstream.url("/live/b")));
+        Watcher off = proxy.open(1, 0);
+        proxy.await("b plays", WAIT, () -> off.total > 1_500_000);
+        assertThat(upstream.requests("/live/a")).isEqualTo(1);
+    }
+
     private static int firstPacketOf(byte[] ts, int pid, int from) {
         if (from < 0) {
             return -1;

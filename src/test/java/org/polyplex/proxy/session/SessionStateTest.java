@@ -31,7 +31,7 @@ class SessionStateTest {
             public void close() {
             }
         };
-        return new SourceAttempt(null, new Source(sourceId, "http://h/" + sourceId, 0, null), idle, false,
+        return new SourceAttempt(null, new Source(sourceId, "http://h/" + sourceId, 0, null), idle, false, false,
                 CONFIG, () -> 0, null);
     }
 
