@@ -103,7 +103,8 @@ public class RestreamService {
             return t;
         });
         this.env = new WorkerEnv(supervisor, control, clock, Path.of(".").toAbsolutePath(),
-                new OutputCommand(config.ffmpeg(), new OverlayFilter(config.overlay().fontFile())), encoders::selected,
+                new OutputCommand(config.ffmpeg(), new OverlayFilter(config.overlay().fontFile()), config.inputAnalyze()),
+                encoders::selected,
                 new RetrySchedule(config.retry().initialDelay(), config.retry().maxDelay(), config.retry().maxAttempts()),
                 config.retry().resetAfter(), config.stallTimeout(), config.startTimeout(), config.stopGrace(),
                 config.queueBytes(), this::used, load::cpu, degradeBounds(config.degrade()));

@@ -65,6 +65,16 @@ public interface RestreamConfig {
     @DurationMax(minutes = 5)
     Duration startTimeout();
 
+    /**
+     * How much of the channel a destination's ffmpeg reads to learn its streams before it sends
+     * (default 1 s; ffmpeg's own 5 s is most of a restart's time). The feed starts on a keyframe
+     * with its PAT and PMT, so a second is plenty unless a source's audio lags its video by more.
+     */
+    @WithDefault("1s")
+    @DurationMin(millis = 100)
+    @DurationMax(seconds = 10)
+    Duration inputAnalyze();
+
     /** Time an ffmpeg gets to stop after SIGTERM before SIGKILL (default 3 s). */
     @WithDefault("3s")
     @DurationMin(millis = 100)

@@ -1,5 +1,6 @@
 package org.polyplex.restream.ffmpeg;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,16 +26,22 @@ public final class OutputCommand {
      */
     static final String DTS_DELTA_THRESHOLD = "2";
 
+    /** The default of {@code polyplex.restream.input-analyze}. */
+    public static final Duration ANALYZE = Duration.ofSeconds(1);
+
     private final String ffmpeg;
     private final OverlayFilter overlays;
+    private final String analyzeMicros;
 
     public OutputCommand(String ffmpeg) {
-        this(ffmpeg, new OverlayFilter(Optional.empty()));
+        this(ffmpeg, new OverlayFilter(Optional.empty()), ANALYZE);
     }
 
-    public OutputCommand(String ffmpeg, OverlayFilter overlays) {
+    /** @param analyze how much of its input each ffmpeg reads to learn the streams */
+    public OutputCommand(String ffmpeg, OverlayFilter overlays, Duration analyze) {
         this.ffmpeg = ffmpeg;
         this.overlays = overlays;
+        this.analyzeMicros = String.valueOf(analyze.toNanos() / 1000);
     }
 
     /** {@link #build(Profile, AudioMode, boolean, String, String, List)} without overlays. */
@@ -59,8 +66,8 @@ public final class OutputCommand {
         if (profile.encodes()) {
             c.addAll(hardwareInit(encoder));
         }
-        c.addAll(List.of("-dts_delta_threshold", DTS_DELTA_THRESHOLD, "-fflags", "+genpts+discardcorrupt", "-f",
-                "mpegts", "-i", "pipe:0"));
+        c.addAll(List.of("-analyzeduration", analyzeMicros, "-dts_delta_threshold", DTS_DELTA_THRESHOLD, "-fflags",
+                "+genpts+discardcorrupt", "-f", "mpegts", "-i", "pipe:0"));
         if (audio == AudioMode.SILENCE) {
             c.addAll(List.of("-f", "lavfi", "-i", SILENCE));
         }

@@ -17,7 +17,8 @@ class OutputCommandTest {
     private static final String URL = "rtmp://127.0.0.1:1935/dest/KEY";
     private static final List<String> HEAD = List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning",
             "-nostats", "-progress", "pipe:1", "-stats_period", "1");
-    private static final List<String> INPUT = List.of("-dts_delta_threshold", "2", "-fflags", "+genpts+discardcorrupt",
+    private static final List<String> INPUT = List.of("-analyzeduration", "1000000", "-dts_delta_threshold", "2", "-fflags",
+            "+genpts+discardcorrupt",
             "-f", "mpegts", "-i", "pipe:0");
     private static final List<String> TAIL = List.of("-flvflags", "no_duration_filesize", "-f", "flv", URL);
 

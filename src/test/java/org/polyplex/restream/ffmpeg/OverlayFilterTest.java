@@ -51,7 +51,7 @@ class OverlayFilterTest {
 
     @Test
     void shouldPutTheChainAfterScalingOnEncodedProfilesOnlyAndNeverTheText() {
-        OutputCommand c = new OutputCommand("ffmpeg", new OverlayFilter(Optional.empty()));
+        OutputCommand c = new OutputCommand("ffmpeg", new OverlayFilter(Optional.empty()), OutputCommand.ANALYZE);
         OverlayGraph draws = new OverlayGraph(List.of(), List.of(draw(Path.of("/srv/o/1.txt"), null, 0, 0, 0)));
         List<String> encoded = c.build(Profile.P480, AudioMode.MUTE, false, "libx264", URL, draws);
         String vf = encoded.get(encoded.indexOf("-vf") + 1);
@@ -104,7 +104,7 @@ class OverlayFilterTest {
     void shouldBeAcceptedByFfmpegWithHostileTextInTheFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("1.txt");
         Files.writeString(file, "%{localtime} ':x=0,drawbox [a];\\ 100%\n{time}", StandardCharsets.UTF_8);
-        OutputCommand c = new OutputCommand("ffmpeg", new OverlayFilter(Optional.empty()));
+        OutputCommand c = new OutputCommand("ffmpeg", new OverlayFilter(Optional.empty()), OutputCommand.ANALYZE);
         List<String> built = c.build(Profile.P480, AudioMode.MUTE, false, "libx264", URL,
                 new OverlayGraph(List.of(new ImageDraw(2, png(dir), 300, 100, 2, 0.9)),
                         List.of(draw(file, "#ff0000", 1, 1, 5))));
