@@ -289,6 +289,14 @@ class Reader:
         return None
 
 
+def seen_starting(starting, key, state):
+    """Remembers when a destination's attempt was first seen `starting`; forgets it on any other state."""
+    if state == "starting":
+        starting.setdefault(key, time.monotonic())
+    elif state != "live":
+        starting.pop(key, None)
+
+
 def max_gap(times, t0, t1):
     """The longest time without a video frame in [t0, t1], its edges included."""
     pts = [t0] + [t for t in times if t0 <= t <= t1] + [t1]
@@ -508,22 +516,30 @@ class Bench:
         n.kill()
         log(f"nginx{KILLED} killed; back in {self.a.down:.0f} s")
         states = set()
+        starting = {}  # when each killed destination's current attempt was first seen starting
         while time.monotonic() < t_kill + self.a.down:
             for rid in rids.values():
                 for d in (pp.status(rid) or {}).get("destinations", []):
-                    if (rid, d["destinationId"]) in killed:
+                    k = (rid, d["destinationId"])
+                    if k in killed:
                         states.add(d["state"])
-            time.sleep(0.2)
+                        seen_starting(starting, k, d["state"])
+            time.sleep(0.1)
         n.start()
         t_up = time.monotonic()
         back = {}
+        start_to_live = []
         deadline = t_up + 90
         while len(back) < len(killed) and time.monotonic() < deadline:
             for rid in rids.values():
                 for d in (pp.status(rid) or {}).get("destinations", []):
                     k = (rid, d["destinationId"])
-                    if k in killed and k not in back and d["state"] == "live":
-                        back[k] = time.monotonic() - t_up
+                    if k in killed and k not in back:
+                        if d["state"] == "live":
+                            back[k] = time.monotonic() - t_up
+                            if starting.get(k):
+                                start_to_live.append(time.monotonic() - starting[k])
+                        seen_starting(starting, k, d["state"])
             time.sleep(0.1)
         t_end = time.monotonic() + 2
         time.sleep(2)
@@ -538,6 +554,7 @@ class Bench:
         return {
             "states": sorted(states),
             "back": sorted(back.values()), "back_count": len(back), "killed": len(killed),
+            "start_to_live": sorted(start_to_live),
             "read_back": sorted(t - t_up for t in frames_back if t),
             "others_gap": max(max_gap(readers[k].frames(t_kill - 1, t_end), t_kill - 1, t_end) for k in others),
             "others_receiving": sum(1 for k in others if readers[k].frames(t_up - 2, t_up)),
@@ -802,6 +819,8 @@ def report(b, load_before, a):
                 tee_cell(lambda x: f"{x['killed_back']} of {x['killed']} receiving within {x['observed']:.0f} s"))
             row(f"{label}: nginx back: time until frames are read back from it (s), min / median / max",
                 f"{spread(k['read_back'])}", "")
+            row(f"{label}: nginx back: the attempt that went live, from `starting` to `live` (s), min / median / max "
+                "(the rest is the backoff's wait)", f"{spread(k.get('start_to_live', []))}", "")
         fo = P.get("failover")
         if fo:
             tl = t and t.get("camera_loss")

@@ -1,7 +1,5 @@
 package org.polyplex.restream.run;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -60,8 +58,6 @@ final class DestinationWorker implements ProcessListener {
     private volatile int token;
     private volatile SupervisedProcess current;
     private volatile String lastErrorLine;
-    private volatile Profile active;
-    private volatile String degraded;
 
     // control thread only
     private SupervisedProcess previous;
@@ -72,7 +68,7 @@ final class DestinationWorker implements ProcessListener {
     private long lastFrame;
     private long lastAdvanceNanos;
     private ScheduledFuture<?> timer;
-    private final DegradePolicy policy;
+    private final ProfileSteps steps;
 
     DestinationWorker(long restreamId, ResolvedDestination destination, Profile profile, AudioMode audio,
             WorkerEnv env, Runnable retried, Supplier<OverlayGraph> overlays) {
@@ -85,8 +81,7 @@ final class DestinationWorker implements ProcessListener {
         this.overlays = overlays;
         this.queue = new FeedQueue(env.queueBytes());
         this.processName = "restream-" + restreamId + "-" + destination.id();
-        this.active = profile;
-        this.policy = profile.encodes() ? env.degrade().map(DegradePolicy::new).orElse(null) : null;
+        this.steps = new ProfileSteps(profile, env.degrade().map(DegradePolicy::new).orElse(null));
     }
 
     long destinationId() {
@@ -106,8 +101,7 @@ final class DestinationWorker implements ProcessListener {
     void start() {
         running = true;
         failures = 0;
-        active = profile;
-        degraded = null;
+        steps.reset();
         encoder = profile.encodes() ? env.encoder().get() : null;
         if (streams != null) {
             attempt();
@@ -144,32 +138,13 @@ final class DestinationWorker implements ProcessListener {
         degrade(now);
     }
 
-    /** Control thread: steps the encoded profile down or back up when the policy says so. */
+    /** Control thread: steps the encoded profile down or back up when degraded mode says so. */
     private void degrade(long now) {
-        if (policy == null) {
-            return;
-        }
         Progress p = progress;
         double speed = state instanceof DestinationState.Live && p != null && p.speed() > 0 ? p.speed() : Double.NaN;
-        DegradePolicy.Decision d = policy.tick(now, speed, env.cpu().getAsDouble(), active.lower() != active,
-                active != profile);
-        switch (d.step()) {
-            case DOWN -> {
-                active = active.lower();
-                degraded = d.reason();
-                replan("profile change", "steps down to " + active.wire() + ": " + d.reason());
-            }
-            case UP -> {
-                Profile up = profile;
-                while (up.lower() != active) {
-                    up = up.lower();
-                }
-                active = up;
-                degraded = active == profile ? null : degraded;
-                replan("profile change", "steps back up to " + active.wire() + ": " + d.reason());
-            }
-            default -> {
-            }
+        String change = steps.tick(now, speed, env.cpu());
+        if (change != null) {
+            replan("profile change", change);
         }
     }
 
@@ -241,7 +216,7 @@ final class DestinationWorker implements ProcessListener {
         int at = ++token;
         AudioMode resolved = OutputCommand.resolve(audio, streams.hasAudio());
         String enc = encoder == null ? FALLBACK_ENCODER : encoder;
-        List<String> command = env.command().build(active, resolved, streams.audioAac(), enc,
+        List<String> command = env.command().build(steps.active(), resolved, streams.audioAac(), enc,
                 destination.publishUrl(), overlays.get());
         progress = null;
         lastFrame = -1;
@@ -255,30 +230,11 @@ final class DestinationWorker implements ProcessListener {
         ProcessSpec spec = new ProcessSpec(processName, "restream", command, env.workDir(), RestartPolicy.NEVER,
                 ProgressChannel.STDOUT, env.stallTimeout(), env.stopGrace());
         try {
-            current = env.supervisor().start(spec, (n, stdin, stdout) -> writer(stdin, at), this);
+            current = env.supervisor().start(spec, (n, stdin, stdout) -> FeedWriter.start(processName, queue, stdin,
+                    () -> token == at), this);
         } catch (ProcessRefusedException e) {
             fail(e.getMessage());
         }
-    }
-
-    private void writer(OutputStream stdin, int at) {
-        Thread t = new Thread(() -> {
-            try (OutputStream out = stdin) {
-                while (token == at) {
-                    Buffer b = queue.take(250);
-                    if (b != null && token == at) {
-                        out.write(b.getBytes());
-                        out.flush();
-                    }
-                }
-            } catch (IOException e) {
-                // the ffmpeg is gone: the supervisor reports its exit
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, processName + "-in");
-        t.setDaemon(true);
-        t.start();
     }
 
     @Override
@@ -409,6 +365,6 @@ final class DestinationWorker implements ProcessListener {
                 live && p != null ? Math.max(0, p.fps()) : 0, live && p != null ? Math.max(0, p.bitrateKbps()) : 0,
                 live && p != null ? Math.max(0, p.speed()) : 0, p == null ? 0 : Math.max(0, p.droppedFrames()),
                 p == null ? 0 : Math.max(0, p.duplicatedFrames()), uptime, retries, lastError,
-                profile.encodes() ? encoder : "copy", queue.droppedBytes(), retryAt, active, degraded);
+                profile.encodes() ? encoder : "copy", queue.droppedBytes(), retryAt, steps.active(), steps.degraded());
     }
 }
