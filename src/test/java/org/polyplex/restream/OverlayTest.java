@@ -194,8 +194,12 @@ class OverlayTest {
         long first = JsonPath.from(asAdmin().body(Map.of("text", "{channel} {time}", "x", 5, "y", 6)).post(base).then()
                 .statusCode(201).body("x", equalTo(5)).body("opacity", equalTo(1.0f))
                 .body("rendered", containsString("Bad overlays")).extract().asString()).getLong("id");
-        long image = JsonPath.from(asAdmin().body(Map.of("type", "image", "assetId", asset, "scale", 2)).post(base)
-                .then().statusCode(201).body("scale", equalTo(2.0f)).extract().asString()).getLong("id");
+        asAdmin().body(Map.of("type", "image", "assetId", asset, "fadeInSeconds", 61)).post(base).then().statusCode(400)
+                .body("field", equalTo("fadeInSeconds"));
+        long image = JsonPath.from(asAdmin().body(Map.of("type", "image", "assetId", asset, "scale", 2,
+                "fadeInSeconds", 1.5, "durationSeconds", 30)).post(base).then().statusCode(201)
+                .body("scale", equalTo(2.0f)).body("fadeInSeconds", equalTo(1.5f)).body("durationSeconds", equalTo(30.0f))
+                .extract().asString()).getLong("id");
         asAdmin().delete("/api/assets/" + asset).then().statusCode(409);
         asAdmin().body(Map.of("text", "c")).post(base).then().statusCode(201);
         asAdmin().body(Map.of("text", "d")).post(base).then().statusCode(409).body("message",

@@ -37,9 +37,16 @@ public final class OverlayFilter {
             if (d.scale() != 1) {
                 f.append(",scale=iw*").append(num(d.scale())).append(":-1");
             }
+            f.append(fades(d.fades(), fps));
             f.append(",colorchannelmixer=aa=").append(num(d.opacity())).append("[i").append(i).append("];[b")
-                    .append(i).append("][i").append(i).append("]overlay=x=").append(d.x()).append(":y=").append(d.y())
-                    .append("[b").append(i + 1).append(']');
+                    .append(i).append("][i").append(i).append("]overlay=x=").append(d.x()).append(":y=").append(d.y());
+            if (d.fades().any()) {
+                f.append(":shortest=1");
+            }
+            if (d.fades().durationSeconds() > 0) {
+                f.append(":enable='lt(n,").append(num(d.fades().durationSeconds() * fps)).append(")'");
+            }
+            f.append("[b").append(i + 1).append(']');
             i++;
         }
         f.append(";[b").append(i).append(']');
@@ -63,6 +70,28 @@ public final class OverlayFilter {
         }
         f.append(":x=").append(o.x()).append(":y=").append(o.y());
         f.append(":alpha='").append(alpha(o, fps)).append('\'');
+        return f.toString();
+    }
+
+    /**
+     * An image's fades: its one decoded frame looped into a stream at the output's frame rate,
+     * stamped from 0 like the output (ffmpeg starts its input at 0), its alpha ramped by frame
+     * number; nothing for an image that is always on (then {@code overlay} repeats its one frame).
+     * Past its duration the overlay is disabled, so a gone image costs no blending.
+     */
+    static String fades(ImageDraw.Fades fades, int fps) {
+        if (!fades.any()) {
+            return "";
+        }
+        StringBuilder f = new StringBuilder(",loop=loop=-1:size=1,setpts=N/(").append(fps).append("*TB)");
+        if (fades.inSeconds() > 0) {
+            f.append(",fade=t=in:s=0:n=").append(Math.max(1, Math.round(fades.inSeconds() * fps))).append(":alpha=1");
+        }
+        if (fades.durationSeconds() > 0 && fades.outSeconds() > 0) {
+            long end = Math.round(fades.durationSeconds() * fps);
+            long frames = Math.max(1, Math.round(fades.outSeconds() * fps));
+            f.append(",fade=t=out:s=").append(Math.max(0, end - frames)).append(":n=").append(frames).append(":alpha=1");
+        }
         return f.toString();
     }
 

@@ -119,7 +119,9 @@ public class OverlayLive {
             render(restreamId, a, false);
         }
         List<ImageDraw> images = overlays.stream().filter(o -> "image".equals(o.type))
-                .map(o -> new ImageDraw(o.id, assets.file(o.assetId), o.x, o.y, o.scale, o.opacity)).toList();
+                .map(o -> new ImageDraw(o.id, assets.file(o.assetId), o.x, o.y, o.scale, o.opacity,
+                        new ImageDraw.Fades(o.fadeInSeconds, o.fadeOutSeconds, o.durationSeconds)))
+                .toList();
         return new OverlayGraph(images, text.stream().map(o -> draw(restreamId, o)).toList());
     }
 

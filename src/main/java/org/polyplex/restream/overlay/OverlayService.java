@@ -153,12 +153,11 @@ public class OverlayService {
         o.durationSeconds = in.durationSeconds() != null ? in.durationSeconds() : o.durationSeconds;
     }
 
-    /** The image fields: an existing asset (422 otherwise), a scale; no text, font or fades. */
+    /** The image fields: an existing asset (422 otherwise), a scale; no text or font. */
     private static void image(Overlay o, OverlayInput in) {
-        if (in.text() != null || in.fontSize() != null || in.color() != null || in.boxColor() != null
-                || in.fadeInSeconds() != null || in.fadeOutSeconds() != null || in.durationSeconds() != null) {
-            throw ApiException.invalid("type", "an image overlay has assetId, x, y, opacity and scale only "
-                    + "(text, fonts and fades are for text overlays)");
+        if (in.text() != null || in.fontSize() != null || in.color() != null || in.boxColor() != null) {
+            throw ApiException.invalid("type", "an image overlay has assetId, x, y, opacity, scale and fades only "
+                    + "(text and fonts are for text overlays)");
         }
         if (in.assetId() != null) {
             if (Asset.findByIdOptional(in.assetId()).isEmpty()) {

@@ -99,6 +99,43 @@ class OverlayFilterTest {
         return png;
     }
 
+    @Test
+    void shouldLoopAFadingImageIntoAStreamAndDisableItPastItsDuration() {
+        OverlayGraph g = new OverlayGraph(List.of(new ImageDraw(1, Path.of("/a/1.png"), 5, 6, 1, 0.5,
+                new ImageDraw.Fades(1, 0.5, 10))), List.of());
+        assertThat(new OverlayFilter(Optional.empty()).graph("fps=30", g, 30)).isEqualTo("fps=30[b0];"
+                + "movie=/a/1.png,format=rgba,loop=loop=-1:size=1,setpts=N/(30*TB),fade=t=in:s=0:n=30:alpha=1,"
+                + "fade=t=out:s=285:n=15:alpha=1,colorchannelmixer=aa=0.5[i0];"
+                + "[b0][i0]overlay=x=5:y=6:shortest=1:enable='lt(n,300)'[b1];[b1]null");
+        assertThatThrownBy(() -> new ImageDraw.Fades(61, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A real ffmpeg fades a blue image in over 1 s, holds it, fades it out to be gone at 3 s. */
+    @Test
+    void shouldFadeAnImageInAndOutOnTheRealFfmpeg(@TempDir Path dir) throws Exception {
+        OverlayGraph g = new OverlayGraph(List.of(new ImageDraw(1, png(dir), 10, 10, 1, 1,
+                new ImageDraw.Fades(1, 1, 3))), List.of());
+        String vf = new OverlayFilter(Optional.empty()).graph("fps=30", g, 30);
+        Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i",
+                "color=black:s=320x240:r=30", "-t", "4", "-vf", vf, "-pix_fmt", "gray", "-f", "rawvideo", "-")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] gray = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        int frame = 320 * 240;
+        assertThat(gray.length / frame).isEqualTo(120);
+        int[] at = new int[120];
+        for (int n = 0; n < at.length; n++) {
+            at[n] = gray[n * frame + 20 * 320 + 30] & 0xFF;
+        }
+        int full = at[45];
+        assertThat(full).as("the image at full opacity").isGreaterThan(20);
+        assertThat(at[0]).as("invisible at the start").isLessThan(3);
+        assertThat(at[15]).as("half way in").isBetween(full / 2 - 3, full / 2 + 3);
+        assertThat(at[75]).as("half way out").isBetween(full / 2 - 3, full / 2 + 3);
+        assertThat(at[95]).as("gone after 3 s").isZero();
+        assertThat(at[119]).isZero();
+    }
+
     /** The real ffmpeg parses the graph, and text that looks like syntax or expansions is only text. */
     @Test
     void shouldBeAcceptedByFfmpegWithHostileTextInTheFile(@TempDir Path dir) throws Exception {
