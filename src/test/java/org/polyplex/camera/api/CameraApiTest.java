@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.polyplex.proxy.ProxyHarness;
+import org.polyplex.scraping.StubHttp;
 import org.polyplex.testsupport.LogCapture;
 import org.polyplex.testsupport.RtspTestServer;
 
@@ -99,6 +100,33 @@ class CameraApiTest {
             String metrics = given().when().get("/q/metrics").then().extract().asString();
             assertThat(metrics).contains("polyplex_camera_up{camera=\"" + id + "\"}");
             assertThat(answers + metrics + logs.text()).doesNotContain(PASSWORD);
+        }
+    }
+
+    /** A camera listed in a playlist: the import keeps its rtsp:// URL and the channel plays it. */
+    @Test
+    void shouldPlayAnRtspUrlImportedFromAnM3uPlaylist() {
+        try (RtspTestServer camera = RtspTestServer.open(); StubHttp lists = new StubHttp()) {
+            String name = unique("Yard camera");
+            lists.serve("/cams.m3u", "audio/x-mpegurl", "#EXTM3U\n#EXTINF:-1 tvg-id=\"" + name + "\" group-title=\"Cameras\","
+                    + name + "\n" + camera.url() + "\n");
+            Map<String, Object> source = new HashMap<>(Map.of("url", lists.url("/cams.m3u"), "type", "m3u",
+                    "intervalMinutes", 60));
+            long sourceId = create("/api/scraper-sources", source);
+            asAdmin().when().post("/api/scraper-sources/" + sourceId + "/run").then().statusCode(200)
+                    .body("added", org.hamcrest.Matchers.equalTo(1));
+            JsonPath found = asAdmin().when().get("/api/channels?q=" + name).then().statusCode(200).extract().jsonPath();
+            long channelId = found.getLong("[0].id");
+            assertThat(found.getString("[0].name")).isEqualTo(name);
+            assertThat(asAdmin().when().get("/api/channels/" + channelId).then().extract().jsonPath()
+                    .getString("sources[0].url")).isEqualTo(camera.url());
+
+            String user = unique("line");
+            create("/api/users", Map.of("username", user, "password", LINE_PASSWORD, "maxConnections", 1));
+            String root = base.toString().replaceAll("/$", "");
+            ProxyHarness.FfmpegPlayer viewer = ProxyHarness
+                    .ffmpeg(root + "/live/%s/%s/%d.ts".formatted(user, LINE_PASSWORD, channelId), 3);
+            assertThat(viewer.frames(Duration.ofSeconds(40))).as("3 s of the listed camera").isGreaterThanOrEqualTo(40);
         }
     }
 
