@@ -127,6 +127,13 @@ public class RestreamService {
         return Restream.require(id);
     }
 
+    /** The stored destinations of a restream with their profile and audio mode, in order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RestreamInput.Target> targets(long id) {
+        return Restream.require(id).targets.stream()
+                .map(t -> new RestreamInput.Target(t.destinationId, t.profile, t.audio)).toList();
+    }
+
     /** Creates a restream; a 422 when the channel or a destination does not exist. */
     @Transactional
     public Restream create(RestreamInput input) {

@@ -99,6 +99,37 @@ class ConsoleRestreamPagesTest {
     }
 
     @Test
+    void shouldChangeEachDestinationsProfileAndAudioMode() {
+        String name = AdminApi.unique("Edest");
+        post("/console/destinations", Map.of("name", name, "preset", "custom", "url", "rtmp://127.0.0.1:9/app",
+                "streamKey", KEY)).then().statusCode(303);
+        String destinationId = get("/console/restreams")
+                .replaceAll("(?s).*value=\"(\\d+)\" id=\"pick-\\d+\"> " + name + ".*", "$1");
+        long channel = AdminApi.createChannel("Encoded", "http://127.0.0.1:9/never.ts");
+        String location = post("/console/restreams", Map.of("channelId", Long.toString(channel), "destination",
+                destinationId)).then().statusCode(303).extract().header("Location");
+        String id = location.replaceAll(".*/console/restreams/(\\d+).*", "$1");
+        assertThat(get("/console/restreams/" + id)).contains("id=\"profile-" + destinationId + "\"",
+                "<option value=\"copy\" selected>", "<option value=\"auto\" selected>");
+
+        String form = "/console/restreams/" + id + "/encoding";
+        post(form, Map.of("destination", destinationId, "profile", "4k", "audio", "auto")).then().statusCode(400)
+                .body(containsString("profile must be copy, 1080p, 720p or 480p"));
+        post(form, Map.of("destination", destinationId, "profile", "720p")).then().statusCode(400)
+                .body(containsString("each destination with a profile and an audio mode"));
+        post(form, Map.of("destination", destinationId, "profile", "720p", "audio", "silence")).then().statusCode(303)
+                .header("Location", containsString("notice=encoding"));
+
+        String page = get("/console/restreams/" + id + "?notice=encoding");
+        assertThat(page).contains("Encoding saved.", "<option value=\"720p\" selected>",
+                "<option value=\"silence\" selected>", "id=\"target-profile-" + destinationId + "\">720p")
+                .doesNotContain(KEY);
+        AdminApi.asAdmin().get("/api/restreams/" + id).then().statusCode(200)
+                .body("destinations[0].profile", org.hamcrest.Matchers.equalTo("720p"));
+        post("/console/restreams/" + id + "/delete", Map.of()).then().statusCode(303);
+    }
+
+    @Test
     void shouldListCamerasWithAPlaceholderAndNeverThePassword() {
         post("/console/cameras", Map.of("name", "", "url", "http://nope")).then().statusCode(400)
                 .body(containsString("id=\"cname-error\""));

@@ -2,6 +2,7 @@ package org.polyplex.console.restream;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,8 @@ import org.polyplex.platform.web.ApiException;
 import org.polyplex.restream.RestreamInput;
 import org.polyplex.restream.RestreamService;
 import org.polyplex.restream.destination.DestinationService;
+import org.polyplex.restream.model.AudioMode;
+import org.polyplex.restream.model.Profile;
 import org.polyplex.restream.run.DestinationStatus;
 import org.polyplex.restream.run.RestreamStatus;
 
@@ -37,8 +40,9 @@ import io.smallrye.common.annotation.Blocking;
 
 /**
  * Restreams: the list with each one's state, a create form (a channel and destinations, copy
- * profile), a detail page whose per-destination states refresh themselves, start, stop, delete
- * and the emergency "stop everything". Through {@link RestreamService}.
+ * profile), a detail page whose per-destination states refresh themselves, each destination's
+ * profile and audio mode, start, stop, delete and the emergency "stop everything". Through
+ * {@link RestreamService}.
  */
 @Path("/console/restreams")
 @Blocking
@@ -50,19 +54,34 @@ public class RestreamsResource {
 
     private static final Map<String, String> NOTICES = Map.of("created", "Restream created.", "started",
             "Started: each destination goes live at the source's first keyframe.", "stopped", "Stopped.", "deleted",
-            "Restream deleted.");
+            "Restream deleted.", "encoding", "Encoding saved.", "encoding-next",
+            "Encoding saved: it applies when the restream is started again.");
+    private static final List<String> PROFILES = Arrays.stream(Profile.values()).map(Profile::wire).toList();
+    private static final List<String> AUDIO = Arrays.stream(AudioMode.values()).map(AudioMode::wire).toList();
 
-    /** One destination's live figures; the last error is redacted again, as any text shown. */
+    /**
+     * One destination's live figures; the last error is redacted again, as any text shown.
+     * {@code profile} is the one running (below the configured one while degraded mode holds it).
+     */
     @TemplateData
-    public record TargetRow(long destinationId, String name, String state, String fps, String bitrate,
-            long uptimeSeconds, long retries, String lastError, String retryAt) {
+    public record TargetRow(long destinationId, String name, String state, String profile, String degraded,
+            String fps, String bitrate, long uptimeSeconds, long retries, String lastError, String retryAt) {
 
         static TargetRow of(DestinationStatus d, java.util.function.LongFunction<String> names) {
+            Profile running = d.activeProfile() == null ? d.profile() : d.activeProfile();
             return new TargetRow(d.destinationId(), d.name() == null ? names.apply(d.destinationId()) : d.name(),
-                    d.state(), String.format("%.1f", d.fps()), String.format("%.0f", d.bitrateKbps()),
-                    d.uptimeSeconds(), d.retries(), d.lastError() == null ? "" : Redaction.text(d.lastError()),
+                    d.state(), running == null ? "" : running.wire(),
+                    d.degradedReason() == null ? "" : Redaction.text(d.degradedReason()),
+                    String.format("%.1f", d.fps()), String.format("%.0f", d.bitrateKbps()), d.uptimeSeconds(),
+                    d.retries(), d.lastError() == null ? "" : Redaction.text(d.lastError()),
                     d.retryAt() == null ? "" : d.retryAt());
         }
+    }
+
+    /** One destination's stored profile and audio mode, with the choices of the encoding form. */
+    @TemplateData
+    public record EncodingRow(long destinationId, String name, String profile, String audio, List<String> profiles,
+            List<String> audios) {
     }
 
     /** A restream as the pages show it. */
@@ -89,8 +108,8 @@ public class RestreamsResource {
         static native TemplateInstance restreams(Frame frame, List<RestreamRow> rows, Pager pager,
                 List<Choice> destinations, String channelId, FormErrors errors, String notice);
 
-        static native TemplateInstance restream(Frame frame, RestreamRow restream, String notice, String error,
-                int refresh);
+        static native TemplateInstance restream(Frame frame, RestreamRow restream, List<EncodingRow> encoding,
+                String notice, String error, int refresh);
 
         static native TemplateInstance status(RestreamRow restream, int refresh);
     }
@@ -152,8 +171,43 @@ public class RestreamsResource {
     @GET
     @Path("{id}")
     public TemplateInstance detail(@RestPath long id, @RestQuery String notice) {
-        return Templates.restream(current.frame("restreams"), row(id), NOTICES.getOrDefault(
+        return Templates.restream(current.frame("restreams"), row(id), encoding(id), NOTICES.getOrDefault(
                 notice == null ? "" : notice, ""), "", REFRESH_SECONDS);
+    }
+
+    /**
+     * Saves each destination's profile and audio mode (the form lists them in order); a running
+     * restream keeps what it runs until it is started again.
+     */
+    @POST
+    @Path("{id}/encoding")
+    public Response encoding(@RestPath long id, @RestForm String csrf, @RestForm("destination") List<Long> ids,
+            @RestForm("profile") List<String> profiles, @RestForm("audio") List<String> audios) {
+        current.requireToken(csrf);
+        RestreamRow now = row(id);
+        int n = ids == null ? 0 : ids.size();
+        if (n == 0 || profiles == null || audios == null || profiles.size() != n || audios.size() != n) {
+            return refused(id, 400, "the form lists each destination with a profile and an audio mode");
+        }
+        List<RestreamInput.Target> targets = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                targets.add(new RestreamInput.Target(ids.get(i), Profile.fromWire(profiles.get(i)),
+                        AudioMode.fromWire(audios.get(i))));
+            }
+        } catch (IllegalArgumentException e) {
+            return refused(id, 400, e.getMessage());
+        }
+        try {
+            restreams.update(id, new RestreamInput(now.channelId(), targets));
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                throw new ConsoleRefusal(404, e.getMessage());
+            }
+            return refused(id, e.status(), e.getMessage());
+        }
+        String notice = now.running() ? "encoding-next" : "encoding";
+        return Response.seeOther(URI.create("/console/restreams/" + id + "?notice=" + notice)).build();
     }
 
     /** The status block alone, for the page's own refresh. */
@@ -197,9 +251,21 @@ public class RestreamsResource {
             if (e.status() == 404) {
                 throw new ConsoleRefusal(404, e.getMessage());
             }
-            return Response.status(e.status())
-                    .entity(Templates.restream(current.frame("restreams"), row(id), "", e.getMessage(), REFRESH_SECONDS))
-                    .build();
+            return refused(id, e.status(), e.getMessage());
+        }
+    }
+
+    private Response refused(long id, int status, String message) {
+        return Response.status(status).entity(Templates.restream(current.frame("restreams"), row(id), encoding(id), "",
+                message, REFRESH_SECONDS)).build();
+    }
+
+    private List<EncodingRow> encoding(long id) {
+        try {
+            return restreams.targets(id).stream().map(t -> new EncodingRow(t.destinationId(), name(t.destinationId()),
+                    t.profile().wire(), t.audio().wire(), PROFILES, AUDIO)).toList();
+        } catch (ApiException e) {
+            throw new ConsoleRefusal(e.status(), e.getMessage());
         }
     }
 
