@@ -82,6 +82,38 @@ class ConsoleStreamsPagesTest {
     }
 
     @Test
+    void shouldRenameAStreamAndSetItsVisibilityAndTakeover() {
+        String name = AdminApi.unique("Desk");
+        String location = post("/console/streams", Map.of("name", name, "visibility", "public")).then()
+                .statusCode(303).extract().header("Location");
+        long id = Long.parseLong(location.replaceAll(".*/console/streams/(\\d+).*", "$1"));
+        assertThat(given().cookie("polyplex_console", session).get("/console/streams/" + id).asString())
+                .contains("id=\"edit-name\" name=\"name\" value=\"" + name + "\"", "<option value=\"public\" selected>")
+                .doesNotContain("id=\"edit-takeover\" value=\"on\" checked");
+
+        String edit = "/console/streams/" + id + "/edit";
+        post(edit, Map.of("name", " ", "visibility", "private")).then().statusCode(400)
+                .body(containsString("A name has 1 to 200 characters."));
+        post(edit, Map.of("name", name, "visibility", "everyone")).then().statusCode(400)
+                .body(containsString("visibility must be public, subscribers or private"));
+        String other = AdminApi.unique("Taken");
+        post("/console/streams", Map.of("name", other, "visibility", "public")).then().statusCode(303);
+        post(edit, Map.of("name", other, "visibility", "public")).then().statusCode(409).body(containsString("exists"));
+
+        String renamed = name + " 2";
+        post(edit, Map.of("name", renamed, "visibility", "subscribers", "allowTakeover", "on")).then().statusCode(303)
+                .header("Location", containsString("notice=saved"));
+        AdminApi.asAdmin().get("/api/streams/" + id).then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.equalTo(renamed))
+                .body("visibility", org.hamcrest.Matchers.equalTo("subscribers"))
+                .body("allowTakeover", org.hamcrest.Matchers.equalTo(true));
+        assertThat(given().cookie("polyplex_console", session).get("/console/streams/" + id + "?notice=saved").asString())
+                .contains("Saved.", "<option value=\"subscribers\" selected>", "id=\"edit-takeover\" value=\"on\" checked");
+        post(edit, Map.of("name", renamed, "visibility", "subscribers")).then().statusCode(303);
+        AdminApi.asAdmin().get("/api/streams/" + id).then().body("allowTakeover", org.hamcrest.Matchers.equalTo(false));
+    }
+
+    @Test
     void shouldRefuseForgedAndCrossSitePosts() {
         long id = AdminApi.create("/api/streams", Map.of("name", AdminApi.unique("Guarded"), "visibility", "private"));
         for (String path : new String[] { "/console/streams", "/console/streams/" + id + "/keys",

@@ -1,6 +1,7 @@
 package org.polyplex.console.streams;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -17,12 +18,14 @@ import org.polyplex.console.web.ConsoleRefusal;
 import org.polyplex.console.web.CurrentSession;
 import org.polyplex.console.web.Frame;
 import org.polyplex.console.web.Pager;
+import org.polyplex.ingest.StreamPatch;
 import org.polyplex.ingest.StreamService;
 import org.polyplex.ingest.generation.Generations;
 import org.polyplex.ingest.keys.NewKey;
 import org.polyplex.ingest.keys.StreamKeys;
 import org.polyplex.ingest.rtmp.RtmpConfig;
 import org.polyplex.ingest.streams.Stream;
+import org.polyplex.ingest.streams.Visibility;
 import org.polyplex.platform.web.ApiException;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -50,11 +53,16 @@ public class StreamPages {
 
     private static final Map<String, String> NOTICES = Map.of("created",
             "Stream created. Create a key for the encoder below.", "revoked", "Key revoked: it never publishes again.",
-            "started", "Started: it waits for a publisher.", "stopped", "Stopped.");
+            "started", "Started: it waits for a publisher.", "stopped", "Stopped.", "saved", "Saved.");
 
     /** What the page shows of the stream. */
     @TemplateData
-    public record StreamHead(long id, String name, String visibility, Long channelId, String server) {
+    public record StreamHead(long id, String name, String visibility, Long channelId, String server,
+            String tlsServer, boolean allowTakeover) {
+
+        public List<String> visibilities() {
+            return Arrays.stream(Visibility.values()).map(Visibility::wire).toList();
+        }
     }
 
     /** A key as listed: never the key itself. */
@@ -124,6 +132,26 @@ public class StreamPages {
             }
             return Response.status(e.status()).entity(render(id, 0, uri, null, "", e.getMessage())).build();
         }
+    }
+
+    /** Renames the stream, sets its visibility and whether a second publisher may take it over. */
+    @POST
+    @Path("edit")
+    public Response edit(@RestPath long id, @RestForm String csrf, @RestForm String name,
+            @RestForm String visibility, @RestForm String allowTakeover, @Context UriInfo uri) {
+        current.requireToken(csrf);
+        String typed = name == null ? "" : name.strip();
+        if (typed.isEmpty() || typed.length() > 200) {
+            return Response.status(400).entity(render(id, 0, uri, null, "", "A name has 1 to 200 characters."))
+                    .build();
+        }
+        Visibility v;
+        try {
+            v = Visibility.fromWire(visibility);
+        } catch (IllegalArgumentException e) {
+            return Response.status(400).entity(render(id, 0, uri, null, "", e.getMessage())).build();
+        }
+        return change(id, uri, "saved", () -> streams.update(id, new StreamPatch(typed, v, allowTakeover != null)));
     }
 
     @POST
@@ -201,15 +229,18 @@ public class StreamPages {
         } catch (ApiException e) {
             throw new ConsoleRefusal(e.status(), e.getMessage());
         }
-        return new StreamHead(s.id, s.name, s.visibility.wire(), s.channelId,
-                server(uri.getBaseUri().getHost(), rtmp.port()));
+        String host = uri.getBaseUri().getHost();
+        boolean tls = rtmp.tlsCert().isPresent() && rtmp.tlsKey().isPresent();
+        return new StreamHead(s.id, s.name, s.visibility.wire(), s.channelId, server("rtmp", host, rtmp.port()),
+                tls ? server("rtmps", host, rtmp.tlsPort()) : "", s.allowTakeover);
     }
 
     /**
-     * The encoder's server line: the host the browser reached the console at, the RTMP port and
-     * the {@code live} application; empty when the port is 0 (this node takes no RTMP publish).
+     * The encoder's server line: the host the browser reached the console at, the RTMP (or
+     * RTMPS) port and the {@code live} application; empty when the port is 0 (this node takes no
+     * RTMP publish).
      */
-    static String server(String host, int port) {
+    static String server(String scheme, String host, int port) {
         if (port == 0) {
             return "";
         }
@@ -217,6 +248,6 @@ public class StreamPages {
         if (h.indexOf(':') >= 0 && !h.startsWith("[")) {
             h = "[" + h + "]"; // an IPv6 literal
         }
-        return "rtmp://" + h + ":" + port + "/live";
+        return scheme + "://" + h + ":" + port + "/live";
     }
 }
