@@ -217,7 +217,7 @@ final class DestinationWorker implements ProcessListener {
         AudioMode resolved = OutputCommand.resolve(audio, streams.hasAudio());
         String enc = encoder == null ? FALLBACK_ENCODER : encoder;
         List<String> command = env.command().build(steps.active(), resolved, streams.audioAac(), enc,
-                destination.publishUrl(), overlays.get());
+                destination.publishUrl(), steps.fit(overlays.get()));
         progress = null;
         lastFrame = -1;
         lastAdvanceNanos = System.nanoTime();

@@ -2,6 +2,7 @@ package org.polyplex.restream.run;
 
 import java.util.function.DoubleSupplier;
 
+import org.polyplex.restream.ffmpeg.OverlayGraph;
 import org.polyplex.restream.model.Profile;
 
 /**
@@ -32,6 +33,18 @@ final class ProfileSteps {
     /** The profile to run now. */
     Profile active() {
         return active;
+    }
+
+    /**
+     * The overlays as the running profile draws them: placed for the destination's own profile,
+     * scaled down with the picture while degraded mode holds it lower.
+     */
+    OverlayGraph fit(OverlayGraph overlays) {
+        Profile now = active;
+        if (now == profile || profile.height().isEmpty() || now.height().isEmpty()) {
+            return overlays;
+        }
+        return overlays.scaled((double) now.height().getAsInt() / profile.height().getAsInt());
     }
 
     /** Why the destination runs below its profile, or null while it does not. */
