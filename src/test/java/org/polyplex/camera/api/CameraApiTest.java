@@ -66,12 +66,7 @@ class CameraApiTest {
             assertThat(probed.getString("lastError")).isNull();
 
             // a TS viewer of the camera's channel decodes it
-            String user = unique("line");
-            create("/api/users", Map.of("username", user, "password", LINE_PASSWORD, "maxConnections", 2));
-            String root = base.toString().replaceAll("/$", "");
-            ProxyHarness.FfmpegPlayer viewer = ProxyHarness
-                    .ffmpeg(root + "/live/%s/%s/%d.ts".formatted(user, LINE_PASSWORD, channelId), 3);
-            assertThat(viewer.frames(Duration.ofSeconds(40))).as("3 s of the camera").isGreaterThanOrEqualTo(40);
+            assertThat(framesOf(channelId)).as("3 s of the camera").isGreaterThanOrEqualTo(40);
 
             // snapshots: a decodable JPEG; two admins at once and one within the cache time share one grab
             double grabsBefore = grabs(id);
@@ -120,14 +115,17 @@ class CameraApiTest {
             assertThat(found.getString("[0].name")).isEqualTo(name);
             assertThat(asAdmin().when().get("/api/channels/" + channelId).then().extract().jsonPath()
                     .getString("sources[0].url")).isEqualTo(camera.url());
-
-            String user = unique("line");
-            create("/api/users", Map.of("username", user, "password", LINE_PASSWORD, "maxConnections", 1));
-            String root = base.toString().replaceAll("/$", "");
-            ProxyHarness.FfmpegPlayer viewer = ProxyHarness
-                    .ffmpeg(root + "/live/%s/%s/%d.ts".formatted(user, LINE_PASSWORD, channelId), 3);
-            assertThat(viewer.frames(Duration.ofSeconds(40))).as("3 s of the listed camera").isGreaterThanOrEqualTo(40);
+            assertThat(framesOf(channelId)).as("3 s of the listed camera").isGreaterThanOrEqualTo(40);
         }
+    }
+
+    /** Frames ffmpeg decodes in 3 s of the channel, watched through a new line's /live URL. */
+    private long framesOf(long channelId) {
+        String user = unique("line");
+        create("/api/users", Map.of("username", user, "password", LINE_PASSWORD, "maxConnections", 2));
+        String root = base.toString().replaceAll("/$", "");
+        return ProxyHarness.ffmpeg(root + "/live/%s/%s/%d.ts".formatted(user, LINE_PASSWORD, channelId), 3)
+                .frames(Duration.ofSeconds(40));
     }
 
     @Test
