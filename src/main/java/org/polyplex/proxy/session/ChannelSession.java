@@ -37,7 +37,8 @@ import io.vertx.core.Future;
  * times; its {@link SourceFailover} picks and accounts the sources; its {@link Audience} holds the
  * viewers and takes the chunks straight from the attempt. The tick runs the source watchdog,
  * retries sources during an outage (with null-packet keepalive for the viewers), plays the slate
- * or gives up past the keepalive bound, ends a lingering session, and flushes counters.
+ * or gives up past the keepalive bound, tries the earlier sources in the background while a later
+ * one streams ({@link SourceReturn}), ends a lingering session, and flushes counters.
  */
 final class ChannelSession implements SourceFailover.Listener, Audience.Listener {
 

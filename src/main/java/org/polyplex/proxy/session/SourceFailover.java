@@ -21,8 +21,9 @@ import io.vertx.core.Future;
  * out, or that are at their connection cap), holds one of that source's connection slots while its
  * attempt lives, and records the attempt's outcome: a first keyframe closes the source's breaker, a
  * failure backs it off. Attempts report here first; the session hears of them after the accounting.
- * It also makes the fallback slate's attempt, which the guard never counts. Confined to the
- * session's context.
+ * It also makes the fallback slate's attempt, which the guard never counts, and the background
+ * tries of earlier sources for {@link SourceReturn}, whose failures hold a slot while they run but
+ * never back the source off. Confined to the session's context.
  */
 final class SourceFailover {
 
