@@ -112,7 +112,8 @@ class SupervisorTest {
         Recorder rec = new Recorder();
         SupervisedProcess p = supervisor.start(spec("stubborn", RestartPolicy.NEVER, ProgressChannel.NONE,
                 Duration.ZERO, "trap '' TERM; echo ready >&2; while true; do sleep 0.05; done"), ProcessIo.NONE, rec);
-        await(() -> p.tail().contains("ready"));
+        // the Running report reaches the listener on the supervisor's thread, maybe after the line
+        await(() -> p.tail().contains("ready") && !rec.of(ProcessState.Running.class).isEmpty());
         long pid = ((ProcessState.Running) rec.of(ProcessState.Running.class).get(0)).pid();
 
         long t0 = System.nanoTime();
