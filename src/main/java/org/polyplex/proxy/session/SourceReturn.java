@@ -61,11 +61,14 @@ final class SourceReturn {
         return attempt == trying;
     }
 
-    /** The try delivered its keyframe and became the live source. */
+    /**
+     * The try delivered its keyframe and became the live source; if it is itself a later one,
+     * the next tick starts its own schedule from {@code return-retry}.
+     */
     void tookOver(SourceAttempt attempt) {
         sources.returned(attempt);
         trying = null;
-        watched = attempt;
+        watched = null;
     }
 
     /** The try failed (its slot is given back already): the next one waits twice as long. */
