@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * killed and started again on the same port.
  */
 public final class NginxRtmp implements AutoCloseable {
+
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private final Path dir;
     private final int rtmpPort;
@@ -52,7 +56,14 @@ public final class NginxRtmp implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", rtmpPort), 200);
-                return this;
+                // nginx writes its pid once its sockets are bound: a listener that is not ours fails here
+                if (ownsPort()) {
+                    return this;
+                }
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("nginx exited at start (is " + rtmpPort + " taken?); see "
+                            + dir.resolve("logs"));
+                }
             } catch (IOException notYet) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("nginx exited at start; see " + dir.resolve("logs"));
@@ -61,6 +72,15 @@ public final class NginxRtmp implements AutoCloseable {
             }
         }
         throw new IllegalStateException("nginx did not listen on " + rtmpPort);
+    }
+
+    private boolean ownsPort() {
+        try {
+            return process.isAlive()
+                    && Files.readString(dir.resolve("nginx.pid")).strip().equals(Long.toString(process.pid()));
+        } catch (IOException notWritten) {
+            return false;
+        }
     }
 
     /** Kills it (its connections drop at once). */
@@ -100,11 +120,16 @@ public final class NginxRtmp implements AutoCloseable {
                 """.formatted(dir, rtmpPort, httpPort);
     }
 
+    /** A port free now and never handed to another instance in this JVM (two servers must not share one). */
     private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
