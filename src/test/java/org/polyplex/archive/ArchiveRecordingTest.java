@@ -36,6 +36,7 @@ import io.vertx.core.Vertx;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.RestAssured;
@@ -48,6 +49,7 @@ import io.restassured.path.json.JsonPath;
  * channel plays on; pruning follows each channel's window.
  */
 @QuarkusTest
+@Tag("media")
 @TestProfile(ArchiveRecordingTest.Profile.class)
 class ArchiveRecordingTest {
 

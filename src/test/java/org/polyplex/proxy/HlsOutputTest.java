@@ -40,6 +40,7 @@ import io.vertx.core.Vertx;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.Test;
  * Segments are 1 s here so that the tests do not wait for the 4 s default.
  */
 @QuarkusTest
+@Tag("media")
 @TestProfile(HlsOutputTest.ShortSegments.class)
 class HlsOutputTest {
 

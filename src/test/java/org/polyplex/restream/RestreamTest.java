@@ -30,6 +30,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.RestAssured;
@@ -43,6 +44,7 @@ import io.restassured.path.json.JsonPath;
  * spinning); keys appear in no log line, API answer or metric; stop-all leaves no ffmpeg running.
  */
 @QuarkusTest
+@Tag("media")
 class RestreamTest {
 
     private static final String KEY_A = "keyA-" + "Zq81xW".repeat(3);

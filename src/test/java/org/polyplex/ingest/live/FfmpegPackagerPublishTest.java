@@ -22,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
@@ -32,6 +33,7 @@ import io.restassured.path.json.JsonPath;
  * stays live.
  */
 @QuarkusTest
+@Tag("media")
 @TestProfile(FfmpegPackagerPublishTest.WithFfmpegPackager.class)
 class FfmpegPackagerPublishTest {
 

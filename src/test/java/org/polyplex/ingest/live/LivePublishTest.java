@@ -28,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
@@ -41,6 +42,7 @@ import io.restassured.path.json.JsonPath;
  * file name.
  */
 @QuarkusTest
+@Tag("media")
 @TestProfile(LivePublishTest.WithRtmp.class)
 class LivePublishTest {
 

@@ -28,6 +28,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.Vertx;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * answer a player gets is checked with the real ffprobe.
  */
 @QuarkusTest
+@Tag("media")
 @TestProfile(RefusalSlatesTest.Profile.class)
 class RefusalSlatesTest {
 
