@@ -93,7 +93,7 @@ final class SourceReturn {
     }
 
     private void again(long now) {
-        delay = Math.min(delay * 2, Math.max(config.returnRetryMax().toNanos(), config.returnRetry().toNanos()));
+        delay = Math.min(delay * 2, config.returnRetryMax().toNanos());
         dueAt = now + delay;
     }
 }
