@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
@@ -54,6 +55,14 @@ public class Generation extends PanacheEntityBase {
     @Column(name = "publisher_gone_at")
     public Instant publisherGoneAt;
 
+    /** The node holding it while open (its publisher and packager); null on rows from before nodes were kept. */
+    @Column(length = 100)
+    public String node;
+
+    /** When its node last refreshed it (opened, joined, or its periodic refresh). */
+    @Column(name = "seen_at")
+    public Instant seenAt;
+
     static Optional<Generation> openOf(long streamId) {
         return Generation.<Generation> find("streamId = ?1 and " + OPEN, Sort.descending("id"), streamId)
                 .firstResultOptional();
@@ -65,6 +74,25 @@ public class Generation extends PanacheEntityBase {
 
     static List<Generation> allOpen() {
         return Generation.list(OPEN, Sort.by("id"));
+    }
+
+    /** The open generations this node holds, and those with no node (rows from before nodes were kept). */
+    static List<Generation> openOfNode(String node) {
+        return Generation.list(OPEN + " and (node = ?1 or node is null)", Sort.by("id"), node);
+    }
+
+    /**
+     * Open generations of other nodes that their node has not refreshed since {@code cutoff}, their
+     * rows locked: of two nodes sweeping at once, the second finds them ended and skips them.
+     */
+    static List<Generation> orphanedSince(String node, Instant cutoff) {
+        return Generation.<Generation> find(OPEN + " and node <> ?1 and (seenAt is null or seenAt < ?2)",
+                Sort.by("id"), node, cutoff).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** Marks this node's open generations seen at {@code now}; answers how many. */
+    static int refresh(String node, Instant now) {
+        return Generation.update("seenAt = ?1 where node = ?2 and " + OPEN, now, node);
     }
 
     static List<Generation> idleSince(Instant cutoff) {

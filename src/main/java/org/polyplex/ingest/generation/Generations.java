@@ -1,6 +1,7 @@
 package org.polyplex.ingest.generation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.polyplex.ingest.streams.Stream;
+import org.polyplex.platform.ClusterConfig;
+import org.polyplex.platform.NodeName;
 import org.polyplex.platform.web.ApiException;
 import org.polyplex.platform.web.Page;
 
@@ -27,16 +30,22 @@ import io.quarkus.panache.common.Sort;
 public class Generations {
 
     static final String RESTARTED = "server restarted";
+    static final String NODE_GONE = "its node stopped answering";
     static final int MAX_REASON = 500;
 
     private final Clock clock;
     private final GenerationConfig config;
+    private final String node;
+    private final Duration nodeStale;
     private final Event<GenerationStarted> started;
     private final Event<GenerationEnded> ended;
 
-    Generations(Clock clock, GenerationConfig config, Event<GenerationStarted> started, Event<GenerationEnded> ended) {
+    Generations(Clock clock, GenerationConfig config, NodeName node, ClusterConfig cluster,
+            Event<GenerationStarted> started, Event<GenerationEnded> ended) {
         this.clock = clock;
         this.config = config;
+        this.node = node.value();
+        this.nodeStale = cluster.nodeStale();
         this.started = started;
         this.ended = ended;
     }
@@ -57,6 +66,8 @@ public class Generations {
             boolean resumed = g.lastPublishAt != null;
             g.lastPublishAt = now;
             g.publisherGoneAt = null;
+            g.node = node;
+            g.seenAt = now;
             return new GenerationRef(streamId, g.id, g.state, resumed);
         }
         Generation g = open(streamId, now);
@@ -129,31 +140,47 @@ public class Generations {
         }
     }
 
-    /** Ends every open generation whose publisher has been gone longer than the idle bound; answers how many. */
+    /**
+     * The periodic upkeep: refreshes this node's open generations ({@code seen_at}), ends every
+     * open generation whose publisher has been gone longer than the idle bound, and those of other
+     * nodes left unrefreshed longer than {@code polyplex.cluster.node-stale}. Answers how many ended.
+     */
     @Transactional
     public int sweepIdle() {
-        List<Generation> idle = Generation.idleSince(clock.instant().minus(config.idleEnd()));
+        Instant now = clock.instant();
+        Generation.refresh(node, now);
+        List<Generation> idle = Generation.idleSince(now.minus(config.idleEnd()));
         for (Generation g : idle) {
             finish(g, g.state.toEnded(), "no publisher for " + config.idleEnd().toSeconds() + " s");
         }
-        return idle.size();
+        return idle.size() + endOrphans(now);
+    }
+
+    private int endOrphans(Instant now) {
+        List<Generation> orphans = Generation.orphanedSince(node, now.minus(nodeStale));
+        for (Generation g : orphans) {
+            finish(g, g.state.toEnded(), NODE_GONE + " (" + g.node + ")");
+        }
+        return orphans.size();
     }
 
     /**
-     * Ends the generations a previous process left open ({@value #RESTARTED}): their publishers'
-     * connections and packagers died with it, and a fresh generation is safer than resuming one
-     * whose segments and playlists may be half-written. Answers how many.
+     * Ends the generations this node's previous process left open ({@value #RESTARTED}): their
+     * publishers' connections and packagers died with it, and a fresh generation is safer than
+     * resuming one whose segments and playlists may be half-written. Another node's open
+     * generations are left to it, unless it has not refreshed them within the stale bound (then it
+     * is gone, and they are ended too). Answers how many.
      */
     @Transactional
     public int recoverAfterRestart() {
-        List<Generation> open = Generation.allOpen();
+        List<Generation> open = Generation.openOfNode(node);
         for (Generation g : open) {
             finish(g, g.state.toEnded(), RESTARTED);
         }
         if (!open.isEmpty()) {
-            Log.infof("ended %d stream generations left open by the previous run", open.size());
+            Log.infof("ended %d stream generations left open by this node's previous run", open.size());
         }
-        return open.size();
+        return open.size() + endOrphans(clock.instant());
     }
 
     /** Every open generation (starting or live), of all streams. */
@@ -187,6 +214,8 @@ public class Generations {
         g.streamId = streamId;
         g.state = GenerationState.STARTING;
         g.startedAt = now;
+        g.node = node;
+        g.seenAt = now;
         g.persist();
         started.fire(new GenerationStarted(streamId, g.id));
         Log.infof("stream %d: generation %d starting", streamId, g.id);

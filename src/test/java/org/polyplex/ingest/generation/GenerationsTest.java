@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
 import org.polyplex.ingest.activity.StreamActivity;
+import org.polyplex.platform.ClusterConfig;
+import org.polyplex.platform.NodeName;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,6 +47,12 @@ class GenerationsTest {
 
     @Inject
     StreamActivity activity;
+
+    @Inject
+    NodeName node;
+
+    @Inject
+    ClusterConfig cluster;
 
     @Test
     void shouldOpenResumeGoLiveAndEndWithEventsAfterCommit() {
@@ -128,6 +136,51 @@ class GenerationsTest {
         assertThat(row(a).reason).isEqualTo(Generations.RESTARTED);
         assertThat(row(b).state).isEqualTo(GenerationState.ENDED);
         assertThat(row(done).reason).isEqualTo("stopped");
+    }
+
+    @Test
+    void shouldLeaveAnotherNodesGenerationsToItUntilThatNodeGoesStale() {
+        long mine = generations.begin(stream()).generationId();
+        long otherStream = stream();
+        long other = generations.begin(otherStream).generationId();
+        long gone = generations.begin(stream()).generationId();
+        held(other, "node-b", Instant.now());
+        held(gone, "node-c", Instant.now().minus(cluster.nodeStale()).minusSeconds(1));
+        assertThat(row(mine).node).isEqualTo(node.value());
+
+        generations.recoverAfterRestart();
+        assertThat(row(mine).state).isEqualTo(GenerationState.ENDED);
+        assertThat(row(mine).reason).isEqualTo(Generations.RESTARTED);
+        assertThat(row(other).state).as("node-b refreshed it just now").isEqualTo(GenerationState.STARTING);
+        assertThat(row(gone).state).isEqualTo(GenerationState.ENDED);
+        assertThat(row(gone).reason).isEqualTo(Generations.NODE_GONE + " (node-c)");
+
+        // the same bound holds on the periodic sweep, while node-b's stays with it
+        held(other, "node-b", Instant.now().minus(cluster.nodeStale()).minusSeconds(1));
+        asAdmin().get("/api/streams/" + otherStream + "/generations").then().statusCode(200)
+                .body("[0].node", equalTo("node-b"));
+        generations.sweepIdle();
+        assertThat(row(other).state).isEqualTo(GenerationState.ENDED);
+        assertThat(row(other).reason).isEqualTo(Generations.NODE_GONE + " (node-b)");
+    }
+
+    @Test
+    void shouldRefreshItsOwnOpenGenerationsOnEverySweepAndTakeOverAJoinedOne() {
+        long stream = stream();
+        long id = generations.begin(stream).generationId();
+        Instant old = Instant.now().minus(cluster.nodeStale()).minusSeconds(1);
+        held(id, node.value(), old);
+        generations.sweepIdle();
+        assertThat(row(id).seenAt).isAfter(old.plus(cluster.nodeStale()));
+        assertThat(row(id).state).isEqualTo(GenerationState.STARTING);
+
+        // a publisher reconnecting through this node takes the generation over from node-b
+        held(id, "node-b", old);
+        assertThat(generations.begin(stream).generationId()).isEqualTo(id);
+        assertThat(row(id).node).isEqualTo(node.value());
+        generations.sweepIdle();
+        assertThat(row(id).state).isEqualTo(GenerationState.STARTING);
+        generations.end(id, "done");
     }
 
     @Test
@@ -220,6 +273,14 @@ class GenerationsTest {
 
     private static Generation row(long id) {
         return QuarkusTransaction.requiringNew().call(() -> Generation.<Generation> findById(id));
+    }
+
+    private static void held(long id, String node, Instant seen) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Generation g = Generation.findById(id);
+            g.node = node;
+            g.seenAt = seen;
+        });
     }
 
     private static void backdateGone(long id, Duration by) {
