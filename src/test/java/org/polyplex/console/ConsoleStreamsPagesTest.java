@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.inject.Inject;
+
+import org.polyplex.platform.NodeName;
 import org.polyplex.testsupport.AdminApi;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +31,9 @@ import io.restassured.specification.RequestSpecification;
 class ConsoleStreamsPagesTest {
 
     private static final Pattern KEY = Pattern.compile("id=\"new-key-value\" readonly value=\"(pk_[^\"]+)\"");
+
+    @Inject
+    NodeName node;
 
     private String session;
     private String csrf;
@@ -76,7 +82,8 @@ class ConsoleStreamsPagesTest {
         post("/console/streams/" + id + "/stop", Map.of()).then().statusCode(409)
                 .body(containsString("no open generation"));
         given().cookie("polyplex_console", session).get("/console/streams/" + id).then()
-                .body(containsString("stopped by an admin"));
+                .body(containsString("stopped by an admin"), containsString("<th>Node</th>"),
+                        containsString("<td class=\"muted\">" + node.value() + "</td>"));
         post("/console/streams/" + id + "/delete", Map.of()).then().statusCode(303);
         AdminApi.asAdmin().get("/api/streams/" + id).then().statusCode(404);
     }

@@ -72,7 +72,8 @@ public class StreamPages {
 
     /** A generation in the table. */
     @TemplateData
-    public record GenerationRow(long id, String state, String startedAt, String liveAt, String endedAt, String reason) {
+    public record GenerationRow(long id, String state, String startedAt, String liveAt, String endedAt, String reason,
+            String node) {
     }
 
     @CheckedTemplate
@@ -216,7 +217,7 @@ public class StreamPages {
         var found = generations.list(id, p, GENERATIONS_PAGE);
         List<GenerationRow> rows = found.items().stream().map(g -> new GenerationRow(g.id, g.state.wire(),
                 StreamStatusView.text(g.startedAt), StreamStatusView.text(g.liveAt), StreamStatusView.text(g.endedAt),
-                g.reason == null ? "" : g.reason)).toList();
+                g.reason == null ? "" : g.reason, g.node == null ? "" : g.node)).toList();
         return Templates.stream(current.frame("streams"), head, StreamStatusView.of(streams, id), keyRows, newKey,
                 rows, Pager.of("/console/streams/" + id, Map.of(), p, GENERATIONS_PAGE, found.total()), notice,
                 error, REFRESH_SECONDS);
