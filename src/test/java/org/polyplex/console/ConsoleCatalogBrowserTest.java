@@ -18,6 +18,7 @@ import io.vertx.core.Vertx;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -30,6 +31,7 @@ import org.openqa.selenium.WebElement;
  * "test now" against a local upstream; screenshots go to {@code docs/console/}.
  */
 @QuarkusTest
+@Tag("browser")
 class ConsoleCatalogBrowserTest {
 
     private static ConsoleBrowser browser;

@@ -10,6 +10,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -19,6 +20,7 @@ import org.openqa.selenium.WebElement;
  * content, reach a page of the main navigation by Tab and Enter, and see where the focus is.
  */
 @QuarkusTest
+@Tag("browser")
 class ConsoleKeyboardBrowserTest {
 
     private static final int MAX_TABS = 40;

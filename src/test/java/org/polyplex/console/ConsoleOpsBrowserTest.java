@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
@@ -30,6 +31,7 @@ import org.openqa.selenium.support.ui.Select;
  * a suggested guide accepted on the EPG mapping page. Saves screenshots to {@code docs/console/}.
  */
 @QuarkusTest
+@Tag("browser")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleOpsBrowserTest {
 

@@ -10,6 +10,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -21,6 +22,7 @@ import org.openqa.selenium.Dimension;
  * {@code cameras.png}, {@code restream.png} and {@code restreams.png}.
  */
 @QuarkusTest
+@Tag("browser")
 class ConsoleRestreamBrowserTest {
 
     private static final String KEY = "sk-browser-secret-2024";

@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -24,6 +25,7 @@ import org.openqa.selenium.WebElement;
  * stopped with the table following. Saves {@code streams.png} and {@code stream.png}.
  */
 @QuarkusTest
+@Tag("browser")
 class ConsoleStreamsBrowserTest {
 
     private static ConsoleBrowser browser;

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 
 import org.polyplex.testsupport.FromAddress;
 import org.polyplex.testsupport.FromAddress.Reply;
-import org.polyplex.testsupport.ThrottledLogins;
+import org.polyplex.testsupport.ProductionGuards;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -24,12 +24,12 @@ import io.restassured.RestAssured;
 
 /**
  * Every entry point that takes Xtream credentials goes through the one bad-login throttle: after
- * {@link ThrottledLogins#MAX_FAILURES} wrong passwords from an address, that address gets 429 with
+ * {@link ProductionGuards#MAX_FAILURES} wrong passwords from an address, that address gets 429 with
  * {@code Retry-After} for a wrong and for the right password alike (no password oracle), while
  * the right password from another address still works.
  */
 @QuarkusTest
-@TestProfile(ThrottledLogins.class)
+@TestProfile(ProductionGuards.class)
 class CredentialThrottleTest {
 
     private static final String PASSWORD = "line-pass-1";
@@ -165,7 +165,7 @@ class CredentialThrottleTest {
     void shouldThrottleOverlongCredentialsLikeWrongOnes() {
         String huge = "x".repeat(300);
         String attacker = FromAddress.fresh();
-        for (int i = 0; i <= ThrottledLogins.MAX_FAILURES; i++) {
+        for (int i = 0; i <= ProductionGuards.MAX_FAILURES; i++) {
             call(attacker, (c, p) -> c.get("/get.php?username=" + huge + "&password=" + p), huge);
         }
         assertTooMany(call(attacker, (c, p) -> c.get("/get.php?username=" + user + "&password=" + p), PASSWORD));
@@ -177,7 +177,7 @@ class CredentialThrottleTest {
      */
     private void assertThrottled(int rightStatus, Call entryPoint) {
         String attacker = FromAddress.fresh();
-        for (int i = 0; i < ThrottledLogins.MAX_FAILURES; i++) {
+        for (int i = 0; i < ProductionGuards.MAX_FAILURES; i++) {
             assertThat(call(attacker, entryPoint, "wrong-" + i).status()).as("bad login %d", i).isNotEqualTo(429);
         }
         assertTooMany(call(attacker, entryPoint, "wrong-last"));

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
 import org.polyplex.testsupport.FromAddress;
-import org.polyplex.testsupport.ThrottledLogins;
+import org.polyplex.testsupport.ProductionGuards;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * anything else takes one trip to a worker and comes back on the caller's context.
  */
 @QuarkusTest
-@TestProfile(ThrottledLogins.class)
+@TestProfile(ProductionGuards.class)
 class LineAuthenticatorTest {
 
     private static final String PASSWORD = "memo-pass-1";
@@ -69,7 +69,7 @@ class LineAuthenticatorTest {
     @Test
     void shouldAnswerAThrottledAddressAtOnceWhateverThePassword() throws Exception {
         String address = FromAddress.fresh();
-        for (int i = 0; i < ThrottledLogins.MAX_FAILURES; i++) {
+        for (int i = 0; i < ProductionGuards.MAX_FAILURES; i++) {
             assertThat(onEventLoop(user, "wrong-" + i, address).login()).isInstanceOf(LineLogin.Rejected.class);
         }
         Answer throttled = onEventLoop(user, PASSWORD, address);
@@ -81,7 +81,7 @@ class LineAuthenticatorTest {
     @Test
     void shouldCountUnusableCredentialsWithoutAHop() throws Exception {
         String address = FromAddress.fresh();
-        for (int i = 0; i < ThrottledLogins.MAX_FAILURES; i++) {
+        for (int i = 0; i < ProductionGuards.MAX_FAILURES; i++) {
             Answer empty = onEventLoop(user, "", address);
             assertThat(empty.login()).isInstanceOf(LineLogin.Rejected.class);
             assertThat(empty.atOnce()).isTrue();

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 
 import org.polyplex.testsupport.FromAddress;
 import org.polyplex.testsupport.FromAddress.Reply;
-import org.polyplex.testsupport.ThrottledLogins;
+import org.polyplex.testsupport.ProductionGuards;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -20,7 +20,7 @@ import io.restassured.RestAssured;
 
 /** {@code POST /api/auth/token} with the admin login throttle on, from distinct client addresses. */
 @QuarkusTest
-@TestProfile(ThrottledLogins.class)
+@TestProfile(ProductionGuards.class)
 class TokenThrottleTest {
 
     @Inject
@@ -29,7 +29,7 @@ class TokenThrottleTest {
     @Test
     void shouldAnswer429ToWrongAndRightPasswordWhenTheAddressFailedTooOften() {
         String attacker = FromAddress.fresh();
-        for (int i = 0; i < ThrottledLogins.MAX_FAILURES; i++) {
+        for (int i = 0; i < ProductionGuards.MAX_FAILURES; i++) {
             assertThat(login(attacker, "wrong-" + i).status()).isEqualTo(401);
         }
         assertTooMany(login(attacker, "wrong-last"));
@@ -41,7 +41,7 @@ class TokenThrottleTest {
     void shouldIssueTheAdminATokenFromAnotherAddressWhenAttackersFailedForAdmin() {
         for (int a = 0; a < 2; a++) {
             String attacker = FromAddress.fresh();
-            for (int i = 0; i <= ThrottledLogins.MAX_FAILURES; i++) {
+            for (int i = 0; i <= ProductionGuards.MAX_FAILURES; i++) {
                 login(attacker, "guess-" + a + "-" + i);
             }
         }

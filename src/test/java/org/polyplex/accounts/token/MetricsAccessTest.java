@@ -4,28 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.polyplex.testsupport.AdminApi.adminToken;
 
-import java.util.Map;
+import org.polyplex.testsupport.ProductionGuards;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import org.junit.jupiter.api.Test;
 
 /** {@code /q/metrics} as production runs it: closed but to admin tokens and the scrape token. */
 @QuarkusTest
-@TestProfile(MetricsAccessTest.Closed.class)
+@TestProfile(ProductionGuards.class)
 class MetricsAccessTest {
-
-    static final String SCRAPE_TOKEN = "scrape-token-0123456789";
-
-    /** Metrics closed, with a scrape token. */
-    public static class Closed implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("polyplex.metrics.open", "false", "polyplex.metrics.token", SCRAPE_TOKEN);
-        }
-    }
 
     @Test
     void shouldRefuseMetricsWithoutAToken() {
@@ -36,7 +25,7 @@ class MetricsAccessTest {
 
     @Test
     void shouldServeMetricsToTheScrapeTokenAndToAdmins() {
-        given().header("Authorization", "Bearer " + SCRAPE_TOKEN).get("/q/metrics").then().statusCode(200)
+        given().header("Authorization", "Bearer " + ProductionGuards.SCRAPE_TOKEN).get("/q/metrics").then().statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"));
         given().auth().oauth2(adminToken()).get("/q/metrics").then().statusCode(200);
     }

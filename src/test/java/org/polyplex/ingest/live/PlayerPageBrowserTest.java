@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -32,6 +33,7 @@ import io.restassured.path.json.JsonPath;
  * webjar) and the video's {@code currentTime} advances; the page's report reaches the metrics.
  */
 @QuarkusTest
+@Tag("browser")
 @TestProfile(LivePublishTest.WithRtmp.class)
 class PlayerPageBrowserTest {
 

@@ -24,7 +24,7 @@ import jakarta.inject.Inject;
 import org.polyplex.proxy.ProxyHarness;
 import org.polyplex.testsupport.FromAddress;
 import org.polyplex.testsupport.FromAddress.Reply;
-import org.polyplex.testsupport.ThrottledLogins;
+import org.polyplex.testsupport.ProductionGuards;
 import org.polyplex.testsupport.TsFixtures;
 import org.polyplex.testsupport.TsServer;
 
@@ -53,7 +53,7 @@ class BehindReverseProxyTest {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> overrides = new HashMap<>(new ThrottledLogins().getConfigOverrides());
+            Map<String, String> overrides = new HashMap<>(new ProductionGuards().getConfigOverrides());
             overrides.put("polyplex.http.trusted-proxies", "127.0.0.1");
             overrides.put("polyplex.load.per-address", "1");
             // one builder turn, which the test takes to hold a large answer open
@@ -86,7 +86,7 @@ class BehindReverseProxyTest {
         // application must not throttle this client before its first bad login
         int host = 10 + ThreadLocalRandom.current().nextInt(120) * 2;
         String client = "192.0.2." + host;
-        for (int i = 0; i < ThrottledLogins.MAX_FAILURES; i++) {
+        for (int i = 0; i < ProductionGuards.MAX_FAILURES; i++) {
             assertThat(playlist(PROXY, client, "wrong-" + i).status()).as("bad login %d", i).isEqualTo(401);
         }
         assertThat(playlist(PROXY, client, PASSWORD).status()).isEqualTo(429);
@@ -98,7 +98,7 @@ class BehindReverseProxyTest {
     @Test
     void shouldThrottleAnUntrustedPeerWhateverItForwards() {
         String attacker = FromAddress.fresh();
-        for (int i = 0; i < ThrottledLogins.MAX_FAILURES; i++) {
+        for (int i = 0; i < ProductionGuards.MAX_FAILURES; i++) {
             assertThat(playlist(attacker, "203.0.113." + (10 + i), "wrong-" + i).status()).isEqualTo(401);
         }
         assertThat(playlist(attacker, "203.0.113.99", PASSWORD).status()).isEqualTo(429);
@@ -110,7 +110,7 @@ class BehindReverseProxyTest {
     void shouldThrottleAdminLoginsByTheForwardedClient() {
         String client = "198.51.100.30";
         String account = unique("nobody");
-        for (int i = 0; i < ThrottledLogins.MAX_FAILURES; i++) {
+        for (int i = 0; i < ProductionGuards.MAX_FAILURES; i++) {
             assertThat(token(PROXY, client, account, "wrong-" + i).status()).isEqualTo(401);
         }
         assertThat(token(PROXY, client, account, "wrong-last").status()).isEqualTo(429);
