@@ -2,8 +2,10 @@
 # Fan-out of the whole application against nginx, in one run (see README.md here, "Whole
 # application"). Usage: bench/proxy/app.sh [label=/path/to/quarkus-app ...]
 # Without arguments it packages this tree and measures it as "this"; with BASE=/path/to/quarkus-app
-# that build is measured first as "before". Each build runs as `java -jar quarkus-run.jar` with the
-# README's defaults; APP_OPTS adds JVM options to every build. SECONDS_PER_WINDOW (default 15).
+# that build is measured first as "before". Each build runs through bin/polyplex, the launcher the
+# README runs, with its default JVM options; BENCH_OPTS=-Dbench.app.jvm.LABEL="..." replaces them
+# for one build (empty: the JVM's own defaults, as a bare `java -jar`), APP_OPTS adds JVM options to
+# every build. SECONDS_PER_WINDOW (default 15).
 # BENCH_OPTS adds options to the load JVM, such as -Dbench.only=paced (or unpaced, join) to run
 # one kind of scenario, for instance under a profiler.
 set -euo pipefail

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -17,7 +18,9 @@ import io.vertx.core.Vertx;
 
 /**
  * The fan-out as users run it (see bench/proxy/README.md, "Whole application"): each build given
- * as {@code label=/path/to/quarkus-app} runs as a packaged application with its README defaults,
+ * as {@code label=/path/to/quarkus-app} runs as a packaged application started by
+ * {@code bin/polyplex} with its defaults ({@code -Dbench.app.jvm.LABEL=...} replaces the
+ * launcher's JVM options for that build; empty, the JVM's own defaults),
  * its viewers open real authenticated {@code /live} URLs from distinct loopback addresses, and
  * nginx serves the same bytes from a file in the same run, paced at the channel's bit rate or
  * unpaced. Prints one Markdown table: every build's figures next to nginx's.
@@ -97,7 +100,8 @@ public final class AppFanOutBench {
     private void application(String label, Path app, String pacedSource, String fastSource) throws Exception {
         List<String> options = Arrays.stream(System.getProperty("bench.app.options", "").split(" "))
                 .filter(o -> !o.isBlank()).toList();
-        try (AppUnderTest polyplex = AppUnderTest.start(app, options)) {
+        Optional<String> launcher = Optional.ofNullable(System.getProperty("bench.app.jvm." + label));
+        try (AppUnderTest polyplex = AppUnderTest.start(app, launcher, options)) {
             polyplex.createLine(1000);
             String pacedPath = AppUnderTest.livePath(polyplex.createChannel("paced", pacedSource));
             String fastPath = AppUnderTest.livePath(polyplex.createChannel("unpaced", fastSource));

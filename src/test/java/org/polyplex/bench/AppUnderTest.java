@@ -9,8 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,6 +25,8 @@ final class AppUnderTest implements AutoCloseable {
     static final String USER = "bench";
     static final String PASSWORD = "bench-pass";
     private static final String ADMIN_PASSWORD = "bench-admin";
+    /** The launcher of this tree (README, "Running it"). */
+    static final Path LAUNCHER = Path.of("bin", "polyplex");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
@@ -36,19 +38,26 @@ final class AppUnderTest implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the package under {@code app} (a quarkus-app folder) and waits until it is ready. */
-    static AppUnderTest start(Path app, List<String> jvmOptions) throws IOException {
+    /**
+     * Starts the package under {@code app} (a quarkus-app folder) through {@code bin/polyplex}, the
+     * launcher users run, and waits until it is ready. {@code launcherOptions} replaces the
+     * launcher's default JVM options when present (empty: the JVM's own defaults);
+     * {@code extraOptions} are added after them.
+     */
+    static AppUnderTest start(Path app, Optional<String> launcherOptions, List<String> extraOptions)
+            throws IOException {
         Path work = Files.createTempDirectory("polyplex-app-bench");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", app.resolve("quarkus-run.jar").toAbsolutePath().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve("app.log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toAbsolutePath().toString()).directory(work.toFile())
+                .redirectErrorStream(true).redirectOutput(work.resolve("app.log").toFile());
+        builder.environment().put("POLYPLEX_APP", app.toAbsolutePath().toString());
+        builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        builder.environment().put("JAVA_OPTS", String.join(" ", extraOptions));
+        builder.environment().remove("POLYPLEX_JAVA_OPTS");
+        launcherOptions.ifPresent(options -> builder.environment().put("POLYPLEX_JAVA_OPTS", options));
         builder.environment().put("POLYPLEX_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
