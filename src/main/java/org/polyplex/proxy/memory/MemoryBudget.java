@@ -1,5 +1,6 @@
 package org.polyplex.proxy.memory;
 
+import java.lang.management.ManagementFactory;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -7,6 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.polyplex.proxy.config.ProxyConfig;
 
 import io.quarkus.runtime.configuration.MemorySize;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
 
 /**
  * The node's budget for the data plane's buffers: what every session and viewer may hold at worst
@@ -34,7 +37,11 @@ public final class MemoryBudget {
      */
     public static final int VIEWER_BYTES = 64 * 1024;
 
-    /** Share of the maximum heap used when no budget is configured: the buffers live on the heap. */
+    /**
+     * Share of the maximum heap used when no budget is configured. The stream chunks live in
+     * direct memory, whose limit is the maximum heap unless {@code -XX:MaxDirectMemorySize} says
+     * otherwise; half leaves the rest of the heap to everything else.
+     */
     static final int DEFAULT_PERCENT_OF_HEAP = 50;
 
     private final long total;
@@ -49,9 +56,14 @@ public final class MemoryBudget {
 
     /**
      * The configured budget, or {@value #DEFAULT_PERCENT_OF_HEAP}% of the JVM's maximum heap when
-     * none is set. Refuses to start when it could not hold even one session with one viewer.
+     * none is set. Refuses to start when it could not hold even one session with one viewer, or
+     * when it is more than the JVM's direct memory limit, which holds the chunks it counts.
      */
     public static MemoryBudget of(ProxyConfig config) {
+        return of(config, directMemoryLimit());
+    }
+
+    static MemoryBudget of(ProxyConfig config, long directLimit) {
         long total = config.memory().maxBufferBytes().map(MemorySize::asLongValue)
                 .orElseGet(() -> Runtime.getRuntime().maxMemory() / 100 * DEFAULT_PERCENT_OF_HEAP);
         long smallest = config.session().ringBytes() + config.viewer().maxPendingBytes();
@@ -59,7 +71,21 @@ public final class MemoryBudget {
             throw new IllegalArgumentException("polyplex.proxy.memory.max-buffer-bytes=" + total
                     + " cannot hold one session ring and one viewer's write bound (" + smallest + " bytes)");
         }
+        if (total > directLimit) {
+            throw new IllegalArgumentException("polyplex.proxy.memory.max-buffer-bytes=" + total
+                    + " is more than the JVM's direct memory limit (" + directLimit + " bytes: -XX:MaxDirectMemorySize,"
+                    + " else the maximum heap), which holds the stream chunks: lower it or give the JVM more"
+                    + " (JAVA_OPTS with bin/polyplex)");
+        }
         return new MemoryBudget(total);
+    }
+
+    /** The JVM's limit on direct buffers: {@code -XX:MaxDirectMemorySize}, or the maximum heap when unset. */
+    static long directMemoryLimit() {
+        String option = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                .getVMOption("MaxDirectMemorySize").getValue();
+        long configured = Long.parseLong(option);
+        return configured > 0 ? configured : Runtime.getRuntime().maxMemory();
     }
 
     /** Reserves {@code bytes}, or nothing and empty when they do not fit. */

@@ -3,6 +3,7 @@ package org.polyplex.proxy.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,9 +88,30 @@ class MemoryBudgetTest {
     @Test
     void aConfiguredSizeIsUsedAndMustHoldOneSessionAndOneViewer() {
         ProxyConfig config = TestConfigs.of(ProxyConfig.class, Map.of("polyplex.proxy.memory.max-buffer-bytes", "2G"));
-        assertThat(MemoryBudget.of(config).total()).isEqualTo(2L << 30);
+        assertThat(MemoryBudget.of(config, 4L << 30).total()).isEqualTo(2L << 30);
         ProxyConfig tiny = TestConfigs.of(ProxyConfig.class, Map.of("polyplex.proxy.memory.max-buffer-bytes", "1M"));
         assertThatThrownBy(() -> MemoryBudget.of(tiny)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("polyplex.proxy.memory.max-buffer-bytes");
+    }
+
+    @Test
+    void aBudgetAboveTheDirectMemoryLimitIsRefused() {
+        ProxyConfig config = TestConfigs.of(ProxyConfig.class, Map.of("polyplex.proxy.memory.max-buffer-bytes", "2G"));
+
+        assertThatThrownBy(() -> MemoryBudget.of(config, 1L << 30)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("max-buffer-bytes=2147483648", "direct memory limit (1073741824 bytes",
+                        "-XX:MaxDirectMemorySize");
+        assertThat(MemoryBudget.of(config, 2L << 30).total()).as("up to the limit").isEqualTo(2L << 30);
+    }
+
+    @Test
+    void theDirectMemoryLimitIsTheMaximumHeapUnlessSet() {
+        long limit = MemoryBudget.directMemoryLimit();
+        boolean set = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(a -> a.startsWith("-XX:MaxDirectMemorySize"));
+        if (!set) {
+            assertThat(limit).isEqualTo(Runtime.getRuntime().maxMemory());
+        }
+        assertThat(MemoryBudget.of(TestConfigs.defaults(ProxyConfig.class)).total()).isLessThanOrEqualTo(limit);
     }
 }
