@@ -45,13 +45,14 @@ final class SlateFiles {
         if (!Files.isRegularFile(path)) {
             throw new IllegalStateException(key + ": " + path + " does not exist or is not a file");
         }
-        try {
-            long size = Files.size(path);
-            if (size > maxBytes) {
-                throw new IllegalStateException(key + ": " + path + " has " + size + " bytes, more than "
-                        + PREFIX + "max-file-bytes (" + maxBytes + ")");
+        // read at most one byte past the bound: a file that grows after a size check is still caught
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw new IllegalStateException(key + ": " + path + " has more than " + PREFIX + "max-file-bytes ("
+                        + maxBytes + ") bytes");
             }
-            return Files.readAllBytes(path);
+            return bytes;
         } catch (IOException e) {
             throw new IllegalStateException(key + ": " + path + " cannot be read: " + e.getMessage(), e);
         }
