@@ -20,7 +20,7 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * The packaged application ({@code target/quarkus-app}) run as a separate process, the way a
- * user runs it: its own working directory (so {@code data/} lands there) and its own port.
+ * user runs it ({@code bin/polyplex}): its own working directory (so {@code data/} lands there) and its own port.
  * With {@code polyplex.it.jdbc-url} set (the postgresql Maven profile), it uses that database.
  */
 final class PackagedApp implements AutoCloseable {
@@ -41,15 +41,20 @@ final class PackagedApp implements AutoCloseable {
     }
 
     static PackagedApp start(Path workDir, Map<String, String> env) throws Exception {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("package the application first: " + jar + " is missing");
+        Path quarkusApp = Path.of("target", "quarkus-app").toAbsolutePath();
+        if (!Files.exists(quarkusApp.resolve("quarkus-run.jar"))) {
+            throw new IllegalStateException("package the application first: " + quarkusApp + "/quarkus-run.jar is missing");
         }
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString())
+        // through the launcher users run, with its default JVM options; it execs java, so the
+        // process is the JVM itself and kill() is a crash of the application
+        ProcessBuilder builder = new ProcessBuilder(Path.of("bin", "polyplex").toAbsolutePath().toString())
                 .directory(workDir.toFile())
                 .redirectErrorStream(true);
+        builder.environment().remove("POLYPLEX_JAVA_OPTS");
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().put("POLYPLEX_APP", quarkusApp.toString());
+        builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         String jdbcUrl = System.getProperty("polyplex.it.jdbc-url");

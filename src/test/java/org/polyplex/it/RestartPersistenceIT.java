@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Starts the packaged application, writes through the admin API, stops it, starts it again in
  * the same working directory and reads everything back: the data, the admin's password and the
- * token signing keys all survive a restart.
+ * token signing keys all survive a restart. It runs through {@code bin/polyplex}, so the JVM has
+ * the launcher's bounded heap.
  */
 class RestartPersistenceIT {
 
@@ -39,6 +40,8 @@ class RestartPersistenceIT {
             userId = app.api(tokenBefore).body(Map.of("username", viewer, "password", "viewer-pass",
                     "maxConnections", 3)).post("/api/users").then().statusCode(201).extract().jsonPath().getLong("id");
             assertThat(app.log()).doesNotContain(PASSWORD).doesNotContain("viewer-pass");
+            assertThat(maxHeap(app.api(tokenBefore).get("/q/metrics").then().statusCode(200).extract().asString()))
+                    .as("the launcher's default heap").isEqualTo(768L << 20);
         }
         try (PackagedApp app = PackagedApp.start(workDir, env)) {
             app.api(tokenBefore).get("/api/channels/" + channelId).then().statusCode(200)
@@ -50,5 +53,14 @@ class RestartPersistenceIT {
                     .body("maxConnections", equalTo(3));
             assertThat(app.log()).doesNotContain("generated password");
         }
+    }
+
+    /** The old generation's maximum, which is the JVM's maximum heap under G1, from the metrics. */
+    private static long maxHeap(String metrics) {
+        return metrics.lines()
+                .filter(l -> l.startsWith("jvm_memory_max_bytes{") && l.contains("area=\"heap\"")
+                        && l.contains("id=\"G1 Old Gen\""))
+                .map(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no G1 Old Gen maximum in the metrics"));
     }
 }

@@ -45,7 +45,7 @@ class LauncherTest {
         Run run = launch(Map.of(), "--some-arg");
 
         assertThat(run.status).isZero();
-        assertThat(run.output).contains("args: -Xms64m -Xmx768m -XX:G1PeriodicGCInterval=60000 -jar "
+        assertThat(run.output).contains("args: -Xms64m -Xmx768m -XX:+UseG1GC -XX:G1PeriodicGCInterval=60000 -jar "
                 + app.resolve("quarkus-run.jar") + " --some-arg");
         assertThat(run.output).contains("arenas: 2");
     }
