@@ -80,11 +80,13 @@ public final class MemoryBudget {
         return new MemoryBudget(total);
     }
 
-    /** The JVM's limit on direct buffers: {@code -XX:MaxDirectMemorySize}, or the maximum heap when unset. */
+    /**
+     * The JVM's limit on direct buffers: {@code -XX:MaxDirectMemorySize}, or the maximum heap when
+     * unset (or on a JVM without HotSpot's diagnostic bean).
+     */
     static long directMemoryLimit() {
-        String option = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                .getVMOption("MaxDirectMemorySize").getValue();
-        long configured = Long.parseLong(option);
+        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        long configured = vm == null ? 0 : Long.parseLong(vm.getVMOption("MaxDirectMemorySize").getValue());
         return configured > 0 ? configured : Runtime.getRuntime().maxMemory();
     }
 
