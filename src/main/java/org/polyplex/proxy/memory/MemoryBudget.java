@@ -55,17 +55,20 @@ public final class MemoryBudget {
     }
 
     /**
-     * The configured budget, or {@value #DEFAULT_PERCENT_OF_HEAP}% of the JVM's maximum heap when
-     * none is set. Refuses to start when it could not hold even one session with one viewer, or
-     * when it is more than the JVM's direct memory limit, which holds the chunks it counts.
+     * The configured budget, or {@value #DEFAULT_PERCENT_OF_HEAP}% of the JVM's maximum heap (or
+     * of its direct memory limit, when that is smaller) when none is set. Refuses to start when it
+     * could not hold even one session with one viewer, or when a configured budget is more than
+     * the JVM's direct memory limit, which holds the chunks it counts.
      */
     public static MemoryBudget of(ProxyConfig config) {
         return of(config, directMemoryLimit());
     }
 
     static MemoryBudget of(ProxyConfig config, long directLimit) {
+        // by default, half of the heap and of the direct memory, whichever is smaller (the same
+        // unless -XX:MaxDirectMemorySize is set): a default never refuses the start
         long total = config.memory().maxBufferBytes().map(MemorySize::asLongValue)
-                .orElseGet(() -> Runtime.getRuntime().maxMemory() / 100 * DEFAULT_PERCENT_OF_HEAP);
+                .orElseGet(() -> Math.min(Runtime.getRuntime().maxMemory(), directLimit) / 100 * DEFAULT_PERCENT_OF_HEAP);
         long smallest = config.session().ringBytes() + config.viewer().maxPendingBytes();
         if (total < smallest) {
             throw new IllegalArgumentException("polyplex.proxy.memory.max-buffer-bytes=" + total

@@ -105,6 +105,14 @@ class MemoryBudgetTest {
     }
 
     @Test
+    void unsetIsHalfTheDirectMemoryLimitWhenThatIsBelowTheHeap() {
+        long direct = Runtime.getRuntime().maxMemory() / 4;
+
+        assertThat(MemoryBudget.of(TestConfigs.defaults(ProxyConfig.class), direct).total())
+                .isEqualTo(direct / 100 * 50);
+    }
+
+    @Test
     void theDirectMemoryLimitIsTheMaximumHeapUnlessSet() {
         long limit = MemoryBudget.directMemoryLimit();
         boolean set = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
