@@ -88,12 +88,19 @@ public final class NginxRtmp implements AutoCloseable {
         if (process == null) {
             return;
         }
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        // the master first: killed after its worker, it could start a new one that would keep the port
+        List<ProcessHandle> workers = process.descendants().toList();
         process.destroyForcibly();
+        workers.forEach(ProcessHandle::destroyForcibly);
         try {
             process.waitFor(10, TimeUnit.SECONDS);
+            for (ProcessHandle w : workers) {
+                w.onExit().get(10, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("an nginx worker outlived its kill", e);
         }
         process = null;
     }
