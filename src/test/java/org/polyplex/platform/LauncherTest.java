@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,22 @@ class LauncherTest {
     }
 
     @Test
+    void shouldFindItsPackageThroughASymlink() throws Exception {
+        Path install = dir.resolve("install");
+        Path launcher = Files.createDirectories(install.resolve("bin")).resolve("polyplex");
+        Files.copy(LAUNCHER, launcher, StandardCopyOption.COPY_ATTRIBUTES);
+        Path jar = Files.createDirectories(install.resolve("target/quarkus-app")).resolve("quarkus-run.jar");
+        Files.writeString(jar, "");
+        Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("usr-local-bin")).resolve("polyplex"),
+                launcher);
+
+        Run run = launch(link, Map.of());
+
+        assertThat(run.status).isZero();
+        assertThat(run.output).contains("-jar " + jar.toRealPath());
+    }
+
+    @Test
     void shouldBeWhatTheDockerImageRuns() throws IOException {
         String dockerfile = Files.readString(Path.of("Dockerfile"));
 
@@ -78,12 +95,21 @@ class LauncherTest {
     }
 
     private Run launch(Map<String, String> env, String... args) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toAbsolutePath().toString()).redirectErrorStream(true);
+        return launch(LAUNCHER.toAbsolutePath(), env, args);
+    }
+
+    /** Runs {@code launcher}; without POLYPLEX_APP in {@code env} it finds its own package. */
+    private Run launch(Path launcher, Map<String, String> env, String... args) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString()).redirectErrorStream(true);
         builder.command().addAll(List.of(args));
         builder.environment().remove("JAVA_OPTS");
         builder.environment().remove("POLYPLEX_JAVA_OPTS");
         builder.environment().remove("MALLOC_ARENA_MAX");
-        builder.environment().put("POLYPLEX_APP", app.toString());
+        if (launcher.equals(LAUNCHER.toAbsolutePath())) {
+            builder.environment().put("POLYPLEX_APP", app.toString());
+        } else {
+            builder.environment().remove("POLYPLEX_APP");
+        }
         builder.environment().put("JAVA", java.toString());
         builder.environment().putAll(env);
         Process process = builder.start();
