@@ -107,7 +107,7 @@ public class RestreamService {
                 encoders::selected,
                 new RetrySchedule(config.retry().initialDelay(), config.retry().maxDelay(), config.retry().maxAttempts()),
                 config.retry().resetAfter(), config.stallTimeout(), config.startTimeout(), config.stopGrace(),
-                config.queueBytes(), this::used, load::cpu, degradeBounds(config.degrade()));
+                config.queueBytes(), this::used, load::cpu, degradeBounds(config.degrade()), config.shareEncodes());
     }
 
     private static Optional<DegradePolicy.Bounds> degradeBounds(RestreamConfig.Degrade d) {

@@ -47,6 +47,15 @@ public interface RestreamConfig {
     @Max(268_435_456)
     long queueBytes();
 
+    /**
+     * Destinations of one restream with the same encoded profile and audio mode share one encode
+     * (default true): one ffmpeg encodes, and each destination's own ffmpeg copies its output to
+     * its server, so three 720p destinations cost one 720p encode. Off: every encoded destination
+     * encodes for itself.
+     */
+    @WithDefault("true")
+    boolean shareEncodes();
+
     /** Retries of a dropped destination: exponential backoff and a bound on attempts. */
     Retry retry();
 

@@ -58,11 +58,41 @@ public final class OutputCommand {
      */
     public List<String> build(Profile profile, AudioMode audio, boolean sourceAudioAac, String encoder, String url,
             OverlayGraph draws) {
+        List<String> c = head("pipe:1");
+        c.addAll(streams(profile, audio, sourceAudioAac, encoder, draws));
+        c.addAll(List.of("-flvflags", "no_duration_filesize", "-f", "flv", url));
+        return List.copyOf(c);
+    }
+
+    /**
+     * The ffmpeg of an encode shared by several destinations: the same input and encoding as
+     * {@link #build} with an encoded profile, written as MPEG-TS to stdout ({@code pipe:1}, flushed
+     * per packet) for the destinations' own copy ffmpegs; its progress blocks go to stderr
+     * ({@code -progress pipe:2}), as stdout carries the media.
+     */
+    public List<String> encode(Profile profile, AudioMode audio, String encoder, OverlayGraph draws) {
+        if (!profile.encodes()) {
+            throw new IllegalArgumentException("a shared encode needs an encoded profile");
+        }
+        List<String> c = head("pipe:2");
+        c.addAll(streams(profile, audio, false, encoder, draws));
+        c.addAll(List.of("-flush_packets", "1", "-f", "mpegts", "pipe:1"));
+        return List.copyOf(c);
+    }
+
+    /** The options before the input: quiet, progress blocks once a second to {@code progress}. */
+    private List<String> head(String progress) {
+        return new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "warning", "-nostats",
+                "-progress", progress, "-stats_period", "1"));
+    }
+
+    /** The inputs, the stream mapping and the codecs: everything between the head and the output. */
+    private List<String> streams(Profile profile, AudioMode audio, boolean sourceAudioAac, String encoder,
+            OverlayGraph draws) {
         if (audio == AudioMode.AUTO) {
             throw new IllegalArgumentException("resolve the audio mode first");
         }
-        List<String> c = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "warning",
-                "-nostats", "-progress", "pipe:1", "-stats_period", "1"));
+        List<String> c = new ArrayList<>();
         if (profile.encodes()) {
             c.addAll(hardwareInit(encoder));
         }
@@ -90,8 +120,7 @@ public final class OutputCommand {
         } else {
             c.addAll(List.of("-c:a", "aac", "-b:a", profile.audioKbps() + "k", "-ar", "48000", "-ac", "2"));
         }
-        c.addAll(List.of("-flvflags", "no_duration_filesize", "-f", "flv", url));
-        return List.copyOf(c);
+        return c;
     }
 
     /** AUTO as passthrough when the source has audio, as silence when it has none. */

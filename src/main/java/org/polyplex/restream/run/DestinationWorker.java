@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.polyplex.platform.logging.Redaction;
 import org.polyplex.platform.process.ProcessListener;
@@ -46,6 +47,7 @@ final class DestinationWorker implements ProcessListener {
     private final WorkerEnv env;
     private final Runnable retried;
     private final Supplier<OverlayGraph> overlays;
+    private final UnaryOperator<DestinationStatus> shown;
     private final FeedQueue queue;
     private final String processName;
 
@@ -72,6 +74,15 @@ final class DestinationWorker implements ProcessListener {
 
     DestinationWorker(long restreamId, ResolvedDestination destination, Profile profile, AudioMode audio,
             WorkerEnv env, Runnable retried, Supplier<OverlayGraph> overlays) {
+        this(restreamId, destination, profile, audio, env, retried, overlays, UnaryOperator.identity());
+    }
+
+    /**
+     * @param shown how the status shows this destination: as it is, or (a member of a
+     *        {@link SharedEncode}, whose own ffmpeg copies) with the shared encode's profile and encoder
+     */
+    DestinationWorker(long restreamId, ResolvedDestination destination, Profile profile, AudioMode audio,
+            WorkerEnv env, Runnable retried, Supplier<OverlayGraph> overlays, UnaryOperator<DestinationStatus> shown) {
         this.restreamId = restreamId;
         this.destination = destination;
         this.profile = profile;
@@ -79,6 +90,7 @@ final class DestinationWorker implements ProcessListener {
         this.env = env;
         this.retried = retried;
         this.overlays = overlays;
+        this.shown = shown;
         this.queue = new FeedQueue(env.queueBytes());
         this.processName = "restream-" + restreamId + "-" + destination.id();
         this.steps = new ProfileSteps(profile, env.degrade().map(DegradePolicy::new).orElse(null));
@@ -193,6 +205,40 @@ final class DestinationWorker implements ProcessListener {
             return;
         }
         replan("overlays changed", "restarts its ffmpeg: the overlays changed");
+    }
+
+    /**
+     * Control thread: what this destination is fed changes its stream header (its shared encode
+     * stepped to another picture size): a connected destination starts a new ffmpeg, so its server
+     * gets the new header (a planned restart: no retry counted, no backoff).
+     */
+    void streamsChanged(String why) {
+        if (running && current != null) {
+            replan("the shared encode changed", "restarts its ffmpeg: the shared encode " + why);
+        }
+    }
+
+    /**
+     * Control thread: what feeds this destination gave up for good (its shared encode failed past
+     * its bounded attempts): the ffmpeg stops and the destination is failed with that reason.
+     */
+    void giveUp(String reason) {
+        if (!running) {
+            return;
+        }
+        cancelTimer();
+        token++;
+        queue.close();
+        SupervisedProcess p = current;
+        current = null;
+        if (p != null) {
+            previous = p;
+            p.stop(reason);
+        }
+        progress = null;
+        lastError = scrub(reason);
+        state = new DestinationState.Failed(lastError);
+        Log.warnf("restream %d: destination %d failed: %s", restreamId, destination.id(), lastError);
     }
 
     private void attempt() {
@@ -361,10 +407,10 @@ final class DestinationWorker implements ProcessListener {
                 ? Math.max(0, Duration.between(l.since(), env.clock().instant()).toSeconds())
                 : 0;
         String retryAt = s instanceof DestinationState.Retrying r ? r.until().toString() : null;
-        return new DestinationStatus(destination.id(), destination.name(), profile, s.wire(),
+        return shown.apply(new DestinationStatus(destination.id(), destination.name(), profile, s.wire(),
                 live && p != null ? Math.max(0, p.fps()) : 0, live && p != null ? Math.max(0, p.bitrateKbps()) : 0,
                 live && p != null ? Math.max(0, p.speed()) : 0, p == null ? 0 : Math.max(0, p.droppedFrames()),
                 p == null ? 0 : Math.max(0, p.duplicatedFrames()), uptime, retries, lastError,
-                profile.encodes() ? encoder : "copy", queue.droppedBytes(), retryAt, steps.active(), steps.degraded());
+                profile.encodes() ? encoder : "copy", queue.droppedBytes(), retryAt, steps.active(), steps.degraded()));
     }
 }

@@ -1,10 +1,13 @@
 package org.polyplex.restream.run;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import org.polyplex.catalog.CatalogSnapshot.LiveChannel;
 import org.polyplex.proxy.session.SessionTap;
@@ -21,7 +24,9 @@ import io.vertx.core.buffer.Buffer;
 /**
  * One running restream: ONE tap on the source channel's session, whose chunks fan out to one
  * {@link DestinationWorker} per destination, each with its own bounded queue and ffmpeg, so a slow
- * or dead destination loses only its own data. When the session ends (every source down) the tap
+ * or dead destination loses only its own data. Destinations that run the same encoded profile
+ * and audio mode share one {@link SharedEncode} (when {@code WorkerEnv.shareEncodes}): the tap
+ * feeds the encode, the encode feeds their copy ffmpegs. When the session ends (every source down) the tap
  * is asked for again with a bounded backoff; the destinations' ffmpegs wait meanwhile. Control
  * transitions run on the shared control thread; the tap's callbacks on the session's context only
  * offer chunks and hand events over.
@@ -47,6 +52,9 @@ public final class RestreamRun {
     private final RestreamMetrics metrics;
     private final long sourceRetryMs;
     private final List<DestinationWorker> workers = new ArrayList<>();
+    /** The workers the tap feeds directly: those without a shared encode. */
+    private final List<DestinationWorker> direct = new ArrayList<>();
+    private final List<SharedEncode> encodes = new ArrayList<>();
     private final List<RestreamMetrics.Registered> meters = new ArrayList<>();
 
     // control thread only
@@ -68,15 +76,43 @@ public final class RestreamRun {
         this.metrics = metrics;
         this.sourceRetryMs = sourceRetryMs;
         this.overlays = overlays;
+        Map<List<Object>, Integer> sizes = new HashMap<>();
         for (Target t : targets) {
-            DestinationWorker[] self = new DestinationWorker[1];
-            RestreamMetrics.Registered[] reg = new RestreamMetrics.Registered[1];
-            self[0] = new DestinationWorker(id, t.destination(), t.profile(), t.audio(), env,
-                    () -> reg[0].retries().increment(), () -> this.overlays);
-            reg[0] = metrics.register(id, self[0]);
-            workers.add(self[0]);
-            meters.add(reg[0]);
+            sizes.merge(shareKey(t), 1, Integer::sum);
         }
+        Map<List<Object>, SharedEncode> byKey = new HashMap<>();
+        Map<SharedEncode, List<DestinationWorker>> members = new HashMap<>();
+        for (Target t : targets) {
+            List<Object> key = shareKey(t);
+            if (!env.shareEncodes() || !t.profile().encodes() || sizes.get(key) < 2) {
+                direct.add(worker(t, UnaryOperator.identity()));
+                continue;
+            }
+            SharedEncode encode = byKey.computeIfAbsent(key, k -> {
+                List<DestinationWorker> fed = new ArrayList<>();
+                SharedEncode e = new SharedEncode(id, t.profile(), t.audio(), env, () -> this.overlays, fed);
+                members.put(e, fed);
+                encodes.add(e);
+                return e;
+            });
+            members.get(encode).add(worker(new Target(t.destination(), SharedEncode.memberProfile(),
+                    SharedEncode.memberAudio(t.audio())), encode::show));
+        }
+    }
+
+    /** Destinations with equal keys can share an encode: the same profile and audio mode. */
+    private static List<Object> shareKey(Target t) {
+        return List.of(t.profile(), t.audio());
+    }
+
+    private DestinationWorker worker(Target t, UnaryOperator<DestinationStatus> shown) {
+        RestreamMetrics.Registered[] reg = new RestreamMetrics.Registered[1];
+        DestinationWorker w = new DestinationWorker(id, t.destination(), t.profile(), t.audio(), env,
+                () -> reg[0].retries().increment(), () -> this.overlays, shown);
+        reg[0] = metrics.register(id, w);
+        workers.add(w);
+        meters.add(reg[0]);
+        return w;
     }
 
     public long id() {
@@ -87,8 +123,11 @@ public final class RestreamRun {
     public void start() {
         env.control().execute(() -> {
             workers.forEach(DestinationWorker::start);
-            ticker = env.control().scheduleWithFixedDelay(() -> workers.forEach(DestinationWorker::tick), 1, 1,
-                    TimeUnit.SECONDS);
+            encodes.forEach(SharedEncode::start);
+            ticker = env.control().scheduleWithFixedDelay(() -> {
+                encodes.forEach(SharedEncode::tick);
+                workers.forEach(DestinationWorker::tick);
+            }, 1, 1, TimeUnit.SECONDS);
             openTap();
         });
     }
@@ -110,6 +149,7 @@ public final class RestreamRun {
                 tap = null;
             }
             List<CompletableFuture<Void>> all = new ArrayList<>();
+            encodes.forEach(e -> all.add(e.stop(reason)));
             workers.forEach(w -> all.add(w.stop(reason)));
             meters.forEach(metrics::remove);
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> done.complete(null));
@@ -119,7 +159,8 @@ public final class RestreamRun {
 
     /**
      * The overlays' filter graph (numbers and file paths, never text) changed: encoded destinations
-     * restart their ffmpeg with it. Equal draws (a text change alone) change nothing.
+     * restart their ffmpeg with it, shared encodes their encode (their destinations stay connected).
+     * Equal draws (a text change alone) change nothing.
      */
     public void overlays(OverlayGraph next) {
         env.control().execute(() -> {
@@ -127,7 +168,8 @@ public final class RestreamRun {
                 return;
             }
             overlays = next;
-            workers.forEach(DestinationWorker::overlaysChanged);
+            encodes.forEach(SharedEncode::overlaysChanged);
+            direct.forEach(DestinationWorker::overlaysChanged);
         });
     }
 
@@ -175,7 +217,8 @@ public final class RestreamRun {
         }
         sourceFailures = 0;
         sourceState = "receiving";
-        workers.forEach(w -> w.sourceReady(streams));
+        direct.forEach(w -> w.sourceReady(streams));
+        encodes.forEach(e -> e.sourceReady(streams));
     }
 
     /** One tap's sink; on the session's context: offers chunks, hands the rest to the control thread. */
@@ -193,8 +236,11 @@ public final class RestreamRun {
                 SourceStreams streams = SourceStreams.of(packets);
                 env.control().execute(() -> firstKeyframe(this, streams));
             }
-            for (DestinationWorker w : workers) {
+            for (DestinationWorker w : direct) {
                 w.offer(packets, keyframe);
+            }
+            for (SharedEncode e : encodes) {
+                e.offer(packets, keyframe);
             }
         }
 

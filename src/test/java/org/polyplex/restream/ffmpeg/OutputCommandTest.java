@@ -70,6 +70,21 @@ class OutputCommandTest {
     }
 
     @Test
+    void shouldWriteASharedEncodeAsMpegTsOnStdoutWithItsProgressOnStderr() {
+        List<String> progressOnStderr = concat(HEAD).stream().map(a -> a.equals("pipe:1") ? "pipe:2" : a).toList();
+        assertThat(command.encode(Profile.P720, AudioMode.PASSTHROUGH, "libx264", OverlayGraph.NONE)).isEqualTo(concat(
+                progressOnStderr, INPUT,
+                List.of("-map", "0:v:0", "-map", "0:a:0", "-vf", "scale=-2:720,fps=30,format=yuv420p", "-c:v", "libx264",
+                        "-preset", "veryfast", "-tune", "zerolatency", "-b:v", "2500k", "-maxrate", "2500k", "-bufsize",
+                        "5000k", "-g", "60", "-keyint_min", "60", "-sc_threshold", "0", "-c:a", "aac", "-b:a", "128k",
+                        "-ar", "48000", "-ac", "2", "-flush_packets", "1", "-f", "mpegts", "pipe:1")));
+        assertThat(command.encode(Profile.P480, AudioMode.MUTE, "libx264", OverlayGraph.NONE)).contains("-an")
+                .doesNotContain("aac");
+        assertThatThrownBy(() -> command.encode(Profile.COPY, AudioMode.PASSTHROUGH, "libx264", OverlayGraph.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void shouldResolveAutoAudioFromTheSource() {
         assertThat(OutputCommand.resolve(AudioMode.AUTO, true)).isEqualTo(AudioMode.PASSTHROUGH);
         assertThat(OutputCommand.resolve(AudioMode.AUTO, false)).isEqualTo(AudioMode.SILENCE);

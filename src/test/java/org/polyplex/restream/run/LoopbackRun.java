@@ -54,20 +54,46 @@ final class LoopbackRun implements AutoCloseable {
     /** With {@code encoder} as the detected H.264 encoder of encoded profiles. */
     LoopbackRun(Path dir, String url, Profile profile, String encoder, Duration stallTimeout, DoubleSupplier cpu,
             Optional<DegradePolicy.Bounds> degrade) {
+        this(dir, List.of(new RestreamRun.Target(new ResolvedDestination(5, "nginx", url, null), profile,
+                AudioMode.AUTO)), encoder, stallTimeout, cpu, degrade);
+    }
+
+    /** To several destinations (in order: {@link #status(int)}), with the encodes shared. */
+    LoopbackRun(Path dir, List<RestreamRun.Target> targets, String encoder, Duration stallTimeout, DoubleSupplier cpu,
+            Optional<DegradePolicy.Bounds> degrade) {
         supervisor = new Supervisor(4, 20, 80, dir.resolve("run"), Duration.ofSeconds(5), Clock.systemUTC());
         WorkerEnv env = new WorkerEnv(supervisor, control, Clock.systemUTC(), dir, new OutputCommand("ffmpeg"),
                 () -> encoder, new RetrySchedule(Duration.ofMillis(500), Duration.ofSeconds(2), 5),
                 Duration.ofSeconds(2), stallTimeout, Duration.ofSeconds(20), Duration.ofSeconds(1), 4 << 20, id -> {
-                }, cpu, degrade);
+                }, cpu, degrade, true);
         LiveChannel channel = new LiveChannel(1, 1, "Camera", null, null, null, List.of(), List.of(), Instant.EPOCH);
-        ResolvedDestination destination = new ResolvedDestination(5, "nginx", url, null);
-        run = new RestreamRun(9, channel, List.of(new RestreamRun.Target(destination, profile, AudioMode.AUTO)),
-                (c, sink) -> feed(sink), env, new RestreamMetrics(meters), 1000, OverlayGraph.NONE);
+        run = new RestreamRun(9, channel, targets, (c, sink) -> feed(sink), env, new RestreamMetrics(meters), 1000,
+                OverlayGraph.NONE);
         run.start();
     }
 
     DestinationStatus status() {
-        return run.status().destinations().get(0);
+        return status(0);
+    }
+
+    DestinationStatus status(int destination) {
+        return run.status().destinations().get(destination);
+    }
+
+    RestreamRun run() {
+        return run;
+    }
+
+    /** The processes the supervisor runs now (names as in their specs). */
+    List<SupervisedProcess> processes() {
+        return supervisor.running();
+    }
+
+    /** The pid of the running process of this name, or -1. */
+    long pid(String name) {
+        return supervisor.running().stream().filter(p -> p.spec().name().equals(name)).map(SupervisedProcess::state)
+                .filter(ProcessState.Running.class::isInstance).mapToLong(s -> ((ProcessState.Running) s).pid())
+                .findFirst().orElse(-1);
     }
 
     /** The pid of the destination's running ffmpeg, or -1. */
