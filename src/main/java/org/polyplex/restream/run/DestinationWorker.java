@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -57,19 +55,16 @@ final class DestinationWorker implements ProcessListener {
     private volatile long retries;
     private volatile String lastError;
     private volatile String encoder;
-    private volatile int token;
-    private volatile SupervisedProcess current;
     private volatile String lastErrorLine;
 
     // control thread only
-    private SupervisedProcess previous;
+    private final Attempts attempts;
     private SourceStreams streams;
     private boolean running;
     private int failures;
     private int lastExitCode = -1;
     private long lastFrame;
     private long lastAdvanceNanos;
-    private ScheduledFuture<?> timer;
     private final ProfileSteps steps;
 
     DestinationWorker(long restreamId, ResolvedDestination destination, Profile profile, AudioMode audio,
@@ -92,6 +87,7 @@ final class DestinationWorker implements ProcessListener {
         this.overlays = overlays;
         this.shown = shown;
         this.queue = new FeedQueue(env.queueBytes());
+        this.attempts = new Attempts(env.control());
         this.processName = "restream-" + restreamId + "-" + destination.id();
         this.steps = new ProfileSteps(profile, env.degrade().map(DegradePolicy::new).orElse(null));
     }
@@ -131,7 +127,7 @@ final class DestinationWorker implements ProcessListener {
 
     /** Control thread: the once-a-second check of the start and stall bounds. */
     void tick() {
-        if (current == null) {
+        if (!attempts.active()) {
             return;
         }
         long now = System.nanoTime();
@@ -166,15 +162,8 @@ final class DestinationWorker implements ProcessListener {
      */
     private void replan(String stopReason, String why) {
         Log.infof("restream %d: destination %d %s", restreamId, destination.id(), why);
-        cancelTimer();
-        token++;
+        attempts.end(stopReason);
         queue.close();
-        SupervisedProcess p = current;
-        current = null;
-        if (p != null) {
-            previous = p;
-            p.stop(stopReason);
-        }
         progress = null;
         state = new DestinationState.Idle();
         attempt();
@@ -183,16 +172,10 @@ final class DestinationWorker implements ProcessListener {
     /** Control thread: stops for good; completes when its ffmpegs are gone. */
     CompletableFuture<Void> stop(String reason) {
         running = false;
-        cancelTimer();
-        token++;
         queue.close();
         state = new DestinationState.Idle();
         progress = null;
-        SupervisedProcess p = current;
-        current = null;
-        CompletableFuture<?> a = p == null ? CompletableFuture.completedFuture(null) : p.stop(reason);
-        CompletableFuture<?> b = previous == null ? CompletableFuture.completedFuture(null) : previous.terminated();
-        return CompletableFuture.allOf(a, b);
+        return attempts.close(reason);
     }
 
     /**
@@ -201,7 +184,7 @@ final class DestinationWorker implements ProcessListener {
      * one waiting to retry takes it at its next attempt; copy destinations draw nothing.
      */
     void overlaysChanged() {
-        if (!profile.encodes() || !running || current == null) {
+        if (!profile.encodes() || !running || !attempts.active()) {
             return;
         }
         replan("overlays changed", "restarts its ffmpeg: the overlays changed");
@@ -213,7 +196,7 @@ final class DestinationWorker implements ProcessListener {
      * gets the new header (a planned restart: no retry counted, no backoff).
      */
     void streamsChanged(String why) {
-        if (running && current != null) {
+        if (running && attempts.active()) {
             replan("the shared encode changed", "restarts its ffmpeg: the shared encode " + why);
         }
     }
@@ -226,15 +209,8 @@ final class DestinationWorker implements ProcessListener {
         if (!running) {
             return;
         }
-        cancelTimer();
-        token++;
+        attempts.end(reason);
         queue.close();
-        SupervisedProcess p = current;
-        current = null;
-        if (p != null) {
-            previous = p;
-            p.stop(reason);
-        }
         progress = null;
         lastError = scrub(reason);
         state = new DestinationState.Failed(lastError);
@@ -242,24 +218,14 @@ final class DestinationWorker implements ProcessListener {
     }
 
     private void attempt() {
-        timer = null;
-        if (!running || !(state instanceof DestinationState.Idle || state instanceof DestinationState.Retrying)) {
-            return;
-        }
-        if (previous != null && !previous.terminated().isDone()) {
-            // the last attempt's ffmpeg is still stopping: its name is taken until it is gone
-            int at = token;
-            previous.terminated().whenComplete((s, e) -> env.control().execute(() -> {
-                if (token == at) {
-                    attempt();
-                }
-            }));
+        if (!running || !(state instanceof DestinationState.Idle || state instanceof DestinationState.Retrying)
+                || !attempts.ready(this::attempt)) {
             return;
         }
         Instant now = env.clock().instant();
         state = state instanceof DestinationState.Retrying r ? r.start(now)
                 : ((DestinationState.Idle) state).start(1, now);
-        int at = ++token;
+        int at = attempts.begin();
         AudioMode resolved = OutputCommand.resolve(audio, streams.hasAudio());
         String enc = encoder == null ? FALLBACK_ENCODER : encoder;
         List<String> command = env.command().build(steps.active(), resolved, streams.audioAac(), enc,
@@ -276,8 +242,9 @@ final class DestinationWorker implements ProcessListener {
         ProcessSpec spec = new ProcessSpec(processName, "restream", command, env.workDir(), RestartPolicy.NEVER,
                 ProgressChannel.STDOUT, env.stallTimeout(), env.stopGrace());
         try {
-            current = env.supervisor().start(spec, (n, stdin, stdout) -> FeedWriter.start(processName, queue, stdin,
-                    () -> token == at), this);
+            attempts.started(env.supervisor().start(spec,
+                    (n, stdin, stdout) -> FeedWriter.start(processName, queue, stdin, () -> attempts.isCurrent(at)),
+                    this));
         } catch (ProcessRefusedException e) {
             fail(e.getMessage());
         }
@@ -287,7 +254,7 @@ final class DestinationWorker implements ProcessListener {
     public void stateChanged(SupervisedProcess p, ProcessState s) {
         if (s instanceof ProcessState.Exited e) {
             env.control().execute(() -> {
-                if (p == current) {
+                if (attempts.isCurrent(p)) {
                     lastExitCode = e.code();
                 }
             });
@@ -303,13 +270,13 @@ final class DestinationWorker implements ProcessListener {
 
     @Override
     public void errorLine(SupervisedProcess p, String line) {
-        if (p == current || current == null) {
+        if (attempts.isCurrent(p) || !attempts.active()) {
             lastErrorLine = scrub(line);
         }
     }
 
     private void progressed(SupervisedProcess p, Progress block) {
-        if (p != current) {
+        if (!attempts.isCurrent(p)) {
             return;
         }
         progress = block;
@@ -327,7 +294,7 @@ final class DestinationWorker implements ProcessListener {
     }
 
     private void ended(SupervisedProcess p, ProcessState s) {
-        if (p != current) {
+        if (!attempts.isCurrent(p)) {
             return;
         }
         String detail = lastErrorLine;
@@ -341,14 +308,8 @@ final class DestinationWorker implements ProcessListener {
 
     private void fail(String why) {
         Instant now = env.clock().instant();
-        token++;
+        attempts.end(why);
         queue.close();
-        SupervisedProcess p = current;
-        current = null;
-        if (p != null) {
-            previous = p;
-            p.stop(why);
-        }
         progress = null;
         if (state instanceof DestinationState.Live l && !l.since().plus(env.resetAfter()).isAfter(now)) {
             failures = 0;
@@ -375,14 +336,7 @@ final class DestinationWorker implements ProcessListener {
                 : ((DestinationState.Starting) state).retry(until, reason);
         Log.infof("restream %d: destination %d dropped (%s); retry %d in %d ms", restreamId, destination.id(),
                 reason, failures, delay.toMillis());
-        timer = env.control().schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void cancelTimer() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
+        attempts.retryIn(delay, this::attempt);
     }
 
     /** A text with the stream key removed wherever it stands, then redacted and cut to one line. */

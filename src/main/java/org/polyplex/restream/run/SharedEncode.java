@@ -1,14 +1,9 @@
 package org.polyplex.restream.run;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.polyplex.platform.logging.Redaction;
@@ -20,7 +15,6 @@ import org.polyplex.platform.process.Progress;
 import org.polyplex.platform.process.ProgressChannel;
 import org.polyplex.platform.process.RestartPolicy;
 import org.polyplex.platform.process.SupervisedProcess;
-import org.polyplex.proxy.ts.TsAssembler;
 import org.polyplex.restream.ffmpeg.OutputCommand;
 import org.polyplex.restream.ffmpeg.OverlayGraph;
 import org.polyplex.restream.model.AudioMode;
@@ -45,7 +39,6 @@ import io.vertx.core.buffer.Buffer;
 final class SharedEncode implements ProcessListener {
 
     private static final String FALLBACK_ENCODER = "libx264";
-    private static final long MAX_JUNK_BYTES = 1 << 20;
 
     private final long restreamId;
     private final Profile profile;
@@ -61,22 +54,19 @@ final class SharedEncode implements ProcessListener {
     private volatile String encoder;
     private volatile Progress progress;
     private volatile String lastError;
-    private volatile int token;
-    private volatile SupervisedProcess current;
 
     // control thread only
-    private SupervisedProcess previous;
+    private final Attempts attempts;
     private SourceStreams streams;
     private boolean running;
     private boolean failed;
     private int failures;
-    private int attempts;
+    private int attemptNumber;
     private int lastExitCode = -1;
     private String lastErrorLine;
     private Instant producingSince;
     private long lastFrame;
     private long lastAdvanceNanos;
-    private ScheduledFuture<?> timer;
 
     /**
      * @param members the destinations this encode feeds, made with {@link #memberProfile} and
@@ -91,6 +81,7 @@ final class SharedEncode implements ProcessListener {
         this.overlays = overlays;
         this.members = members;
         this.queue = new FeedQueue(env.queueBytes());
+        this.attempts = new Attempts(env.control());
         this.processName = "restream-" + restreamId + "-encode-" + profile.wire() + "-" + audio.name().toLowerCase();
         this.steps = new ProfileSteps(profile, env.degrade().map(DegradePolicy::new).orElse(null));
     }
@@ -142,7 +133,7 @@ final class SharedEncode implements ProcessListener {
     void sourceReady(SourceStreams s) {
         boolean first = streams == null;
         streams = s;
-        if (first && running && current == null && timer == null) {
+        if (first && running && !attempts.active() && !attempts.waiting()) {
             attempt();
         }
     }
@@ -150,27 +141,22 @@ final class SharedEncode implements ProcessListener {
     /** Control thread: stops for good; completes when its ffmpegs are gone. */
     CompletableFuture<Void> stop(String reason) {
         running = false;
-        cancelTimer();
-        token++;
         queue.close();
         progress = null;
-        SupervisedProcess p = current;
-        current = null;
-        CompletableFuture<?> a = p == null ? CompletableFuture.completedFuture(null) : p.stop(reason);
-        CompletableFuture<?> b = previous == null ? CompletableFuture.completedFuture(null) : previous.terminated();
-        return CompletableFuture.allOf(a, b);
+        producingSince = null;
+        return attempts.close(reason);
     }
 
     /** Control thread: the overlays' graph changed: a new encode draws it; the members stay connected. */
     void overlaysChanged() {
-        if (running && current != null) {
+        if (running && attempts.active()) {
             replan("overlays changed", "the overlays changed", false);
         }
     }
 
     /** Control thread, once a second: the start and stall bounds, and degraded mode. */
     void tick() {
-        if (current == null) {
+        if (!attempts.active()) {
             return;
         }
         long now = System.nanoTime();
@@ -196,10 +182,7 @@ final class SharedEncode implements ProcessListener {
 
     private void replan(String stopReason, String why, boolean reconnectMembers) {
         Log.infof("restream %d: the shared %s encode restarts: %s", restreamId, profile.wire(), why);
-        cancelTimer();
-        token++;
-        queue.close();
-        stopCurrent(stopReason);
+        endAttempt(stopReason);
         if (reconnectMembers) {
             members.forEach(m -> m.streamsChanged(why));
         }
@@ -207,21 +190,11 @@ final class SharedEncode implements ProcessListener {
     }
 
     private void attempt() {
-        timer = null;
-        if (!running || failed || current != null) {
+        if (!running || failed || attempts.active() || !attempts.ready(this::attempt)) {
             return;
         }
-        if (previous != null && !previous.terminated().isDone()) {
-            int at = token;
-            previous.terminated().whenComplete((s, e) -> env.control().execute(() -> {
-                if (token == at) {
-                    attempt();
-                }
-            }));
-            return;
-        }
-        int at = ++token;
-        attempts++;
+        int at = attempts.begin();
+        attemptNumber++;
         String enc = encoder == null ? FALLBACK_ENCODER : encoder;
         AudioMode resolved = OutputCommand.resolve(audio, streams.hasAudio());
         List<String> command = env.command().encode(steps.active(), resolved, enc, steps.fit(overlays.get()));
@@ -232,73 +205,35 @@ final class SharedEncode implements ProcessListener {
         lastErrorLine = null;
         lastExitCode = -1;
         queue.open();
-        Log.infof("restream %d: shared encode attempt %d for %d destinations: %s", restreamId, attempts,
+        Log.infof("restream %d: shared encode attempt %d for %d destinations: %s", restreamId, attemptNumber,
                 members.size(), String.join(" ", command));
         ProcessSpec spec = new ProcessSpec(processName, "restream", command, env.workDir(), RestartPolicy.NEVER,
                 ProgressChannel.STDERR, env.stallTimeout(), env.stopGrace());
-        boolean splice = attempts > 1;
+        boolean splice = attemptNumber > 1;
         try {
-            current = env.supervisor().start(spec, (n, stdin, stdout) -> {
-                FeedWriter.start(processName, queue, stdin, () -> token == at);
-                read(stdout, at, splice);
-            }, this);
+            attempts.started(env.supervisor().start(spec, (n, stdin, stdout) -> {
+                FeedWriter.start(processName, queue, stdin, () -> attempts.isCurrent(at));
+                EncodeReader.start(processName, stdout, splice, () -> attempts.isCurrent(at), members,
+                        made -> env.control().execute(() -> producing(at, made)),
+                        reason -> env.control().execute(() -> {
+                            if (attempts.isCurrent(at)) {
+                                fail("the encode's output was refused: " + reason);
+                            }
+                        }));
+            }, this));
         } catch (ProcessRefusedException e) {
             fail(e.getMessage());
         }
     }
 
-    /** The reader of one attempt's stdout: keyframe-aligned chunks to every member. */
-    private void read(InputStream stdout, int at, boolean splice) {
-        boolean[] seen = { false };
-        TsAssembler assembler = new TsAssembler(new TsAssembler.Sink() {
-            @Override
-            public void chunk(Buffer packets, boolean keyframe) {
-                if (token != at) {
-                    return;
-                }
-                if (!seen[0]) {
-                    seen[0] = true;
-                    SourceStreams made = SourceStreams.of(packets);
-                    env.control().execute(() -> producing(at, made));
-                }
-                for (DestinationWorker m : members) {
-                    m.offer(packets, keyframe);
-                }
-            }
-
-            @Override
-            public void rejected(String reason) {
-                env.control().execute(() -> {
-                    if (token == at) {
-                        fail("the encode's output was refused: " + reason);
-                    }
-                });
-            }
-        }, splice, MAX_JUNK_BYTES);
-        Thread t = new Thread(() -> {
-            byte[] buffer = new byte[64 * 1024];
-            try (InputStream in = stdout) {
-                for (int n; (n = in.read(buffer)) >= 0 && token == at;) {
-                    if (n > 0) {
-                        assembler.feed(Buffer.buffer(Arrays.copyOf(buffer, n)));
-                    }
-                }
-            } catch (IOException e) {
-                // the ffmpeg is gone: the supervisor reports its exit
-            }
-        }, processName + "-out");
-        t.setDaemon(true);
-        t.start();
-    }
-
     private void producing(int at, SourceStreams made) {
-        if (token != at || !running) {
+        if (!attempts.isCurrent(at) || !running) {
             return;
         }
         producingSince = env.clock().instant();
         lastError = null;
         Log.infof("restream %d: the shared %s encode is producing (attempt %d)", restreamId, steps.active().wire(),
-                attempts);
+                attemptNumber);
         members.forEach(m -> m.sourceReady(made));
     }
 
@@ -306,13 +241,13 @@ final class SharedEncode implements ProcessListener {
     public void stateChanged(SupervisedProcess p, ProcessState s) {
         if (s instanceof ProcessState.Exited e) {
             env.control().execute(() -> {
-                if (p == current) {
+                if (attempts.isCurrent(p)) {
                     lastExitCode = e.code();
                 }
             });
         } else if (s.terminal()) {
             env.control().execute(() -> {
-                if (p != current) {
+                if (!attempts.isCurrent(p)) {
                     return;
                 }
                 String detail = lastErrorLine;
@@ -328,7 +263,7 @@ final class SharedEncode implements ProcessListener {
     @Override
     public void progress(SupervisedProcess p, Progress block) {
         env.control().execute(() -> {
-            if (p != current) {
+            if (!attempts.isCurrent(p)) {
                 return;
             }
             progress = block;
@@ -341,7 +276,7 @@ final class SharedEncode implements ProcessListener {
 
     @Override
     public void errorLine(SupervisedProcess p, String line) {
-        if (p == current || current == null) {
+        if (attempts.isCurrent(p) || !attempts.active()) {
             String scrubbed = Redaction.line(line, 300);
             env.control().execute(() -> lastErrorLine = scrubbed);
         }
@@ -349,13 +284,11 @@ final class SharedEncode implements ProcessListener {
 
     private void fail(String why) {
         Instant now = env.clock().instant();
-        token++;
-        queue.close();
         boolean produced = producingSince != null;
         if (produced && !producingSince.plus(env.resetAfter()).isAfter(now)) {
             failures = 0;
         }
-        stopCurrent(why);
+        endAttempt(why);
         failures++;
         String reason = why;
         if (encoder != null && !encoder.equals(FALLBACK_ENCODER) && !produced) {
@@ -374,24 +307,13 @@ final class SharedEncode implements ProcessListener {
         Duration delay = env.retry().delay(failures);
         Log.infof("restream %d: the shared %s encode stopped (%s); retry %d in %d ms", restreamId, profile.wire(),
                 reason, failures, delay.toMillis());
-        timer = env.control().schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+        attempts.retryIn(delay, this::attempt);
     }
 
-    private void stopCurrent(String reason) {
-        SupervisedProcess p = current;
-        current = null;
+    private void endAttempt(String reason) {
+        attempts.end(reason);
+        queue.close();
         progress = null;
         producingSince = null;
-        if (p != null) {
-            previous = p;
-            p.stop(reason);
-        }
-    }
-
-    private void cancelTimer() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
     }
 }

@@ -1,0 +1,123 @@
+package org.polyplex.restream.run;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.polyplex.platform.process.SupervisedProcess;
+
+/**
+ * The process side of something that runs one ffmpeg at a time and starts it again (a
+ * destination, a shared encode): the current attempt's process, the last one while it is still
+ * stopping (its name is taken until it is gone), the token that tells a stale callback or thread
+ * from the current attempt, and the timer of the next attempt. Changed on the control thread
+ * only; {@link #current()}, {@link #isCurrent(int)} and {@link #isCurrent(SupervisedProcess)} may
+ * be read from any thread.
+ */
+final class Attempts {
+
+    private final ScheduledExecutorService control;
+    private volatile SupervisedProcess current;
+    private volatile int token;
+    private SupervisedProcess previous;
+    private ScheduledFuture<?> timer;
+
+    Attempts(ScheduledExecutorService control) {
+        this.control = control;
+    }
+
+    /** Whether an attempt's process runs (or is being started). */
+    boolean active() {
+        return current != null;
+    }
+
+    SupervisedProcess current() {
+        return current;
+    }
+
+    boolean isCurrent(SupervisedProcess p) {
+        return p != null && p == current;
+    }
+
+    /** Whether the attempt of this token is still the current one. */
+    boolean isCurrent(int attempt) {
+        return token == attempt;
+    }
+
+    /** Whether the next attempt waits on its timer. */
+    boolean waiting() {
+        return timer != null;
+    }
+
+    /**
+     * Whether a new attempt may start now. While the last process is still stopping it may not:
+     * {@code again} then runs on the control thread once that process is gone, unless an attempt
+     * was begun or ended meanwhile.
+     */
+    boolean ready(Runnable again) {
+        if (previous == null || previous.terminated().isDone()) {
+            return true;
+        }
+        int at = token;
+        previous.terminated().whenComplete((s, e) -> control.execute(() -> {
+            if (token == at) {
+                again.run();
+            }
+        }));
+        return false;
+    }
+
+    /** A new attempt begins: its token, for its threads and callbacks. */
+    int begin() {
+        return ++token;
+    }
+
+    /** The process of the attempt just begun. */
+    void started(SupervisedProcess p) {
+        current = p;
+    }
+
+    /**
+     * Ends the current attempt: a pending next attempt is cancelled, no callback of the old one
+     * counts any more, and its process (if any) is stopped and kept until it is gone.
+     */
+    void end(String reason) {
+        cancelTimer();
+        token++;
+        SupervisedProcess p = current;
+        current = null;
+        if (p != null) {
+            previous = p;
+            p.stop(reason);
+        }
+    }
+
+    /** The next attempt, {@code delay} from now. */
+    void retryIn(Duration delay, Runnable attempt) {
+        cancelTimer();
+        timer = control.schedule(() -> {
+            timer = null;
+            attempt.run();
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends for good; completes when the current and the last process are gone. */
+    CompletableFuture<Void> close(String reason) {
+        cancelTimer();
+        token++;
+        SupervisedProcess p = current;
+        current = null;
+        CompletableFuture<?> a = p == null ? CompletableFuture.completedFuture(null) : p.stop(reason);
+        CompletableFuture<?> b = previous == null ? CompletableFuture.completedFuture(null) : previous.terminated();
+        return CompletableFuture.allOf(a, b);
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+}
