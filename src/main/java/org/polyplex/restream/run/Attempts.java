@@ -5,15 +5,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
+import org.polyplex.platform.process.ProcessState;
 import org.polyplex.platform.process.SupervisedProcess;
 
 /**
  * The process side of something that runs one ffmpeg at a time and starts it again (a
  * destination, a shared encode): the current attempt's process, the last one while it is still
  * stopping (its name is taken until it is gone), the token that tells a stale callback or thread
- * from the current attempt, and the timer of the next attempt. Changed on the control thread
- * only; {@link #current()}, {@link #isCurrent(int)} and {@link #isCurrent(SupervisedProcess)} may
+ * from the current attempt, the timer of the next attempt, and what the current attempt's process
+ * said on its way out (its exit code, its last error line). Changed on the control thread only; {@link #current()},
+ * {@link #isCurrent(int)} and {@link #isCurrent(SupervisedProcess)} may
  * be read from any thread.
  */
 final class Attempts {
@@ -23,6 +26,8 @@ final class Attempts {
     private volatile int token;
     private SupervisedProcess previous;
     private ScheduledFuture<?> timer;
+    private volatile String lastErrorLine;
+    private int lastExitCode = -1;
 
     Attempts(ScheduledExecutorService control) {
         this.control = control;
@@ -71,7 +76,36 @@ final class Attempts {
 
     /** A new attempt begins: its token, for its threads and callbacks. */
     int begin() {
+        lastErrorLine = null;
+        lastExitCode = -1;
         return ++token;
+    }
+
+    /** Any thread: an error line of a process (already scrubbed), kept when it is the current one's. */
+    void errorLine(SupervisedProcess p, String scrubbed) {
+        if (isCurrent(p) || !active()) {
+            lastErrorLine = scrubbed;
+        }
+    }
+
+    /** The exit code of a process, kept when it is the current one's. */
+    void exited(SupervisedProcess p, int code) {
+        if (isCurrent(p)) {
+            lastExitCode = code;
+        }
+    }
+
+    /**
+     * Why the current attempt's process ended ({@code s} its terminal state): its exit code and its
+     * last error line, or the supervisor's reason when it said none.
+     */
+    String exitReason(ProcessState s, UnaryOperator<String> scrub) {
+        String detail = lastErrorLine;
+        if (detail == null && s instanceof ProcessState.GaveUp g) {
+            detail = scrub.apply(g.reason());
+        }
+        return "ffmpeg exited" + (lastExitCode >= 0 ? " with code " + lastExitCode : "")
+                + (detail == null || detail.isBlank() ? "" : ": " + detail);
     }
 
     /** The process of the attempt just begun. */

@@ -55,14 +55,12 @@ final class DestinationWorker implements ProcessListener {
     private volatile long retries;
     private volatile String lastError;
     private volatile String encoder;
-    private volatile String lastErrorLine;
 
     // control thread only
     private final Attempts attempts;
     private SourceStreams streams;
     private boolean running;
     private int failures;
-    private int lastExitCode = -1;
     private long lastFrame;
     private long lastAdvanceNanos;
     private final ProfileSteps steps;
@@ -233,8 +231,6 @@ final class DestinationWorker implements ProcessListener {
         progress = null;
         lastFrame = -1;
         lastAdvanceNanos = System.nanoTime();
-        lastErrorLine = null;
-        lastExitCode = -1;
         queue.open();
         Log.infof("restream %d: destination %d attempt %d: %s", restreamId, destination.id(),
                 ((DestinationState.Starting) state).attempt(),
@@ -253,13 +249,13 @@ final class DestinationWorker implements ProcessListener {
     @Override
     public void stateChanged(SupervisedProcess p, ProcessState s) {
         if (s instanceof ProcessState.Exited e) {
+            env.control().execute(() -> attempts.exited(p, e.code()));
+        } else if (s.terminal()) {
             env.control().execute(() -> {
                 if (attempts.isCurrent(p)) {
-                    lastExitCode = e.code();
+                    fail(attempts.exitReason(s, this::scrub));
                 }
             });
-        } else if (s.terminal()) {
-            env.control().execute(() -> ended(p, s));
         }
     }
 
@@ -270,9 +266,7 @@ final class DestinationWorker implements ProcessListener {
 
     @Override
     public void errorLine(SupervisedProcess p, String line) {
-        if (attempts.isCurrent(p) || !attempts.active()) {
-            lastErrorLine = scrub(line);
-        }
+        attempts.errorLine(p, scrub(line));
     }
 
     private void progressed(SupervisedProcess p, Progress block) {
@@ -291,19 +285,6 @@ final class DestinationWorker implements ProcessListener {
                 env.used().accept(destination.id());
             }
         }
-    }
-
-    private void ended(SupervisedProcess p, ProcessState s) {
-        if (!attempts.isCurrent(p)) {
-            return;
-        }
-        String detail = lastErrorLine;
-        if (detail == null && s instanceof ProcessState.GaveUp g) {
-            detail = scrub(g.reason());
-        }
-        String reason = "ffmpeg exited" + (lastExitCode >= 0 ? " with code " + lastExitCode : "")
-                + (detail == null || detail.isBlank() ? "" : ": " + detail);
-        fail(reason);
     }
 
     private void fail(String why) {

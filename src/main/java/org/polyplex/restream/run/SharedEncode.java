@@ -62,8 +62,6 @@ final class SharedEncode implements ProcessListener {
     private boolean failed;
     private int failures;
     private int attemptNumber;
-    private int lastExitCode = -1;
-    private String lastErrorLine;
     private Instant producingSince;
     private long lastFrame;
     private long lastAdvanceNanos;
@@ -202,8 +200,6 @@ final class SharedEncode implements ProcessListener {
         producingSince = null;
         lastFrame = -1;
         lastAdvanceNanos = System.nanoTime();
-        lastErrorLine = null;
-        lastExitCode = -1;
         queue.open();
         Log.infof("restream %d: shared encode attempt %d for %d destinations: %s", restreamId, attemptNumber,
                 members.size(), String.join(" ", command));
@@ -240,22 +236,12 @@ final class SharedEncode implements ProcessListener {
     @Override
     public void stateChanged(SupervisedProcess p, ProcessState s) {
         if (s instanceof ProcessState.Exited e) {
-            env.control().execute(() -> {
-                if (attempts.isCurrent(p)) {
-                    lastExitCode = e.code();
-                }
-            });
+            env.control().execute(() -> attempts.exited(p, e.code()));
         } else if (s.terminal()) {
             env.control().execute(() -> {
-                if (!attempts.isCurrent(p)) {
-                    return;
+                if (attempts.isCurrent(p)) {
+                    fail(attempts.exitReason(s, t -> Redaction.line(t, 300)));
                 }
-                String detail = lastErrorLine;
-                if (detail == null && s instanceof ProcessState.GaveUp g) {
-                    detail = Redaction.line(g.reason(), 300);
-                }
-                fail("ffmpeg exited" + (lastExitCode >= 0 ? " with code " + lastExitCode : "")
-                        + (detail == null || detail.isBlank() ? "" : ": " + detail));
             });
         }
     }
@@ -276,10 +262,7 @@ final class SharedEncode implements ProcessListener {
 
     @Override
     public void errorLine(SupervisedProcess p, String line) {
-        if (attempts.isCurrent(p) || !attempts.active()) {
-            String scrubbed = Redaction.line(line, 300);
-            env.control().execute(() -> lastErrorLine = scrubbed);
-        }
+        attempts.errorLine(p, Redaction.line(line, 300));
     }
 
     private void fail(String why) {
