@@ -4,7 +4,7 @@
 Standard library only; see README.md beside this file.
 
 Usage: bench.py --work DIR --app QUARKUS_APP_DIR --camera-script rtsp-test-server.py
-                [--window 60] [--warmup 10] [--phases copy,720p,720p-1,tee] [--out FILE]
+                [--window 60] [--warmup 10] [--phases copy,720p,720p-1,tee,tee-720p] [--out FILE]
 """
 import argparse
 import json
@@ -318,10 +318,11 @@ class Polyplex:
         self.log_path = os.path.join(self.dir, "app.log")
 
     def start(self):
-        env = dict(os.environ, POLYPLEX_ADMIN_PASSWORD=self.PASSWORD)
-        self.proc = spawn(["java", f"-Dquarkus.http.port={self.port}", f"-Dpolyplex.ingest.rtmp-port={free_port()}",
-                           "-jar", os.path.join(self.app, "quarkus-run.jar")],
-                          cwd=self.dir, env=env, stdout=open(self.log_path, "w"), stderr=subprocess.STDOUT)
+        # the launcher users run, with its default JVM options; only the ports are set
+        env = dict(os.environ, POLYPLEX_ADMIN_PASSWORD=self.PASSWORD, POLYPLEX_APP=self.app,
+                   JAVA_OPTS=f"-Dquarkus.http.port={self.port} -Dpolyplex.ingest.rtmp-port={free_port()}")
+        env.pop("POLYPLEX_JAVA_OPTS", None)
+        self.proc = spawn([LAUNCHER], cwd=self.dir, env=env, stdout=open(self.log_path, "w"), stderr=subprocess.STDOUT)
         self.pid = self.proc.pid
         wait_until("Polyplex /q/health/ready",
                    lambda: self.proc.poll() is not None or http("GET", self.base + "/q/health/ready")[0] == 200,
@@ -618,12 +619,35 @@ class Bench:
 
     # -------------------------------------------------------- ffmpeg tee
 
-    def tee(self, i, onfail):
+    def tee(self, i, onfail, encode=False):
+        """One ffmpeg for camera i to the 3 nginx: copy, or (encode) one libx264 encode with the
+        options of Polyplex's 720p profile, sent to all three."""
         opt = f":onfail={onfail}" if onfail else ""
         outs = "|".join(f"[f=flv{opt}:flvflags=no_duration_filesize]{n.url(f'cam{i}')}" for n in self.nginx)
+        codecs = TEE_720P if encode else ["-c", "copy"]
         return spawn(["ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning", "-rtsp_transport", "tcp",
-                      "-i", self.cams[i].url, "-map", "0:v:0", "-map", "0:a:0?", "-c", "copy", "-f", "tee", outs],
+                      "-i", self.cams[i].url, "-map", "0:v:0", "-map", "0:a:0?"] + codecs + ["-f", "tee", outs],
                      stdout=subprocess.DEVNULL, stderr=open(os.path.join(self.work, f"tee{i}.log"), "a"))
+
+    def tee_encode_phase(self):
+        """The 720p reference: one tee ffmpeg per camera that encodes once for its 3 outputs (the
+        window only)."""
+        readers = self.readers(range(CAMERAS))
+        procs = [self.tee(i, None, encode=True) for i in range(CAMERAS)]
+        try:
+            t = time.monotonic()
+            self.wait_video(readers)
+            log(f"tee-720p: live after {time.monotonic() - t:.1f} s; {self.a.warmup:.0f} s warm-up, "
+                f"{self.a.window:.0f} s window")
+            time.sleep(self.a.warmup)
+            r = {"cams": CAMERAS}
+            r.update(self.window([p.pid for p in procs], readers))
+        finally:
+            for p in procs:
+                end(p)
+            self.close(readers)
+        log(f"tee-720p: {json.dumps(summary(r))}")
+        self.res["tee-720p"] = r
 
     def tee_phase(self):
         """Three runs of one tee ffmpeg per camera: no onfail option (the window, then one nginx dies),
@@ -702,7 +726,7 @@ class Bench:
         phases = self.a.phases.split(",")
         load_before = os.getloadavg()
         self.setup()
-        if any(p != "tee" for p in phases):
+        if any(not p.startswith("tee") for p in phases):
             self.polyplex_setup()
         for p in phases:
             if p == "copy":
@@ -713,6 +737,8 @@ class Bench:
                 self.polyplex_phase("720p-1", "720p", [0], {"kill"})
             elif p == "tee":
                 self.tee_phase()
+            elif p == "tee-720p":
+                self.tee_encode_phase()
             else:
                 raise SystemExit(f"unknown phase {p}")
             time.sleep(3)
@@ -762,7 +788,7 @@ def report(b, load_before, a):
         P = res.get(name)
         if not P:
             continue
-        t = T if name == "copy" else None
+        t = {"copy": T, "720p": res.get("tee-720p")}.get(name)
         nd = P["cams"] * NGINX
         row(f"{label}: CPU-s in the {w} window (Polyplex: java + its ffmpegs)", f(P["cpu"]), f(t and t["cpu"]),
             ratio(P["cpu"], t and t["cpu"]))
@@ -788,7 +814,7 @@ def report(b, load_before, a):
         row(f"{label}: ffmpeg speed, slowest destination (Polyplex's figures)", f(min((x["speed"] for x in ap),
                                                                                     default=None)), "")
         row(f"{label}: frames dropped / duplicated in the window, all destinations",
-            f"{sum(x['dropped'] for x in ap)} / {sum(x['dup'] for x in ap)}", "0 / 0 (copy)" if t else "–")
+            f"{sum(x['dropped'] for x in ap)} / {sum(x['dup'] for x in ap)}", "0 / 0 (copy)" if t is T and t else "–")
         prof = sorted({x["profile"] for x in ap})
         prof = [f"{p} ({sum(1 for x in ap if x['profile'] == p)})" for p in prof]
         enc = sorted({x["encoder"] or "–" for x in ap})
@@ -845,13 +871,23 @@ def report(b, load_before, a):
              f"1280x720 at 25 fps, {'H.264 + AAC' if a.audio else 'H.264 only (no AAC encoder in GStreamer)'}; "
              f"destinations: {NGINX} nginx ({versions()['nginx']}, libnginx-mod-rtmp, 1 worker each), "
              f"read back by ffmpeg (-c copy -f framecrc, each packet stamped on arrival).",
-             f"Polyplex: java -jar {a.app}/quarkus-run.jar, default settings; {versions()['java']}; "
+             f"Polyplex: bin/polyplex (its default JVM options) with POLYPLEX_APP={a.app}, default settings; "
+             f"{versions()['java']}; "
              f"{versions()['ffmpeg']}.",
              "ffmpeg tee: one ffmpeg per camera, -rtsp_transport tcp -i <camera> -map 0:v:0 -map 0:a:0? -c copy "
              "-f tee \"[f=flv]rtmp://...|[f=flv]rtmp://...|[f=flv]rtmp://...\", run three times: no onfail option (the window), "
-             "onfail=abort, onfail=ignore (then camera 0 stops)."]
+             "onfail=abort, onfail=ignore (then camera 0 stops)"
+             + ("; for 720p, one per camera encoding once for its 3 outputs (" + " ".join(TEE_720P) + ")."
+                if "tee-720p" in res else ".")]
     return "\n".join(rows + notes)
 
+
+LAUNCHER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bin", "polyplex")
+
+# the video and audio options of Polyplex's 720p profile (OutputCommand), for the tee reference
+TEE_720P = ["-vf", "scale=-2:720,fps=30,format=yuv420p", "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency",
+            "-b:v", "2500k", "-maxrate", "2500k", "-bufsize", "5000k", "-g", "60", "-keyint_min", "60",
+            "-sc_threshold", "0", "-c:a", "aac", "-b:a", "128k", "-ar", "48000", "-ac", "2"]
 
 TEE_LABEL = {"default": "no onfail option", "abort": "onfail=abort", "ignore": "onfail=ignore"}
 
@@ -883,7 +919,7 @@ def main():
     ap.add_argument("--down", type=float, default=10, help="seconds a killed nginx stays down")
     ap.add_argument("--recover", type=float, default=15, help="seconds the tee runs are watched after an event")
     ap.add_argument("--switch-back", type=float, default=30, help="seconds to wait for the channel back on camera 0")
-    ap.add_argument("--phases", default="copy,720p,720p-1,tee")
+    ap.add_argument("--phases", default="copy,720p,720p-1,tee,tee-720p")
     ap.add_argument("--no-audio", dest="audio", action="store_false")
     ap.add_argument("--out")
     a = ap.parse_args()
