@@ -279,8 +279,12 @@ class Reader:
         v = [(t, s) for t, s in self.video if t0 <= t < t1]
         a = [(t, s) for t, s in self.audio if t0 <= t < t1]
         d = t1 - t0
+        vt = [t for t, _ in v]
+        pts = [t0] + vt + [t1]
+        at = max(range(len(pts) - 1), key=lambda i: pts[i + 1] - pts[i])
         return {"fps": len(v) / d, "kbps": (sum(s for _, s in v) + sum(s for _, s in a)) * 8 / d / 1000,
-                "audio": len(a) > 0, "gap": max_gap([t for t, _ in v], t0, t1)}
+                "audio": len(a) > 0, "gap": max_gap(vt, t0, t1), "gap_at": pts[at] - t0,
+                "audio_gap": max_gap([t for t, _ in a], t0, t1)}
 
     def first_after(self, t):
         for ts, _ in self.video:
@@ -318,9 +322,11 @@ class Polyplex:
         self.log_path = os.path.join(self.dir, "app.log")
 
     def start(self):
-        # the launcher users run, with its default JVM options; only the ports are set
+        # the launcher users run, with its default JVM options; only the ports are set (BENCH_JAVA_OPTS
+        # adds options for an experiment, none by default)
         env = dict(os.environ, POLYPLEX_ADMIN_PASSWORD=self.PASSWORD, POLYPLEX_APP=self.app,
-                   JAVA_OPTS=f"-Dquarkus.http.port={self.port} -Dpolyplex.ingest.rtmp-port={free_port()}")
+                   JAVA_OPTS=f"{os.environ.get('BENCH_JAVA_OPTS', '')} -Dquarkus.http.port={self.port} "
+                             f"-Dpolyplex.ingest.rtmp-port={free_port()}")
         env.pop("POLYPLEX_JAVA_OPTS", None)
         self.proc = spawn([LAUNCHER], cwd=self.dir, env=env, stdout=open(self.log_path, "w"), stderr=subprocess.STDOUT)
         self.pid = self.proc.pid

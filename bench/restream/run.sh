@@ -9,7 +9,7 @@
 #   bench/restream/run.sh
 # APP=/path/to/quarkus-app measures that package and builds nothing. Tunables (environment):
 #   WINDOW=60 WARMUP=10 (seconds), DOWN=10 (seconds a killed nginx stays down), RECOVER=20 (seconds
-#   the tee runs are watched after an event), PHASES=copy,720p,720p-1,tee.
+#   the tee runs are watched after an event), PHASES=copy,720p,720p-1,tee,tee-720p.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -49,6 +49,6 @@ echo "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo
 python3 bench/restream/bench.py --work "$WORK" --app "$APP" \
     --camera-script "$ROOT/src/test/resources/camera/rtsp-test-server.py" $AUDIO \
     --window "${WINDOW:-60}" --warmup "${WARMUP:-10}" --down "${DOWN:-10}" --recover "${RECOVER:-20}" \
-    --phases "${PHASES:-copy,720p,720p-1,tee}" --out "$ROOT/target/bench-restream.md" &
+    --phases "${PHASES:-copy,720p,720p-1,tee,tee-720p}" --out "$ROOT/target/bench-restream.md" &
 DRIVER=$!
 wait $DRIVER

@@ -25,7 +25,7 @@ public interface RestreamConfig {
     @NotBlank
     String ffmpeg();
 
-    /** Destinations one restream may send to (default 8): each is one ffmpeg. */
+    /** Destinations one restream may send to (default 8): each is one ffmpeg, plus one per shared encode. */
     @WithDefault("8")
     @Min(1)
     @Max(32)

@@ -58,10 +58,31 @@ public final class OutputCommand {
      */
     public List<String> build(Profile profile, AudioMode audio, boolean sourceAudioAac, String encoder, String url,
             OverlayGraph draws) {
+        return build(profile, audio, sourceAudioAac, encoder, url, draws, Duration.ZERO);
+    }
+
+    /**
+     * The same, its output timestamps starting at {@code continueAt} instead of 0: a planned
+     * restart continues the timeline the destination's server already has, so its players see no
+     * timestamp jump back (nginx-rtmp's subscribers otherwise stall their video for about as long
+     * as the stream had run).
+     */
+    public List<String> build(Profile profile, AudioMode audio, boolean sourceAudioAac, String encoder, String url,
+            OverlayGraph draws, Duration continueAt) {
         List<String> c = head("pipe:1");
         c.addAll(streams(profile, audio, sourceAudioAac, encoder, draws));
+        if (continueAt.isNegative()) {
+            throw new IllegalArgumentException("a timeline continues forward");
+        }
+        if (!continueAt.isZero()) {
+            c.addAll(List.of("-output_ts_offset", seconds(continueAt)));
+        }
         c.addAll(List.of("-flvflags", "no_duration_filesize", "-f", "flv", url));
         return List.copyOf(c);
+    }
+
+    private static String seconds(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).toPlainString();
     }
 
     /**

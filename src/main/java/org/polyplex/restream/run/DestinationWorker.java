@@ -63,6 +63,8 @@ final class DestinationWorker implements ProcessListener {
     private int failures;
     private long lastFrame;
     private long lastAdvanceNanos;
+    /** Where the next attempt's output timeline starts: 0, or past what a planned restart ended. */
+    private Duration continueAt = Duration.ZERO;
     private final ProfileSteps steps;
 
     DestinationWorker(long restreamId, ResolvedDestination destination, Profile profile, AudioMode audio,
@@ -107,6 +109,7 @@ final class DestinationWorker implements ProcessListener {
     void start() {
         running = true;
         failures = 0;
+        continueAt = Duration.ZERO;
         steps.reset();
         encoder = profile.encodes() ? env.encoder().get() : null;
         if (streams != null) {
@@ -160,6 +163,7 @@ final class DestinationWorker implements ProcessListener {
      */
     private void replan(String stopReason, String why) {
         Log.infof("restream %d: destination %d %s", restreamId, destination.id(), why);
+        continueTimeline();
         attempts.end(stopReason);
         queue.close();
         progress = null;
@@ -227,7 +231,7 @@ final class DestinationWorker implements ProcessListener {
         AudioMode resolved = OutputCommand.resolve(audio, streams.hasAudio());
         String enc = encoder == null ? FALLBACK_ENCODER : encoder;
         List<String> command = env.command().build(steps.active(), resolved, streams.audioAac(), enc,
-                destination.publishUrl(), steps.fit(overlays.get()));
+                destination.publishUrl(), steps.fit(overlays.get()), continueAt);
         progress = null;
         lastFrame = -1;
         lastAdvanceNanos = System.nanoTime();
@@ -289,6 +293,7 @@ final class DestinationWorker implements ProcessListener {
 
     private void fail(String why) {
         Instant now = env.clock().instant();
+        continueTimeline();
         attempts.end(why);
         queue.close();
         progress = null;
@@ -318,6 +323,17 @@ final class DestinationWorker implements ProcessListener {
         Log.infof("restream %d: destination %d dropped (%s); retry %d in %d ms", restreamId, destination.id(),
                 reason, failures, delay.toMillis());
         attempts.retryIn(delay, this::attempt);
+    }
+
+    /**
+     * The next attempt's output starts where this one's ended (its last progress block's
+     * {@code out_time}), so the server's timeline only goes forward across restarts.
+     */
+    private void continueTimeline() {
+        Progress last = progress;
+        if (last != null && last.outTimeUs() > 0) {
+            continueAt = continueAt.plus(Duration.ofNanos(last.outTimeUs() * 1000));
+        }
     }
 
     /** A text with the stream key removed wherever it stands, then redacted and cut to one line. */

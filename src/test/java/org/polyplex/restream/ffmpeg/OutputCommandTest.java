@@ -85,6 +85,15 @@ class OutputCommandTest {
     }
 
     @Test
+    void shouldContinueTheServersTimelineAfterAPlannedRestart() {
+        List<String> c = command.build(Profile.COPY, AudioMode.PASSTHROUGH, true, "libx264", URL, OverlayGraph.NONE,
+                java.time.Duration.ofMillis(61_234));
+        assertThat(c).containsSequence("-c:a", "copy", "-output_ts_offset", "61.234", "-flvflags");
+        assertThat(command.build(Profile.COPY, AudioMode.PASSTHROUGH, true, "libx264", URL, OverlayGraph.NONE,
+                java.time.Duration.ZERO)).doesNotContain("-output_ts_offset");
+    }
+
+    @Test
     void shouldResolveAutoAudioFromTheSource() {
         assertThat(OutputCommand.resolve(AudioMode.AUTO, true)).isEqualTo(AudioMode.PASSTHROUGH);
         assertThat(OutputCommand.resolve(AudioMode.AUTO, false)).isEqualTo(AudioMode.SILENCE);
