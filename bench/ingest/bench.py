@@ -9,7 +9,6 @@ import argparse
 import json
 import os
 import re
-import shlex
 import signal
 import socket
 import statistics
@@ -20,6 +19,8 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+
+LAUNCHER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bin", "polyplex")
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 FPS = 25
@@ -348,13 +349,15 @@ class Polyplex:
         self.keys = []
 
     def start(self):
-        env = dict(os.environ, POLYPLEX_ADMIN_PASSWORD=self.PASSWORD)
+        # the launcher users run, with its default JVM options; BENCH_JAVA_OPTS adds options for a
+        # profiling run (e.g. a flight recording), none by default
+        opts = [os.environ.get("BENCH_JAVA_OPTS", ""), f"-Dquarkus.http.port={self.http_port}",
+                f"-Dpolyplex.ingest.rtmp-port={self.rtmp_port}"]
+        env = dict(os.environ, POLYPLEX_ADMIN_PASSWORD=self.PASSWORD, POLYPLEX_APP=self.app,
+                   JAVA_OPTS=" ".join(o for o in opts if o))
+        env.pop("POLYPLEX_JAVA_OPTS", None)
         out = open(self.log_path, "w")
-        # BENCH_JAVA_OPTS: extra JVM options for a profiling run (e.g. a flight recording); none by default
-        self.proc = spawn(["java", *shlex.split(os.environ.get("BENCH_JAVA_OPTS", "")), f"-Dquarkus.http.port={self.http_port}",
-                           f"-Dpolyplex.ingest.rtmp-port={self.rtmp_port}",
-                           "-jar", os.path.join(self.app, "quarkus-run.jar")],
-                          cwd=self.dir, env=env, stdout=out, stderr=subprocess.STDOUT)
+        self.proc = spawn([LAUNCHER], cwd=self.dir, env=env, stdout=out, stderr=subprocess.STDOUT)
         self.pid = self.proc.pid
         wait_until("Polyplex /q/health/ready",
                    lambda: self.proc.poll() is not None or http("GET", self.base + "/q/health/ready")[0] == 200,
@@ -401,7 +404,8 @@ class Polyplex:
             end(self.proc, grace=20)
 
     def describe(self):
-        return (f"java -jar {self.app}/quarkus-run.jar, default settings; {self.key_leaks()} of "
+        return (f"bin/polyplex (its default JVM options) with POLYPLEX_APP={self.app}, default settings; "
+                f"{self.key_leaks()} of "
                 f"{len(self.keys)} stream keys found in its log or in a file name under its working folder")
 
     def key_leaks(self):
