@@ -80,7 +80,8 @@ final class SharedEncode implements ProcessListener {
         this.members = members;
         this.queue = new FeedQueue(env.queueBytes());
         this.attempts = new Attempts(env.control());
-        this.processName = "restream-" + restreamId + "-encode-" + profile.wire() + "-" + audio.name().toLowerCase();
+        this.processName = "restream-" + restreamId + "-encode-" + profile.wire() + "-"
+                + audio.name().toLowerCase(java.util.Locale.ROOT);
         this.steps = new ProfileSteps(profile, env.degrade().map(DegradePolicy::new).orElse(null));
     }
 
