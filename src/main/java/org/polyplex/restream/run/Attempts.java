@@ -15,9 +15,9 @@ import org.polyplex.platform.process.SupervisedProcess;
  * destination, a shared encode): the current attempt's process, the last one while it is still
  * stopping (its name is taken until it is gone), the token that tells a stale callback or thread
  * from the current attempt, the timer of the next attempt, and what the current attempt's process
- * said on its way out (its exit code, its last error line). Changed on the control thread only; {@link #current()},
- * {@link #isCurrent(int)} and {@link #isCurrent(SupervisedProcess)} may
- * be read from any thread.
+ * said on its way out (its exit code, its last error line). Changed on the control thread only;
+ * {@link #active()}, {@link #isCurrent(int)}, {@link #isCurrent(SupervisedProcess)} and
+ * {@link #errorLine} may be used from any thread.
  */
 final class Attempts {
 
@@ -36,10 +36,6 @@ final class Attempts {
     /** Whether an attempt's process runs (or is being started). */
     boolean active() {
         return current != null;
-    }
-
-    SupervisedProcess current() {
-        return current;
     }
 
     boolean isCurrent(SupervisedProcess p) {
@@ -139,13 +135,9 @@ final class Attempts {
 
     /** Ends for good; completes when the current and the last process are gone. */
     CompletableFuture<Void> close(String reason) {
-        cancelTimer();
-        token++;
-        SupervisedProcess p = current;
-        current = null;
-        CompletableFuture<?> a = p == null ? CompletableFuture.completedFuture(null) : p.stop(reason);
-        CompletableFuture<?> b = previous == null ? CompletableFuture.completedFuture(null) : previous.terminated();
-        return CompletableFuture.allOf(a, b);
+        end(reason);
+        // an attempt starts only once the one before it is gone: the last process is the only one left
+        return previous == null ? CompletableFuture.completedFuture(null) : previous.terminated().thenApply(s -> null);
     }
 
     private void cancelTimer() {

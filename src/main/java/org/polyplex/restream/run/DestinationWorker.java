@@ -17,6 +17,7 @@ import org.polyplex.platform.process.ProgressChannel;
 import org.polyplex.platform.process.RestartPolicy;
 import org.polyplex.platform.process.SupervisedProcess;
 import org.polyplex.restream.destination.ResolvedDestination;
+import org.polyplex.restream.ffmpeg.EncoderProbe;
 import org.polyplex.restream.ffmpeg.OutputCommand;
 import org.polyplex.restream.ffmpeg.OverlayGraph;
 import org.polyplex.restream.model.AudioMode;
@@ -36,7 +37,7 @@ import io.vertx.core.buffer.Buffer;
  */
 final class DestinationWorker implements ProcessListener {
 
-    private static final String FALLBACK_ENCODER = "libx264";
+    private static final String FALLBACK_ENCODER = EncoderProbe.SOFTWARE;
 
     private final long restreamId;
     private final ResolvedDestination destination;

@@ -15,6 +15,7 @@ import org.polyplex.platform.process.Progress;
 import org.polyplex.platform.process.ProgressChannel;
 import org.polyplex.platform.process.RestartPolicy;
 import org.polyplex.platform.process.SupervisedProcess;
+import org.polyplex.restream.ffmpeg.EncoderProbe;
 import org.polyplex.restream.ffmpeg.OutputCommand;
 import org.polyplex.restream.ffmpeg.OverlayGraph;
 import org.polyplex.restream.model.AudioMode;
@@ -38,7 +39,7 @@ import io.vertx.core.buffer.Buffer;
  */
 final class SharedEncode implements ProcessListener {
 
-    private static final String FALLBACK_ENCODER = "libx264";
+    private static final String FALLBACK_ENCODER = EncoderProbe.SOFTWARE;
 
     private final long restreamId;
     private final Profile profile;
